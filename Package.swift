@@ -5,13 +5,13 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit"]),
     ],
     traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
+        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
@@ -25,11 +25,17 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // The pipeline: composes the stages below into runs, reports and audit records.
+        .target(
+            name: "ScrubKit",
+            dependencies: ["ScrubIO"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "ScrubKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +47,14 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubCLITests",
+            dependencies: ["ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubKitTests",
+            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

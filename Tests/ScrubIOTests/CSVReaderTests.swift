@@ -60,7 +60,10 @@ struct CSVReaderTests {
     func quotedFields() throws {
         let input = bytes("a,b,c\n\"x,y\",\"line1\nline2\",\"say \"\"hi\"\"\"\n4,5,6\n")
         let result = try readEverywhere(input)
-        #expect(result.records == [[bytes("x,y"), bytes("line1\nline2"), bytes("say \"hi\"")], [bytes("4"), bytes("5"), bytes("6")]])
+        #expect(
+            result.records == [
+                [bytes("x,y"), bytes("line1\nline2"), bytes("say \"hi\"")], [bytes("4"), bytes("5"), bytes("6")],
+            ])
         #expect(result.lines == [2, 4], "line numbers count the line break inside the quoted field")
     }
 

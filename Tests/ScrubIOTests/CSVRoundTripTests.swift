@@ -53,7 +53,8 @@ struct CSVRoundTripTests {
         let table = randomTable(&random, columns: 3, rows: 20)
         var input = bytes("a,b,c\r\n")
         for row in table {
-            input += row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
+            input +=
+                row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
                 .joined(separator: bytes(",")) + bytes("\r\n")
         }
         let expected = CSVOracle.parse(input, delimiter: UInt8(ascii: ","))
@@ -81,7 +82,8 @@ struct CSVWriterTests {
     @Test(
         "quotes only fields that need it",
         arguments: [
-            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
             ("cr\r", "\"cr\r\""), ("semi;colon", "semi;colon"), ("", ""),
         ])
     func quoting(field: String, written: String) throws {

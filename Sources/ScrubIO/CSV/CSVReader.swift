@@ -169,7 +169,9 @@ public final class CSVReader {
         case start, unquoted, quoted, quoteInQuoted
     }
 
-    private func parseRecord(into record: inout CSVRecord, expectedFields: Int?) throws(ScrubIOError)
+    private func parseRecord(
+        into record: inout CSVRecord, expectedFields: Int?
+    ) throws(ScrubIOError)
         -> CSVReadOutcome
     {
         record.removeAll()
@@ -201,7 +203,8 @@ public final class CSVReader {
                 if atEndOfInput { break }
                 try refill()
                 if pos - recordStart > limit {
-                    return try overLimit(recordLine: recordLine, firstBreak: firstBreak, lineEnded: false, record: &record)
+                    return try overLimit(
+                        recordLine: recordLine, firstBreak: firstBreak, lineEnded: false, record: &record)
                 }
                 continue
             }
