@@ -7,11 +7,10 @@ let package = Package(
         .executable(name: "scrub", targets: ["scrub"]),
         .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit"]),
     ],
-    traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
-    ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
@@ -28,7 +27,11 @@ let package = Package(
         // The pipeline: composes the stages below into runs, reports and audit records.
         .target(
             name: "ScrubKit",
-            dependencies: ["ScrubIO"]
+            dependencies: [
+                "ScrubIO",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // The thin command-line front end.
         .executableTarget(

@@ -18,7 +18,7 @@ enum ExitStatus {
         case .cannotOpen: return noInput
         case .io: return ioError
         case .truncatedGzip, .corruptGzip, .trailingGarbage, .badHeader: return dataError
-        case .cannotCreate: return cannotCreate
+        case .cannotCreate, .locked: return cannotCreate
         }
     }
 }
