@@ -44,7 +44,8 @@ let package = Package(
         ),
         .target(
             name: "ScrubTestSupport",
-            dependencies: ["ScrubIO"],
+            // Yams: debug builds enable testing, which makes ScrubKit's internal import visible to clients.
+            dependencies: ["ScrubIO", "ScrubKit", .product(name: "Yams", package: "Yams")],
             path: "Tests/ScrubTestSupport"
         ),
         .testTarget(
@@ -57,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubKitTests",
-            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport"]
+            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// An append-only, hash-chained log of runs: one JSON object a line.

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// A pipeline as written in its YAML file, before any check against the file system.
 ///
@@ -11,6 +11,11 @@ public struct PipelineDefinition: Sendable {
         public var value: Value
         /// `file:line:column`, or `--flag` for a value given on the command line.
         public var location: String
+
+        public init(value: Value, location: String) {
+            self.value = value
+            self.location = location
+        }
     }
 
     public static let currentVersion = 1

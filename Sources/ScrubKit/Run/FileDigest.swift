@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import ScrubIO
 
 /// SHA-256 digests of files and streams, as lowercase hex, for reports and the audit trail.
