@@ -5,13 +5,14 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubIndex"]),
     ],
     traits: [
         .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
@@ -25,11 +26,23 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // C at the edge: a software-prefetch hint for batched index lookups.
+        .target(name: "CScrubPrefetch"),
+        // Registry and suppression indexes: memory-mapped sorted hash tables of E.164 keys.
+        // Knows nothing of CSV or phone-number rules; key parsing is injected.
+        .target(
+            name: "ScrubIndex",
+            dependencies: [
+                "CScrubPrefetch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "ScrubIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +54,13 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubIndexTests",
+            dependencies: [
+                "ScrubIndex", "ScrubTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
