@@ -5,10 +5,10 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubIndex"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex"]),
     ],
     traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
+        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,11 +37,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The pipeline: composes the stages below into runs, reports and audit records.
+        .target(
+            name: "ScrubKit",
+            dependencies: ["ScrubIO"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "ScrubKit",
                 "ScrubIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,6 +60,14 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubCLITests",
+            dependencies: ["ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubKitTests",
+            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubIndexTests",
