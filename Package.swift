@@ -5,7 +5,7 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +24,17 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // C at the edge: a software-prefetch hint for batched index lookups.
+        .target(name: "CScrubPrefetch"),
+        // Registry and suppression indexes: memory-mapped sorted hash tables of E.164 keys.
+        // Knows nothing of CSV or phone-number rules; key parsing is injected.
+        .target(
+            name: "ScrubIndex",
+            dependencies: [
+                "CScrubPrefetch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The pipeline: composes the stages below into runs, reports and audit records.
         .target(
             name: "ScrubKit",
@@ -39,6 +50,7 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "ScrubIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +71,13 @@ let package = Package(
         .testTarget(
             name: "ScrubKitTests",
             dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "ScrubIndexTests",
+            dependencies: [
+                "ScrubIndex", "ScrubTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
