@@ -5,13 +5,14 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "CallingWindows"]),
     ],
     traits: [
         .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
@@ -25,11 +26,19 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
+        // Knows nothing of CSV or phone-number parsing.
+        .target(
+            name: "CallingWindows",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/calling-rules.yaml"), .copy("Resources/holiday-calendars.yaml")]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "CallingWindows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +50,11 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "CallingWindowsTests",
+            dependencies: ["CallingWindows"],
+            resources: [.copy("Fixtures/holidays-2025-2030.json")]
         ),
     ],
     swiftLanguageModes: [.v6]
