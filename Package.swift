@@ -5,10 +5,10 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "CallingWindows"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "CallingWindows"]),
     ],
     traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
+        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +26,11 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // The pipeline: composes the stages below into runs, reports and audit records.
+        .target(
+            name: "ScrubKit",
+            dependencies: ["ScrubIO"]
+        ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
         .target(
@@ -38,6 +43,7 @@ let package = Package(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "ScrubKit",
                 "CallingWindows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,6 +56,14 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubCLITests",
+            dependencies: ["ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubKitTests",
+            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "CallingWindowsTests",

@@ -16,6 +16,8 @@ public struct ScrubIOError: Error, Sendable, Equatable, CustomStringConvertible 
         case trailingGarbage
         /// The output could not be created or published.
         case cannotCreate
+        /// The header row of a delimited file cannot be parsed.
+        case badHeader
     }
 
     public var kind: Kind

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The only file that makes file system calls. Invariants: every descriptor opened here is closed
+// exactly once by its owner's `deinit` (or `close()`), and EINTR is retried, never surfaced.
+
+/// An owned POSIX file descriptor, closed when the value is released.
+final class FileDescriptor {
+    let rawValue: Int32
+    /// The path used in error messages; `-` for standard input or output.
+    let path: String
+    private let ownsDescriptor: Bool
+
+    private init(rawValue: Int32, path: String, owns: Bool) {
+        self.rawValue = rawValue
+        self.path = path
+        self.ownsDescriptor = owns
+    }
+
+    deinit {
+        if ownsDescriptor { _ = systemClose(rawValue) }
+    }
+
+    static var standardInput: FileDescriptor { FileDescriptor(rawValue: 0, path: "-", owns: false) }
+    static var standardOutput: FileDescriptor { FileDescriptor(rawValue: 1, path: "-", owns: false) }
+
+    static func openForReading(_ path: String) throws(ScrubIOError) -> FileDescriptor {
+        let fd = retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else {
+            throw ScrubIOError(.cannotOpen, path: path, message: "cannot open for reading: \(errnoText())")
+        }
+        return FileDescriptor(rawValue: fd, path: path, owns: true)
+    }
+
+    /// Creates a new file that must not exist yet, with the given permission bits.
+    static func createExclusive(_ path: String, permissions: UInt32) throws(ScrubIOError) -> FileDescriptor {
+        let fd = retryingInterrupts { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions)) }
+        guard fd >= 0 else {
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot create: \(errnoText())")
+        }
+        // An explicit fchmod, because the umask may have narrowed or (for 0o6xx) must not widen the mode.
+        _ = fchmod(fd, mode_t(permissions))
+        return FileDescriptor(rawValue: fd, path: path, owns: true)
+    }
+
+    /// Reads up to `buffer.count` bytes; returns 0 only at end of file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScrubIOError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let n = retryingInterrupts { Glibc.read(rawValue, base, buffer.count) }
+        guard n >= 0 else {
+            throw ScrubIOError(.io, path: path, message: "read failed: \(errnoText())")
+        }
+        return n
+    }
+
+    /// Writes all of `bytes`, looping over short writes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(ScrubIOError) {
+        guard var base = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let n = retryingInterrupts { Glibc.write(rawValue, base, remaining) }
+            guard n > 0 else {
+                throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
+            }
+            remaining -= n
+            base += n
+        }
+    }
+
+    /// Flushes the file's data to stable storage.
+    func sync() throws(ScrubIOError) {
+        guard fsync(rawValue) == 0 || errno == EINVAL else {
+            throw ScrubIOError(.io, path: path, message: "fsync failed: \(errnoText())")
+        }
+    }
+}
+
+/// File system operations on paths.
+enum FileSystem {
+    static func rename(_ from: String, to: String) throws(ScrubIOError) {
+        guard Glibc.rename(from, to) == 0 else {
+            throw ScrubIOError(.cannotCreate, path: to, message: "cannot publish output: \(errnoText())")
+        }
+    }
+
+    static func remove(_ path: String) {
+        _ = unlink(path)
+    }
+
+    static var processID: Int32 { getpid() }
+}
+
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+
+private func retryingInterrupts<T: BinaryInteger>(_ call: () -> T) -> T {
+    while true {
+        let result = call()
+        if result < 0 && errno == EINTR { continue }
+        return result
+    }
+}
+
+private func errnoText() -> String {
+    String(cString: strerror(errno))
+}
