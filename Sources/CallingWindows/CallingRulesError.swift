@@ -12,9 +12,10 @@ public struct CallingRulesError: Error, Sendable, Equatable, CustomStringConvert
     public var field: String?
     public var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, item: String? = nil, field: String? = nil,
-        message: String)
-    {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, item: String? = nil, field: String? = nil,
+        message: String
+    ) {
         self.file = file
         self.line = line
         self.column = column

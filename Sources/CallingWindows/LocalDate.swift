@@ -113,7 +113,8 @@ extension LocalDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
         }
         self = date
     }

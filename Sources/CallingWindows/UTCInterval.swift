@@ -26,7 +26,8 @@ public struct UTCInterval: Hashable, Sendable, Comparable, CustomStringConvertib
         let days = Int(instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400)
         let seconds = Int(instant - Int64(days) * 86_400)
         let date = LocalDate(dayNumber: days)
-        return "\(date)T\(LocalDate.two(seconds / 3600)):\(LocalDate.two(seconds / 60 % 60)):\(LocalDate.two(seconds % 60))Z"
+        return
+            "\(date)T\(LocalDate.two(seconds / 3600)):\(LocalDate.two(seconds / 60 % 60)):\(LocalDate.two(seconds % 60))Z"
     }
 }
 
@@ -35,7 +36,8 @@ extension UTCInterval: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let interval = UTCInterval(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 interval")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not an ISO 8601 interval")
         }
         self = interval
     }
@@ -48,7 +50,8 @@ extension UTCInterval: Codable {
     /// Parses what `description` prints.
     public init?(iso text: String) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let start = UTCInterval.instant(parts[0]), let end = UTCInterval.instant(parts[1]) else {
+        guard parts.count == 2, let start = UTCInterval.instant(parts[0]), let end = UTCInterval.instant(parts[1])
+        else {
             return nil
         }
         self.init(start: start, end: end)

@@ -58,11 +58,13 @@ func decodeYAML<T: Decodable>(
         var fieldPath = path
         if case .key(let key)? = path.first, key == listKey, path.count >= 2, case .index(let index) = path[1] {
             let idNode = location.root?.mapping?[listKey]?.sequence.flatMap { index < $0.count ? $0[index] : nil }
-            item = idNode?.mapping?["id"]?.string.map { "\(listKey == "rules" ? "rule" : "calendar") \($0)" }
+            item =
+                idNode?.mapping?["id"]?.string.map { "\(listKey == "rules" ? "rule" : "calendar") \($0)" }
                 ?? "\(listKey)[\(index)]"
             fieldPath = Array(path.dropFirst(2))
         }
-        let field = fieldPath.isEmpty
+        let field =
+            fieldPath.isEmpty
             ? nil
             : fieldPath.map { element -> String in
                 switch element {

@@ -34,12 +34,15 @@ func fixtureCoversCalendars() {
     let ours = Set(bundledBook.calendars.keys)
     let theirs = Set(HolidayFixture.shared.calendars.keys)
     #expect(ours == theirs)
-    let required = ["AU", "AU-ACT", "AU-NSW", "AU-NT", "AU-QLD", "AU-SA", "AU-TAS", "AU-VIC", "AU-WA", "US", "US-AL",
-        "US-LA", "US-PA", "US-RI", "US-UT", "CA", "CA-BC", "FR", "ES", "GB-EAW"]
+    let required = [
+        "AU", "AU-ACT", "AU-NSW", "AU-NT", "AU-QLD", "AU-SA", "AU-TAS", "AU-VIC", "AU-WA", "US", "US-AL",
+        "US-LA", "US-PA", "US-RI", "US-UT", "CA", "CA-BC", "FR", "ES", "GB-EAW",
+    ]
     #expect(required.allSatisfy(ours.contains))
 }
 
-@Test("holiday calendars agree with the holidays-package fixture for 2025-2030",
+@Test(
+    "holiday calendars agree with the holidays-package fixture for 2025-2030",
     arguments: HolidayFixture.shared.calendars.keys.sorted())
 func calendarMatchesFixture(id: String) throws {
     let fixture = HolidayFixture.shared
@@ -68,8 +71,11 @@ func substituteCrossesYearEnd() throws {
 func christmasBoxingChain() throws {
     let nsw = try #require(bundledBook.calendars["AU-NSW"])
     let days = nsw.holidays(in: 2027).filter { $0.date.month == 12 }.map { "\($0.date) \($0.name)" }
-    #expect(days == ["2027-12-25 Christmas Day", "2027-12-26 Boxing Day", "2027-12-27 Christmas Day (observed)",
-        "2027-12-28 Boxing Day (observed)"])
+    #expect(
+        days == [
+            "2027-12-25 Christmas Day", "2027-12-26 Boxing Day", "2027-12-27 Christmas Day (observed)",
+            "2027-12-28 Boxing Day (observed)",
+        ])
 }
 
 @Test("one-off dated holidays (a governor-declared day) come from data")
@@ -82,13 +88,16 @@ func oneOffHolidays() throws {
             holidays:
               - {name: "Declared day", dates: ["2026-09-01", "2027-03-02"]}
         """
-    let book = try RuleBook(rulesYAML: minimalRules(holidays: "[XX]"), rulesFile: "r.yaml", calendarsYAML: yaml,
+    let book = try RuleBook(
+        rulesYAML: minimalRules(holidays: "[XX]"), rulesFile: "r.yaml", calendarsYAML: yaml,
         calendarsFile: "c.yaml")
     let calendar = try #require(book.calendars["XX"])
     #expect(calendar.holidays(in: 2026).map(\.date) == [day("2026-09-01")])
     #expect(calendar.holidays(in: 2027).map(\.date) == [day("2027-03-02")])
-    let window = CallingWindowCalculator(ruleBook: book).window(for: WindowRequest(country: "US",
-        zones: ["America/New_York"], date: day("2026-09-01")))
+    let window = CallingWindowCalculator(ruleBook: book).window(
+        for: WindowRequest(
+            country: "US",
+            zones: ["America/New_York"], date: day("2026-09-01")))
     #expect(window.windows.isEmpty)
     #expect(window.holidays.map(\.name) == ["Declared day"])
 }

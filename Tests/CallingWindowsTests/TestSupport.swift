@@ -24,6 +24,7 @@ func windows(
     _ country: String, _ subdivisions: [String] = [], zones: [String], _ purpose: CallPurpose = .telemarketing,
     on date: String, book: CallingWindowCalculator = calculator
 ) -> String {
-    let request = WindowRequest(country: country, subdivisions: subdivisions, zones: zones, purpose: purpose, date: day(date))
+    let request = WindowRequest(
+        country: country, subdivisions: subdivisions, zones: zones, purpose: purpose, date: day(date))
     return WindowColumns(book.window(for: request)).callWindowsUTC
 }

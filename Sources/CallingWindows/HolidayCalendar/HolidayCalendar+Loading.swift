@@ -2,12 +2,16 @@ extension HolidayCalendar {
     /// Reads and validates a holiday-calendar file, flattening `includes`.
     ///
     /// - Throws: `CallingRulesError` pointing at the calendar and field at fault.
-    static func load(yaml: String, file: String) throws(CallingRulesError) -> (version: Int, calendars: [String: HolidayCalendar]) {
+    static func load(
+        yaml: String, file: String
+    ) throws(CallingRulesError) -> (version: Int, calendars: [String: HolidayCalendar]) {
         let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(CalendarsFileDefinition.self, from: yaml, file: file, location: location,
+        let definition = try decodeYAML(
+            CalendarsFileDefinition.self, from: yaml, file: file, location: location,
             listKey: "calendars")
         guard definition.version == 1 else {
-            throw CallingRulesError(file: file, line: location.mark([.key("version")])?.line, field: "version",
+            throw CallingRulesError(
+                file: file, line: location.mark([.key("version")])?.line, field: "version",
                 message: "version \(definition.version) is not supported; this build reads version 1")
         }
         var byID: [String: (index: Int, definition: CalendarDefinition)] = [:]
@@ -16,7 +20,8 @@ extension HolidayCalendar {
                 var path: [YAMLLocation.PathElement] = [.key("calendars"), .index(index)]
                 if let field { path.append(.key(field)) }
                 let mark = location.mark(path)
-                return CallingRulesError(file: file, line: mark?.line, column: mark?.column,
+                return CallingRulesError(
+                    file: file, line: mark?.line, column: mark?.column,
                     item: "calendar \(calendar.id)", field: field, message: message)
             }
             guard byID[calendar.id] == nil else { throw fail("id", "the id is used twice; ids must be unique") }
@@ -26,7 +31,8 @@ extension HolidayCalendar {
         for (id, entry) in byID {
             var visiting: [String] = []
             let rules = try flatten(id, byID, &visiting, file: file, location: location)
-            resolved[id] = HolidayCalendar(id: id, name: entry.definition.name, source: entry.definition.source ?? "",
+            resolved[id] = HolidayCalendar(
+                id: id, name: entry.definition.name, source: entry.definition.source ?? "",
                 rules: rules)
         }
         return (definition.version, resolved)
@@ -39,7 +45,8 @@ extension HolidayCalendar {
         let (index, calendar) = byID[id]!
         func fail(_ path: [YAMLLocation.PathElement], _ field: String, _ message: String) -> CallingRulesError {
             let mark = location.mark([.key("calendars"), .index(index)] + path)
-            return CallingRulesError(file: file, line: mark?.line, column: mark?.column, item: "calendar \(id)",
+            return CallingRulesError(
+                file: file, line: mark?.line, column: mark?.column, item: "calendar \(id)",
                 field: field, message: message)
         }
         guard !visiting.contains(id) else {
@@ -56,9 +63,12 @@ extension HolidayCalendar {
         }
         var own: [HolidayRule] = []
         for (i, holiday) in calendar.holidays.enumerated() {
-            own.append(try resolve(holiday) { field, message in
-                fail([.key("holidays"), .index(i), .key(field)], "holidays[\(i)].\(field)", "\(holiday.name): \(message)")
-            })
+            own.append(
+                try resolve(holiday) { field, message in
+                    fail(
+                        [.key("holidays"), .index(i), .key(field)], "holidays[\(i)].\(field)",
+                        "\(holiday.name): \(message)")
+                })
         }
         let excluded = Set(calendar.excludes ?? [])
         let inheritedNames = Set(inherited.map(\.name))
@@ -78,12 +88,17 @@ extension HolidayCalendar {
         if h.weekday != nil { kinds.append("weekday") }
         if h.dates != nil { kinds.append("dates") }
         guard kinds.count == 1 else {
-            throw fail("name", "give exactly one of date, easter, weekday or dates (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
+            throw fail(
+                "name",
+                "give exactly one of date, easter, weekday or dates (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))"
+            )
         }
         let dateRule: HolidayRule.DateRule
         if let text = h.date {
             let parts = text.split(separator: "-")
-            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), LocalDate(year: 2000, month: m, day: d) != nil else {
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]),
+                LocalDate(year: 2000, month: m, day: d) != nil
+            else {
                 throw fail("date", "'\(text)' is not a MM-DD day of the year")
             }
             dateRule = .fixed(month: m, day: d)
@@ -91,15 +106,20 @@ extension HolidayCalendar {
             dateRule = .easter(offset: offset)
         } else if let key = h.weekday {
             guard let weekday = Weekday(key: key) else { throw fail("weekday", "'\(key)' is not mon, tue, ... sun") }
-            guard let month = h.month, (1...12).contains(month) else { throw fail("month", "a weekday holiday needs a month 1...12") }
-            let selectors = [h.nth.map { HolidayRule.Selector.nth($0) }, h.onOrAfter.map { .onOrAfter($0) },
-                h.onOrBefore.map { .onOrBefore($0) }].compactMap { $0 }
+            guard let month = h.month, (1...12).contains(month) else {
+                throw fail("month", "a weekday holiday needs a month 1...12")
+            }
+            let selectors = [
+                h.nth.map { HolidayRule.Selector.nth($0) }, h.onOrAfter.map { .onOrAfter($0) },
+                h.onOrBefore.map { .onOrBefore($0) },
+            ].compactMap { $0 }
             guard selectors.count == 1, let selector = selectors.first else {
                 throw fail("weekday", "give exactly one of nth, on_or_after, on_or_before")
             }
             switch selector {
             case .nth(let n) where !(1...5).contains(n) && n != -1: throw fail("nth", "nth must be 1...5 or -1 (last)")
-            case .onOrAfter(let d), .onOrBefore(let d): if !(1...31).contains(d) { throw fail("weekday", "day \(d) is not 1...31") }
+            case .onOrAfter(let d), .onOrBefore(let d):
+                if !(1...31).contains(d) { throw fail("weekday", "day \(d) is not 1...31") }
             default: break
             }
             dateRule = .weekday(month: month, weekday: weekday, selector: selector, offset: h.offset ?? 0)
@@ -114,13 +134,18 @@ extension HolidayCalendar {
         func action(_ text: String?, _ field: String) throws(CallingRulesError) -> HolidayRule.WeekendAction {
             guard let text else { return .keep }
             guard let action = HolidayRule.WeekendAction(rawValue: text) else {
-                throw fail(field, "'\(text)' is not one of \(HolidayRule.WeekendAction.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    field,
+                    "'\(text)' is not one of \(HolidayRule.WeekendAction.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return action
         }
         if let every = h.everyYears, every < 1 { throw fail("every_years", "must be 1 or more") }
         if h.everyYears != nil, h.fromYear == nil { throw fail("every_years", "needs from_year to count from") }
-        return HolidayRule(name: h.name, date: dateRule, saturday: try action(h.saturday, "saturday"),
-            sunday: try action(h.sunday, "sunday"), fromYear: h.fromYear, untilYear: h.untilYear, everyYears: h.everyYears)
+        return HolidayRule(
+            name: h.name, date: dateRule, saturday: try action(h.saturday, "saturday"),
+            sunday: try action(h.sunday, "sunday"), fromYear: h.fromYear, untilYear: h.untilYear,
+            everyYears: h.everyYears)
     }
 }

@@ -44,9 +44,10 @@ public struct HolidayRule: Hashable, Sendable {
     /// Only every n-th year counted from `fromYear` (Louisiana's election day, even years).
     public let everyYears: Int?
 
-    public init(name: String, date: DateRule, saturday: WeekendAction = .keep, sunday: WeekendAction = .keep,
-        fromYear: Int? = nil, untilYear: Int? = nil, everyYears: Int? = nil)
-    {
+    public init(
+        name: String, date: DateRule, saturday: WeekendAction = .keep, sunday: WeekendAction = .keep,
+        fromYear: Int? = nil, untilYear: Int? = nil, everyYears: Int? = nil
+    ) {
         self.name = name
         self.date = date
         self.saturday = saturday

@@ -11,26 +11,33 @@ extension RuleBook {
     /// allowed). They can only narrow: they are intersected with the legal rules.
     public func parseCompanyRules(yaml: String, file: String) throws(CallingRulesError) -> [CallingRule] {
         let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(CompanyRulesDefinition.self, from: yaml, file: file, location: location,
+        let definition = try decodeYAML(
+            CompanyRulesDefinition.self, from: yaml, file: file, location: location,
             listKey: "rules")
-        let resolver = RuleResolver(file: file, location: location, calendars: calendars,
+        let resolver = RuleResolver(
+            file: file, location: location, calendars: calendars,
             purposes: Set(purposes.keys), companyOnly: true)
         return try resolver.resolve(definition.rules)
     }
 
-    static func parseRules(yaml: String, file: String, calendars: [String: HolidayCalendar]) throws(CallingRulesError)
+    static func parseRules(
+        yaml: String, file: String, calendars: [String: HolidayCalendar]
+    ) throws(CallingRulesError)
         -> (version: Int, purposes: [CallPurpose: String], changelog: [ChangeLogEntry], rules: [CallingRule])
     {
         let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(RulesFileDefinition.self, from: yaml, file: file, location: location,
+        let definition = try decodeYAML(
+            RulesFileDefinition.self, from: yaml, file: file, location: location,
             listKey: "rules")
         guard definition.version == 1 else {
-            throw CallingRulesError(file: file, line: location.mark([.key("version")])?.line, field: "version",
+            throw CallingRulesError(
+                file: file, line: location.mark([.key("version")])?.line, field: "version",
                 message: "version \(definition.version) is not supported; this build reads version 1")
         }
         var purposes: [CallPurpose: String] = [:]
         for (name, meaning) in definition.purposes { purposes[CallPurpose(name)] = meaning }
-        let resolver = RuleResolver(file: file, location: location, calendars: calendars,
+        let resolver = RuleResolver(
+            file: file, location: location, calendars: calendars,
             purposes: Set(purposes.keys), companyOnly: false)
         return (definition.version, purposes, definition.changelog ?? [], try resolver.resolve(definition.rules))
     }
@@ -57,7 +64,9 @@ struct RuleResolver {
         return rules
     }
 
-    private func error(_ index: Int, _ id: String, _ field: [YAMLLocation.PathElement], _ message: String)
+    private func error(
+        _ index: Int, _ id: String, _ field: [YAMLLocation.PathElement], _ message: String
+    )
         -> CallingRulesError
     {
         let mark = location.mark([.key("rules"), .index(index)] + field)
@@ -67,7 +76,8 @@ struct RuleResolver {
             case .index(let i): "[\(i)]"
             }
         }.joined(separator: ".")
-        return CallingRulesError(file: file, line: mark?.line, column: mark?.column, item: "rule \(id)",
+        return CallingRulesError(
+            file: file, line: mark?.line, column: mark?.column, item: "rule \(id)",
             field: name.isEmpty ? nil : name, message: message)
     }
 
@@ -77,24 +87,35 @@ struct RuleResolver {
         func fail(_ field: [YAMLLocation.PathElement], _ message: String) -> CallingRulesError {
             error(index, d.id, field, message)
         }
-        guard !d.id.isEmpty, d.id.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
-            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+        guard !d.id.isEmpty,
+            d.id.utf8.allSatisfy({
+                $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+            })
         else { throw fail([.key("id")], "'\(d.id)' is not a rule id: use letters, digits, '-', '_' and '.'") }
 
         guard let kind = CallingRule.Kind(rawValue: d.kind) else {
-            throw fail([.key("kind")], "'\(d.kind)' is not one of \(CallingRule.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(
+                [.key("kind")],
+                "'\(d.kind)' is not one of \(CallingRule.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if companyOnly, kind != .company { throw fail([.key("kind")], "a pipeline may only add rules of kind company") }
-        if !companyOnly, kind == .company { throw fail([.key("kind")], "company rules belong in the pipeline, not the rules file") }
+        if !companyOnly, kind == .company {
+            throw fail([.key("kind")], "company rules belong in the pipeline, not the rules file")
+        }
 
         guard !d.jurisdictions.isEmpty else { throw fail([.key("jurisdictions")], "name at least one jurisdiction") }
         var jurisdictions: [Jurisdiction] = []
         for (i, text) in d.jurisdictions.enumerated() {
             guard let j = Jurisdiction(text) else {
-                throw fail([.key("jurisdictions"), .index(i)], "'\(text)' is not a country (US) or subdivision (US-FL)")
+                throw fail(
+                    [.key("jurisdictions"), .index(i)], "'\(text)' is not a country (US) or subdivision (US-FL)")
             }
-            if j == .everywhere, kind != .company { throw fail([.key("jurisdictions"), .index(i)], "'*' is for company rules only") }
+            if j == .everywhere, kind != .company {
+                throw fail([.key("jurisdictions"), .index(i)], "'*' is for company rules only")
+            }
             jurisdictions.append(j)
         }
 
@@ -105,8 +126,10 @@ struct RuleResolver {
                 continue
             }
             guard purposes.contains(CallPurpose(text)) else {
-                throw fail([.key("purposes"), .index(i)],
-                    "'\(text)' is not a declared purpose (\(purposes.map(\.rawValue).sorted().joined(separator: ", ")), or all)")
+                throw fail(
+                    [.key("purposes"), .index(i)],
+                    "'\(text)' is not a declared purpose (\(purposes.map(\.rawValue).sorted().joined(separator: ", ")), or all)"
+                )
             }
             purposeSet?.insert(CallPurpose(text))
         }
@@ -115,18 +138,22 @@ struct RuleResolver {
         var hours: [Weekday: [LocalTimeInterval]] = [:]
         for key in d.hours.keys.sorted() {
             guard let days = RuleResolver.days(key) else {
-                throw fail([.key("hours"), .key(key)], "'\(key)' is not a day key (mon ... sun, a range like mon-fri, or daily)")
+                throw fail(
+                    [.key("hours"), .key(key)],
+                    "'\(key)' is not a day key (mon ... sun, a range like mon-fri, or daily)")
             }
             var intervals: [LocalTimeInterval] = []
             for (i, text) in d.hours[key]!.enumerated() {
                 guard let interval = LocalTimeInterval(text) else {
-                    throw fail([.key("hours"), .key(key), .index(i)], "'\(text)' is not HH:MM-HH:MM with start before end")
+                    throw fail(
+                        [.key("hours"), .key(key), .index(i)], "'\(text)' is not HH:MM-HH:MM with start before end")
                 }
                 intervals.append(interval)
             }
             for day in days {
                 guard hours[day] == nil else {
-                    throw fail([.key("hours"), .key(key)], "\(day) is given twice; each day may appear under one key only")
+                    throw fail(
+                        [.key("hours"), .key(key)], "\(day) is given twice; each day may appear under one key only")
                 }
                 hours[day] = intervals
             }
@@ -142,8 +169,10 @@ struct RuleResolver {
                 calendarsUsed.append(.perSubdivision(country: country))
             } else {
                 guard calendars[text] != nil else {
-                    throw fail([.key("holidays"), .index(i)],
-                        "no holiday calendar has the id '\(text)' (known: \(calendars.keys.sorted().joined(separator: ", ")))")
+                    throw fail(
+                        [.key("holidays"), .index(i)],
+                        "no holiday calendar has the id '\(text)' (known: \(calendars.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 calendarsUsed.append(.calendar(text))
             }
@@ -162,11 +191,15 @@ struct RuleResolver {
         var from: LocalDate?
         var until: LocalDate?
         if let text = d.effective?.from {
-            guard let date = LocalDate(text) else { throw fail([.key("effective"), .key("from")], "'\(text)' is not a YYYY-MM-DD date") }
+            guard let date = LocalDate(text) else {
+                throw fail([.key("effective"), .key("from")], "'\(text)' is not a YYYY-MM-DD date")
+            }
             from = date
         }
         if let text = d.effective?.until {
-            guard let date = LocalDate(text) else { throw fail([.key("effective"), .key("until")], "'\(text)' is not a YYYY-MM-DD date") }
+            guard let date = LocalDate(text) else {
+                throw fail([.key("effective"), .key("until")], "'\(text)' is not a YYYY-MM-DD date")
+            }
             until = date
         }
         if let from, let until, until <= from {

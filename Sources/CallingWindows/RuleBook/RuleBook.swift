@@ -13,7 +13,9 @@ public struct RuleBook: Sendable {
     public let rules: [CallingRule]
     public let calendars: [String: HolidayCalendar]
 
-    public init(rulesYAML: String, rulesFile: String, calendarsYAML: String, calendarsFile: String)
+    public init(
+        rulesYAML: String, rulesFile: String, calendarsYAML: String, calendarsFile: String
+    )
         throws(CallingRulesError)
     {
         let (_, calendars) = try HolidayCalendar.load(yaml: calendarsYAML, file: calendarsFile)
@@ -29,13 +31,15 @@ public struct RuleBook: Sendable {
     public static func bundled() throws(CallingRulesError) -> RuleBook {
         let rules = try bundledText("calling-rules")
         let calendars = try bundledText("holiday-calendars")
-        return try RuleBook(rulesYAML: rules.text, rulesFile: rules.name, calendarsYAML: calendars.text,
+        return try RuleBook(
+            rulesYAML: rules.text, rulesFile: rules.name, calendarsYAML: calendars.text,
             calendarsFile: calendars.name)
     }
 
     /// Loads a rules file and a calendar file from disk (a pipeline's own copies).
     public static func load(rulesFile: String, calendarsFile: String) throws(CallingRulesError) -> RuleBook {
-        try RuleBook(rulesYAML: try read(rulesFile), rulesFile: rulesFile, calendarsYAML: try read(calendarsFile),
+        try RuleBook(
+            rulesYAML: try read(rulesFile), rulesFile: rulesFile, calendarsYAML: try read(calendarsFile),
             calendarsFile: calendarsFile)
     }
 
@@ -43,9 +47,10 @@ public struct RuleBook: Sendable {
     /// `purpose` on `date`, in file order, company rules last.
     ///
     /// A `default` rule is used only when no `law` or `guidance` rule of that country applies.
-    public func applicableRules(country: String, subdivisions: [String], purpose: CallPurpose, date: LocalDate,
-        companyRules: [CallingRule] = []) -> [CallingRule]
-    {
+    public func applicableRules(
+        country: String, subdivisions: [String], purpose: CallPurpose, date: LocalDate,
+        companyRules: [CallingRule] = []
+    ) -> [CallingRule] {
         let matching = rules.filter {
             $0.covers(country: country, subdivisions: subdivisions) && $0.applies(to: purpose) && $0.isInForce(on: date)
         }

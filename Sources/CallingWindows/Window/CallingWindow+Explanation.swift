@@ -11,17 +11,25 @@ extension CallingWindow {
         if zonesFromCountry { zoneLine += " (no location given: every zone of \(country))" }
         lines.append(zoneLine)
         if ambiguous {
-            lines.append("Ambiguous location: every candidate zone and state applies; the window is their intersection (the most restrictive).")
+            lines.append(
+                "Ambiguous location: every candidate zone and state applies; the window is their intersection (the most restrictive)."
+            )
         }
         if !holidaySubdivisions.isEmpty, holidaySubdivisions != subdivisions {
-            lines.append("State holiday calendars consulted: \(holidaySubdivisions.joined(separator: ", ")) (state not given; inferred from the zones, or all states)")
+            lines.append(
+                "State holiday calendars consulted: \(holidaySubdivisions.joined(separator: ", ")) (state not given; inferred from the zones, or all states)"
+            )
         }
         lines.append("")
         lines.append(rules.isEmpty ? "Rules: none apply." : "Rules (each one can only narrow the window):")
         for rule in rules {
-            lines.append("  \(rule.id) [\(rule.kind), confidence \(rule.confidence)] \(rule.jurisdictions.joined(separator: ", ")), \(rule.effective)")
+            lines.append(
+                "  \(rule.id) [\(rule.kind), confidence \(rule.confidence)] \(rule.jurisdictions.joined(separator: ", ")), \(rule.effective)"
+            )
             if !rule.citation.isEmpty { lines.append("    Source: \(rule.citation)") }
-            if let zone = rule.timeZone { lines.append("    Hours are read in \(zone), whatever the called party's zone.") }
+            if let zone = rule.timeZone {
+                lines.append("    Hours are read in \(zone), whatever the called party's zone.")
+            }
             if !rule.holidayCalendars.isEmpty {
                 lines.append("    Holidays from: \(rule.holidayCalendars.joined(separator: ", "))")
             }
@@ -40,7 +48,9 @@ extension CallingWindow {
         } else {
             lines.append("Holidays on \(date):")
             for holiday in holidays {
-                lines.append("  \(holiday.name) (\(holiday.calendar)); holiday hours used for \(holiday.rules.joined(separator: ", "))")
+                lines.append(
+                    "  \(holiday.name) (\(holiday.calendar)); holiday hours used for \(holiday.rules.joined(separator: ", "))"
+                )
             }
         }
         for problem in problems { lines.append("Problem: \(problem); no window is given (the restrictive reading).") }
@@ -54,7 +64,9 @@ extension CallingWindow {
                 let local = windows.map { window -> String in
                     let from = clock.wallClock(at: window.start)
                     let to = clock.wallClock(at: window.end)
-                    let toText = to.date == from.date ? LocalTimeInterval.clock(to.minute) : "\(to.date) \(LocalTimeInterval.clock(to.minute))"
+                    let toText =
+                        to.date == from.date
+                        ? LocalTimeInterval.clock(to.minute) : "\(to.date) \(LocalTimeInterval.clock(to.minute))"
                     return "\(from.date) \(LocalTimeInterval.clock(from.minute))-\(toText)"
                 }
                 lines.append("  in \(zone): \(local.joined(separator: "; "))")

@@ -23,7 +23,8 @@ public struct CallingWindowCalculator: Sendable {
         }
         if zoneIDs.isEmpty { problems.append("no time zone is known for country \(request.country)") }
 
-        let rules = ruleBook.applicableRules(country: request.country, subdivisions: request.subdivisions,
+        let rules = ruleBook.applicableRules(
+            country: request.country, subdivisions: request.subdivisions,
             purpose: request.purpose, date: request.date, companyRules: companyRules)
         if rules.isEmpty {
             problems.append("no rule covers country \(request.country) for \(request.purpose) calls on \(request.date)")
@@ -35,7 +36,8 @@ public struct CallingWindowCalculator: Sendable {
         var applied: [String: (holiday: CallingWindow.AppliedHoliday, rules: [String])] = [:]
 
         for rule in rules {
-            let hits = holidays(for: rule, on: request.date, country: request.country, subdivisions: holidaySubdivisions)
+            let hits = holidays(
+                for: rule, on: request.date, country: request.country, subdivisions: holidaySubdivisions)
             for hit in hits {
                 let key = "\(hit.calendar)|\(hit.name)"
                 applied[key, default: (hit, [])].rules.append(rule.id)
@@ -45,15 +47,19 @@ public struct CallingWindowCalculator: Sendable {
             for clock in ruleClocks {
                 let utc = clock.utcIntervals(local, on: request.date)
                 let noon = clock.instant(request.date, minute: 720, edge: .start)
-                steps.append(CallingWindow.Step(rule: rule.id, zone: clock.identifier, utcOffset: clock.offsetText(at: noon),
-                    basis: hits.isEmpty ? "weekday" : "holiday", localHours: local.map(\.description), utcWindows: utc))
+                steps.append(
+                    CallingWindow.Step(
+                        rule: rule.id, zone: clock.identifier, utcOffset: clock.offsetText(at: noon),
+                        basis: hits.isEmpty ? "weekday" : "holiday", localHours: local.map(\.description),
+                        utcWindows: utc))
                 running = running.map { $0.intersection(utc) } ?? utc
             }
         }
         let windows = problems.isEmpty ? (running ?? []) : []
         let ambiguous = zoneIDs.count > 1 || request.subdivisions.count > 1 || holidaySubdivisions.count > 1
         let holidays = applied.values.map {
-            CallingWindow.AppliedHoliday(calendar: $0.holiday.calendar, date: $0.holiday.date, name: $0.holiday.name,
+            CallingWindow.AppliedHoliday(
+                calendar: $0.holiday.calendar, date: $0.holiday.date, name: $0.holiday.name,
                 rules: $0.rules)
         }.sorted { ($0.calendar, $0.name) < ($1.calendar, $1.name) }
         return CallingWindow(
@@ -67,7 +73,9 @@ public struct CallingWindowCalculator: Sendable {
     /// of the country's (a holiday anywhere the party might be closes the day).
     private func subdivisionsForHolidays(_ request: WindowRequest, zones: [String]) -> [String] {
         let usesTemplate = ruleBook.rules.contains { rule in
-            rule.holidayCalendars.contains { if case .perSubdivision(let c) = $0 { c == request.country } else { false } }
+            rule.holidayCalendars.contains {
+                if case .perSubdivision(let c) = $0 { c == request.country } else { false }
+            }
         }
         guard usesTemplate else { return request.subdivisions }
         if !request.subdivisions.isEmpty { return request.subdivisions }
@@ -75,7 +83,9 @@ public struct CallingWindowCalculator: Sendable {
         return byZone.isEmpty ? LocationTable.subdivisions(country: request.country) : byZone
     }
 
-    private func holidays(for rule: CallingRule, on date: LocalDate, country: String, subdivisions: [String])
+    private func holidays(
+        for rule: CallingRule, on date: LocalDate, country: String, subdivisions: [String]
+    )
         -> [CallingWindow.AppliedHoliday]
     {
         var ids: [String] = []

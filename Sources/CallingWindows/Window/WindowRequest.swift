@@ -12,9 +12,10 @@ public struct WindowRequest: Hashable, Sendable {
     /// The campaign day, a local calendar day in the called party's zone.
     public let date: LocalDate
 
-    public init(country: String, subdivisions: [String] = [], zones: [String] = [],
-        purpose: CallPurpose = .telemarketing, date: LocalDate)
-    {
+    public init(
+        country: String, subdivisions: [String] = [], zones: [String] = [],
+        purpose: CallPurpose = .telemarketing, date: LocalDate
+    ) {
         self.country = country.uppercased()
         self.subdivisions = Set(subdivisions.map { $0.uppercased() }).sorted()
         self.zones = Set(zones).sorted()

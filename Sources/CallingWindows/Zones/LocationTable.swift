@@ -37,7 +37,8 @@ public enum LocationTable {
     /// ACT 0200-0299, 2600-2618, 2900-2920, VIC 3000-3999 and 8000-8999, QLD 4000-4999 and 9000-9999,
     /// SA 5000-5999, WA 6000-6999, TAS 7000-7999.
     public static func australianStates(postcode: String) -> [String] {
-        guard postcode.utf8.count == 4, postcode.utf8.allSatisfy({ (48...57).contains($0) }), let code = Int(postcode) else {
+        guard postcode.utf8.count == 4, postcode.utf8.allSatisfy({ (48...57).contains($0) }), let code = Int(postcode)
+        else {
             return []
         }
         if let states = crossBorderPostcodes[code] { return states }
@@ -90,7 +91,10 @@ public enum LocationTable {
         ],
         "CA": [
             "AB": ["America/Edmonton"],
-            "BC": ["America/Creston", "America/Dawson_Creek", "America/Edmonton", "America/Fort_Nelson", "America/Vancouver"],
+            "BC": [
+                "America/Creston", "America/Dawson_Creek", "America/Edmonton", "America/Fort_Nelson",
+                "America/Vancouver",
+            ],
             "MB": ["America/Winnipeg"],
             "NB": ["America/Moncton"],
             "NL": ["America/Goose_Bay", "America/St_Johns"],
@@ -104,8 +108,10 @@ public enum LocationTable {
             "YT": ["America/Whitehorse"],
         ],
         "US": [
-            "AK": ["America/Adak", "America/Anchorage", "America/Juneau", "America/Metlakatla", "America/Nome",
-                "America/Sitka", "America/Yakutat"],
+            "AK": [
+                "America/Adak", "America/Anchorage", "America/Juneau", "America/Metlakatla", "America/Nome",
+                "America/Sitka", "America/Yakutat",
+            ],
             "AL": ["America/Chicago"], "AR": ["America/Chicago"], "AZ": ["America/Denver", "America/Phoenix"],
             "CA": ["America/Los_Angeles"], "CO": ["America/Denver"], "CT": ["America/New_York"],
             "DC": ["America/New_York"], "DE": ["America/New_York"],

@@ -57,7 +57,8 @@ public struct ZoneClock: Sendable {
     /// The UTC intervals of local intervals on `date`.
     public func utcIntervals(_ intervals: [LocalTimeInterval], on date: LocalDate) -> [UTCInterval] {
         intervals.compactMap {
-            UTCInterval(start: instant(date, minute: $0.start, edge: .start), end: instant(date, minute: $0.end, edge: .end))
+            UTCInterval(
+                start: instant(date, minute: $0.start, edge: .start), end: instant(date, minute: $0.end, edge: .end))
         }.normalised()
     }
 
