@@ -171,7 +171,7 @@ struct RuleResolver {
                 guard calendars[text] != nil else {
                     throw fail(
                         [.key("holidays"), .index(i)],
-                        "no holiday calendar has the id '\(text)' (known: \(calendars.keys.sorted().joined(separator: ", ")))"
+                        "no holiday calendar has the id '\(text)' (known: \(calendars.isEmpty ? "none" : calendars.keys.sorted().joined(separator: ", ")))"
                     )
                 }
                 calendarsUsed.append(.calendar(text))
