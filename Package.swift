@@ -5,11 +5,20 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex", "CallingWindows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+=======
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "CallingWindows"]),
+    ],
+    traits: [
+        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+>>>>>>> feature/windows
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -44,12 +53,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
+        // Knows nothing of CSV or phone-number parsing.
+        .target(
+            name: "CallingWindows",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/calling-rules.yaml"), .copy("Resources/holiday-calendars.yaml")]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+<<<<<<< HEAD
                 "ScrubIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,6 +95,11 @@ let package = Package(
                 "ScrubIndex", "ScrubTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .testTarget(
+            name: "CallingWindowsTests",
+            dependencies: ["CallingWindows"],
+            resources: [.copy("Fixtures/holidays-2025-2030.json")]
         ),
     ],
     swiftLanguageModes: [.v6]
