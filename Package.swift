@@ -10,15 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-=======
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "CallingWindows"]),
-    ],
-    traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
->>>>>>> feature/windows
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -66,8 +57,8 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
-<<<<<<< HEAD
                 "ScrubIndex",
+                "CallingWindows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
