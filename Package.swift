@@ -40,6 +40,8 @@ let package = Package(
             name: "ScrubKit",
             dependencies: [
                 "ScrubIO",
+                "ScrubIndex",
+                "CallingWindows",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -78,7 +80,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubKitTests",
-            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ScrubKit", "ScrubIO", "CallingWindows", "ScrubTestSupport", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "ScrubIndexTests",

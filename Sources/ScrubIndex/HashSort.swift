@@ -28,7 +28,9 @@ package enum HashSort {
     }
 
     /// Sorts `values`, whose bits at `topBit` and above are all equal, using `scratch` (same count).
-    static func sort(_ values: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>, topBit: Int) {
+    static func sort(
+        _ values: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>, topBit: Int
+    ) {
         let count = values.count
         if count <= 32 || topBit == 0 {
             insertionSort(values)

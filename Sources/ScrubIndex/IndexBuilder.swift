@@ -77,7 +77,8 @@ public enum IndexBuilder {
         var report = Report(
             entryCount: 0, fileSize: 0, payloadSHA256: "", keyLines: additions.keyLines + removals.keyLines,
             invalidLines: additions.invalidLines + removals.invalidLines,
-            invalidSamples: Array((additions.invalidSamples + removals.invalidSamples).prefix(KeyCollector.sampleLimit)),
+            invalidSamples: Array(
+                (additions.invalidSamples + removals.invalidSamples).prefix(KeyCollector.sampleLimit)),
             duplicateKeys: duplicates)
         var merged: [UInt64] = []
         merged.reserveCapacity(base.entryCount + adds.count)

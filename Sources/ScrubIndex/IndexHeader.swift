@@ -107,7 +107,8 @@ struct IndexHeader: Equatable {
             return value
         }
         guard file.count >= 8, file.prefix(8).elementsEqual(magic) else {
-            throw fail(.badMagic, 0, "not a scrub index file (no SCRUBIDX magic); build one with 'scrub registry build'")
+            throw fail(
+                .badMagic, 0, "not a scrub index file (no SCRUBIDX magic); build one with 'scrub registry build'")
         }
         guard file.count >= size else {
             throw fail(
@@ -147,7 +148,8 @@ struct IndexHeader: Equatable {
         }
         let prefix = UnsafeRawBufferPointer(rebasing: file[0..<header.directoryOffset])
         guard headerChecksum(prefix) == header.headerSHA256 else {
-            throw fail(.corruptHeader, headerChecksumOffset, "header checksum mismatch; the file is damaged, rebuild it")
+            throw fail(
+                .corruptHeader, headerChecksumOffset, "header checksum mismatch; the file is damaged, rebuild it")
         }
         return header
     }

@@ -41,7 +41,8 @@ enum IndexWriter {
             try output.write(bytes)
         }
         directory = []
-        let padding = [UInt8](repeating: 0, count: header.remaindersOffset - header.directoryOffset - header.directoryLength)
+        let padding = [UInt8](
+            repeating: 0, count: header.remaindersOffset - header.directoryOffset - header.directoryLength)
         try padding.withUnsafeBytes { bytes in
             payload.update(bufferPointer: bytes)
             try output.write(bytes)

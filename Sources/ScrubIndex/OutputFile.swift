@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file written under a temporary name beside its destination and renamed into place by
@@ -22,7 +22,9 @@ final class OutputFile {
         guard descriptor >= 0 else {
             throw IndexError(
                 .cannotCreate, path: path,
-                message: "cannot create \(temporaryPath): \(MappedFile.errorText()); check the directory exists and is writable")
+                message:
+                    "cannot create \(temporaryPath): \(MappedFile.errorText()); check the directory exists and is writable"
+            )
         }
     }
 

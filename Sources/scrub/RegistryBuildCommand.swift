@@ -102,7 +102,8 @@ extension IndexBuilder.Report {
         ]
         if added + alreadyPresent + removed + notPresent > 0 {
             lines.append(
-                "  \(added) added, \(alreadyPresent) already listed, \(removed) removed, \(notPresent) removals not listed")
+                "  \(added) added, \(alreadyPresent) already listed, \(removed) removed, \(notPresent) removals not listed"
+            )
         }
         if !invalidSamples.isEmpty {
             lines.append("  first invalid lines: " + invalidSamples.map(\.description).joined(separator: ", "))

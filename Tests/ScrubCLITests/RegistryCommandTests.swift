@@ -4,7 +4,9 @@ import Testing
 
 @Suite("scrub registry")
 struct RegistryCommandTests {
-    func build(_ directory: TemporaryDirectory, list: String = "415,5550123\n212,5550199\n415,5550123\n")
+    func build(
+        _ directory: TemporaryDirectory, list: String = "415,5550123\n212,5550199\n415,5550123\n"
+    )
         throws -> ScrubProcess.Result
     {
         try Data(list.utf8).write(to: URL(fileURLWithPath: directory.path("ftc.txt")))
@@ -37,11 +39,12 @@ struct RegistryCommandTests {
         let lookup = try ScrubProcess.run(
             ["registry", "lookup", "--json", directory.path("us.idx")], stdin: "+14155550123\n+14155550124\nnope\n")
         #expect(lookup.status == 0)
-        #expect(lookup.stdout.split(separator: "\n") == [
-            #"{"e164":"+14155550123","input":"+14155550123","listed":true}"#,
-            #"{"e164":"+14155550124","input":"+14155550124","listed":false}"#,
-            #"{"e164":null,"input":"nope","listed":null}"#,
-        ])
+        #expect(
+            lookup.stdout.split(separator: "\n") == [
+                #"{"e164":"+14155550123","input":"+14155550123","listed":true}"#,
+                #"{"e164":"+14155550124","input":"+14155550124","listed":false}"#,
+                #"{"e164":null,"input":"nope","listed":null}"#,
+            ])
     }
 
     @Test("update records the parent and applies the changes")
@@ -58,9 +61,10 @@ struct RegistryCommandTests {
         let lookup = try ScrubProcess.run([
             "registry", "lookup", directory.path("next.idx"), "+13125550100", "+14155550123", "+12125550199",
         ])
-        #expect(lookup.stdout.split(separator: "\n").map { $0.split(separator: "\t").last! } == [
-            "listed", "not listed", "listed",
-        ])
+        #expect(
+            lookup.stdout.split(separator: "\n").map { $0.split(separator: "\t").last! } == [
+                "listed", "not listed", "listed",
+            ])
         let info = try ScrubProcess.run(["registry", "info", directory.path("next.idx")])
         #expect(info.stdout.contains("parent          us-ftc 2026-11-28"))
     }

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
-@testable import ScrubIndex
 import ScrubTestSupport
 import Testing
+
+@testable import ScrubIndex
 
 func parse<Parser: IndexLineParser>(_ text: String, with parser: Parser) -> LineKey {
     var parser = parser
@@ -11,37 +12,41 @@ func parse<Parser: IndexLineParser>(_ text: String, with parser: Parser) -> Line
 
 @Suite("Line parsers")
 struct LineParserTests {
-    @Test("E.164 lines", arguments: [
-        ("+14155550123", LineKey.key(14_155_550_123)),
-        ("  +442071838750\t", .key(442_071_838_750)),
-        ("+999999999999999", .key(999_999_999_999_999)),
-        ("+1234567", .key(1_234_567)),
-        ("", .skip),
-        ("   ", .skip),
-        ("14155550123", .invalid),
-        ("+123456", .invalid),
-        ("+1234567890123456", .invalid),
-        ("+04155550123", .invalid),
-        ("+1415555012x", .invalid),
-        ("+1 4155550123", .invalid),
-        ("++14155550123", .invalid),
-    ])
+    @Test(
+        "E.164 lines",
+        arguments: [
+            ("+14155550123", LineKey.key(14_155_550_123)),
+            ("  +442071838750\t", .key(442_071_838_750)),
+            ("+999999999999999", .key(999_999_999_999_999)),
+            ("+1234567", .key(1_234_567)),
+            ("", .skip),
+            ("   ", .skip),
+            ("14155550123", .invalid),
+            ("+123456", .invalid),
+            ("+1234567890123456", .invalid),
+            ("+04155550123", .invalid),
+            ("+1415555012x", .invalid),
+            ("+1 4155550123", .invalid),
+            ("++14155550123", .invalid),
+        ])
     func e164(line: String, expected: LineKey) {
         #expect(parse(line, with: E164LineParser()) == expected)
     }
 
-    @Test("US FTC / Canada CRTC lines", arguments: [
-        ("415,5550123", LineKey.key(14_155_550_123)),
-        ("201,2000000", .key(12_012_000_000)),
-        (" 999 , 9999999 ", .key(19_999_999_999)),
-        ("", .skip),
-        ("415,555012", .invalid),
-        ("4155,550123", .invalid),
-        ("115,5550123", .invalid),
-        ("415,1550123", .invalid),
-        ("415;5550123", .invalid),
-        ("415,5550123,x", .invalid),
-    ])
+    @Test(
+        "US FTC / Canada CRTC lines",
+        arguments: [
+            ("415,5550123", LineKey.key(14_155_550_123)),
+            ("201,2000000", .key(12_012_000_000)),
+            (" 999 , 9999999 ", .key(19_999_999_999)),
+            ("", .skip),
+            ("415,555012", .invalid),
+            ("4155,550123", .invalid),
+            ("115,5550123", .invalid),
+            ("415,1550123", .invalid),
+            ("415;5550123", .invalid),
+            ("415,5550123,x", .invalid),
+        ])
     func nanp(line: String, expected: LineKey) {
         #expect(parse(line, with: NANPLineParser()) == expected)
     }
@@ -64,10 +69,12 @@ struct KeyCollectorTests {
     @Test("the same keys, counts and checksum at every chunk size", arguments: [1, 2, 3, 5, 7, 13, 64, 500, 1 << 20])
     func chunkSizes(chunkSize: Int) throws {
         var collector = KeyCollector()
-        try collect(Self.text, named: "/data/list.txt", parser: E164LineParser(), chunkSize: chunkSize, into: &collector)
-        #expect(collector.hashes.map { KeyHash.key(ofHash: $0) } == [
-            14_155_550_123, 14_155_550_124, 442_071_838_750, 14_155_550_123,
-        ])
+        try collect(
+            Self.text, named: "/data/list.txt", parser: E164LineParser(), chunkSize: chunkSize, into: &collector)
+        #expect(
+            collector.hashes.map { KeyHash.key(ofHash: $0) } == [
+                14_155_550_123, 14_155_550_124, 442_071_838_750, 14_155_550_123,
+            ])
         #expect(collector.keyLines == 4)
         #expect(collector.invalidLines == 1)
         #expect(collector.invalidSamples == [KeyCollector.InvalidLine(source: "/data/list.txt", line: 5)])
@@ -85,13 +92,15 @@ struct KeyCollectorTests {
         #expect(collector.invalidLines == 0)
     }
 
-    @Test("the invalid-line threshold", arguments: [
-        (1, 1_000, 0.001, true),
-        (2, 1_000, 0.001, false),
-        (0, 0, 0.001, true),
-        (5, 5, 1.0, true),
-        (1, 0, 0.5, false),
-    ])
+    @Test(
+        "the invalid-line threshold",
+        arguments: [
+            (1, 1_000, 0.001, true),
+            (2, 1_000, 0.001, false),
+            (0, 0, 0.001, true),
+            (5, 5, 1.0, true),
+            (1, 0, 0.5, false),
+        ])
     func threshold(invalid: Int, valid: Int, fraction: Double, passes: Bool) throws {
         var text = ""
         for number in 0..<valid { text += "+1415\(5_550_000 + number)\n" }

@@ -1,6 +1,7 @@
-@testable import ScrubIndex
 import ScrubTestSupport
 import Testing
+
+@testable import ScrubIndex
 
 @Suite("Damaged index files")
 struct CorruptionTests {
@@ -40,7 +41,8 @@ struct CorruptionTests {
         var random = SplitMix64(seed: 3)
         for _ in 0..<20 {
             var damaged = bytes
-            let offset = index.header.directoryOffset + Int(random.next() % UInt64(bytes.count - index.header.directoryOffset))
+            let offset =
+                index.header.directoryOffset + Int(random.next() % UInt64(bytes.count - index.header.directoryOffset))
             damaged[offset] ^= 1 << (random.next() % 8)
             let error = try openError(damaged, directory)
             #expect(error?.kind == .corruptPayload)

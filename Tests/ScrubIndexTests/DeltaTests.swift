@@ -1,6 +1,7 @@
-@testable import ScrubIndex
 import ScrubTestSupport
 import Testing
+
+@testable import ScrubIndex
 
 @Suite("Delta updates")
 struct DeltaTests {

@@ -1,6 +1,7 @@
-@testable import ScrubIndex
 import ScrubTestSupport
 import Testing
+
+@testable import ScrubIndex
 
 /// Key sets that stress the table's edges.
 enum KeySet: String, CaseIterable, CustomTestStringConvertible {
@@ -21,7 +22,8 @@ enum KeySet: String, CaseIterable, CustomTestStringConvertible {
             // 3,000 keys whose hashes share their top bits, so they all fall in one bucket of the table
             // the builder will choose for 3,000 entries.
             let geometry = TableGeometry(entryCount: 3_000)
-            let high = ((random.next() & KeyHash.mask) >> UInt64(geometry.remainderBits)) << UInt64(geometry.remainderBits)
+            let high =
+                ((random.next() & KeyHash.mask) >> UInt64(geometry.remainderBits)) << UInt64(geometry.remainderBits)
             var hashes = Set<UInt64>()
             while hashes.count < 3_000 {
                 hashes.insert(high | (random.next() & ((1 << UInt64(geometry.remainderBits)) - 1)))
@@ -71,7 +73,8 @@ struct IndexPropertyTests {
         }
     }
 
-    @Test("the keys read back are exactly the keys built", arguments: [KeySet.empty, .extremes, .randomSmall, .oneBucket])
+    @Test(
+        "the keys read back are exactly the keys built", arguments: [KeySet.empty, .extremes, .randomSmall, .oneBucket])
     func keysReadBack(set: KeySet) throws {
         let directory = try TemporaryDirectory()
         let keys = set.keys()

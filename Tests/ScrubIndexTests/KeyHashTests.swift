@@ -1,11 +1,14 @@
-@testable import ScrubIndex
 import Testing
+
+@testable import ScrubIndex
 
 @Suite("KeyHash")
 struct KeyHashTests {
-    @Test("the hash is a permutation of the 50-bit domain: unhashing gives the key back", arguments: [
-        0, 1, 2, 14_155_550_123, 999_999_999_999_999, (1 << 50) - 2, (1 << 50) - 1,
-    ] as [UInt64])
+    @Test(
+        "the hash is a permutation of the 50-bit domain: unhashing gives the key back",
+        arguments: [
+            0, 1, 2, 14_155_550_123, 999_999_999_999_999, (1 << 50) - 2, (1 << 50) - 1,
+        ] as [UInt64])
     func roundTrip(key: UInt64) {
         let hash = KeyHash.hash(key)
         #expect(hash < KeyHash.keyLimit)
@@ -45,9 +48,11 @@ struct KeyHashTests {
 
 @Suite("TableGeometry")
 struct TableGeometryTests {
-    @Test("bucket bits and remainder bytes for typical sizes", arguments: [
-        (0, 0, 7), (1, 0, 7), (8, 0, 7), (50_000_000, 23, 4), (250_000_000, 26, 3),
-    ])
+    @Test(
+        "bucket bits and remainder bytes for typical sizes",
+        arguments: [
+            (0, 0, 7), (1, 0, 7), (8, 0, 7), (50_000_000, 23, 4), (250_000_000, 26, 3),
+        ])
     func chosenGeometry(entries: Int, bucketBits: Int, remainderBytes: Int) {
         let geometry = TableGeometry(entryCount: entries)
         #expect(geometry.bucketBits == bucketBits)

@@ -1,3 +1,4 @@
+import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
@@ -39,7 +40,7 @@ private func environment(lists: [String: NumberList] = [:]) -> PipelineEnvironme
         openIndex: { path in lists[URL(fileURLWithPath: path).lastPathComponent]! },
         isIndexFile: { path in lists[URL(fileURLWithPath: path).lastPathComponent] != nil },
         windows: { _, _ in TestWindows(closedRegions: ["FR"]) },
-        today: { CalendarDate("2026-11-29")! })
+        today: { LocalDate("2026-11-29")! })
 }
 
 private func flags(_ dir: TemporaryDirectory, registries: [String] = [], allowStale: Bool = false) -> PipelineDefinition

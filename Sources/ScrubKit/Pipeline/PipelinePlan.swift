@@ -1,3 +1,4 @@
+import CallingWindows
 import Foundation
 import ScrubIO
 
@@ -27,7 +28,7 @@ public struct PipelinePlan {
     public var auditLog: String
     public var registries: [NumberList]
     public var suppressionLists: [NumberList]
-    public var campaignDate: CalendarDate
+    public var campaignDate: LocalDate
     public var purpose: String
     public var rejectWithoutWindow: Bool
     public var allowStale: Bool
@@ -87,12 +88,12 @@ public struct PipelinePlan {
                 at: purpose.location)
         }
         let dateText = pick(\.campaignDate) ?? .init(value: "today", location: where0)
-        let campaignDate: CalendarDate
+        let campaignDate: LocalDate
         switch dateText.value {
         case "today": campaignDate = environment.today()
         case "tomorrow": campaignDate = environment.today().adding(days: 1)
         default:
-            guard let date = CalendarDate(dateText.value) else {
+            guard let date = LocalDate(dateText.value) else {
                 throw PipelineError(
                     .configuration, "campaign date `\(dateText.value)` is not YYYY-MM-DD, today or tomorrow",
                     at: dateText.location)
@@ -121,7 +122,7 @@ public struct PipelinePlan {
         for entry in overrides.registries.isEmpty ? definition.registries : overrides.registries {
             let list = try openList(
                 path(entry), location: entry.location, environment: environment, plainAllowed: false)
-            if let snapshot = list.info.snapshotDate.flatMap(CalendarDate.init), let maxAge = list.info.maxAgeDays {
+            if let snapshot = list.info.snapshotDate.flatMap(LocalDate.init), let maxAge = list.info.maxAgeDays {
                 let age = campaignDate.dayNumber - snapshot.dayNumber
                 if age > maxAge {
                     guard allowStale else {

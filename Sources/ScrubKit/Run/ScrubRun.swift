@@ -1,3 +1,4 @@
+import CallingWindows
 import Foundation
 import ScrubIO
 
@@ -185,7 +186,7 @@ public final class ScrubRun {
         var warnings: [String] = []
         let lists = (plan.registries + plan.suppressionLists).map { list -> RunReport.ListFacts in
             let info = list.info
-            let age = info.snapshotDate.flatMap(CalendarDate.init).map { plan.campaignDate.dayNumber - $0.dayNumber }
+            let age = info.snapshotDate.flatMap(LocalDate.init).map { plan.campaignDate.dayNumber - $0.dayNumber }
             let stale = age.map { a in info.maxAgeDays.map { a > $0 } ?? false } ?? false
             if stale { warnings.append("\(info.name) is stale (\(age!) days old) and was used with --allow-stale") }
             return .init(
