@@ -27,7 +27,8 @@ struct AuditVerifyCommand: ParsableCommand {
             throw ExitCode(ExitStatus.code(for: error))
         }
         if let line = result.firstBrokenLine {
-            printError("\(file):\(line): error: the chain is broken at record \(result.records): \(result.problem ?? "")")
+            printError(
+                "\(file):\(line): error: the chain is broken at record \(result.records): \(result.problem ?? "")")
             throw ExitCode(ExitStatus.dataError)
         }
         print("\(file): \(result.records) record(s), chain intact")

@@ -236,3 +236,53 @@ struct PipelineDefinitionTests {
             "\(String(describing: columnError))")
     }
 }
+
+@Suite("HTML report")
+struct HTMLReportTests {
+    /// The Chromium binary, when one is installed (Debian's `chromium`).
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    func runSample(_ dir: TemporaryDirectory) throws -> String {
+        try writeGzip(leads, to: dir.path("leads.csv.gz"))
+        let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: flags(dir), environment: environment())
+        _ = try ScrubRun(plan: plan).run()
+        return try String(contentsOfFile: dir.path("out/report.html"), encoding: .utf8)
+    }
+
+    @Test("holds counts and charts, and no phone number or name")
+    func noPersonalData() throws {
+        let dir = try TemporaryDirectory()
+        let html = try runSample(dir)
+        #expect(html.contains("Rejections by reason"))
+        #expect(html.contains("<svg"))
+        for personal in ["555-0101", "+12125550101", "2125550101", "Hal, Jr.", "Ann", "7946"] {
+            #expect(!html.contains(personal), "report.html must not hold \(personal)")
+        }
+        #expect(!html.contains("http://") && !html.contains("https://"), "self-contained: no network references")
+    }
+
+    @Test("renders in headless Chromium", .enabled(if: chromium != nil, "Chromium is not installed"))
+    func rendersInChromium() throws {
+        let dir = try TemporaryDirectory()
+        _ = try runSample(dir)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1600",
+            "--screenshot=\(dir.path("report.png"))", "file://\(dir.path("out/report.html"))",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let size = try FileManager.default.attributesOfItem(atPath: dir.path("report.png"))[.size] as? Int ?? 0
+        #expect(size > 10_000, "a rendered page, not a blank one")
+        if let keep = ProcessInfo.processInfo.environment["SCRUB_KEEP_SCREENSHOT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: dir.path("report.png"), toPath: keep)
+        }
+    }
+}

@@ -57,7 +57,7 @@ package final class TestWindows: CallingWindowAnnotating {
         return WindowAnnotation(
             timeZones: number.timeZones.joined(separator: "|"),
             windowsUTC: "2026-12-01T14:00:00Z/2026-12-02T02:00:00Z", rules: "TEST-OPEN",
-            ambiguous: number.timeZones.count > 1, intervals: [1_764_597_600...1_764_640_800])
+            ambiguous: number.timeZones.count > 1, intervals: [1_796_133_600...1_796_176_800])
     }
 }
 

@@ -37,7 +37,8 @@ public struct PipelinePlan {
     public var normalizer: NumberNormalizing
     public var windows: CallingWindowAnnotating?
 
-    public static let purposes = ["telemarketing", "research"]
+    /// The call purposes the bundled rules declare (see `calling-rules.yaml`).
+    public static let purposes = ["telemarketing", "telemarketing-consented", "research"]
 
     /// Merges `overrides` (from flags) over `definition` and checks everything.
     public static func resolve(

@@ -12,7 +12,11 @@ public struct HTMLReport {
     public func render() -> String {
         let reasons = RejectReason.allCases.map { ($0.rawValue, report.rejectedByReason[$0.rawValue] ?? 0) }
         let regions = report.rowsByRegion.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let hours = report.callableByUTCHour.enumerated().map { ("+\($0.offset)h", $0.element) }
+        // Hour labels as UTC wall-clock hours; the first bar starts at `callableHoursStart`.
+        let firstHour = Int(report.callableHoursStart?.dropFirst(11).prefix(2) ?? "") ?? 0
+        let hours = report.callableByUTCHour.enumerated().map {
+            ("\((firstHour + $0.offset) % 24):00", $0.element)
+        }
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -43,8 +47,8 @@ public struct HTMLReport {
         html += "<h2>Rows by region</h2>\n" + barChart(regions.map { ($0.key, $0.value) }, color: "#2680c2")
         html += "<h2>Callable rows by UTC hour</h2>\n"
         html +=
-            "<p class=\"note\">Hours from \(escape(report.callableHoursStart ?? "")); a row counts in every hour its "
-        html += "windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
+            "<p class=\"note\">48 UTC hours from \(escape(report.callableHoursStart ?? "")); a row counts "
+        html += "in every hour its calling windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
         html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Snapshot</th>"
         html += "<th>Age (days)</th><th>Entries</th><th>Rows rejected</th></tr>\n"
         for list in report.lists {
