@@ -15,11 +15,15 @@ public final class ScrubRun {
     public static let rejectColumns = ["reject_reason", "reject_detail", "input_file", "line", "raw_record"]
 
     public let plan: PipelinePlan
+    /// Compression threads. Outputs are byte-identical whatever the count.
+    public let threads: Int
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
 
-    public init(plan: PipelinePlan) {
+    /// - Parameter threads: compression threads; inflating runs on a thread of its own besides.
+    public init(plan: PipelinePlan, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.plan = plan
+        self.threads = max(1, threads)
     }
 
     /// The published outputs and the report of a successful run.
@@ -59,7 +63,7 @@ public final class ScrubRun {
         var bytesBefore: Int64 = 0
 
         for input in plan.inputs {
-            let bytes = try ByteReader(path: input)
+            let bytes = PrefetchingByteSource(try ByteReader(path: input))
             let reader = try CSVReader(source: bytes, options: .init(delimiter: plan.delimiter))
             let inputName = URL(fileURLWithPath: input).lastPathComponent
             let columns = plan.columns
@@ -136,7 +140,7 @@ public final class ScrubRun {
             bytesBefore += bytes.fileBytesRead
             inputFacts.append(
                 .init(
-                    path: input, bytes: bytes.fileBytesRead,
+                    path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
                     sha256: input == "-" ? "" : try FileDigest.sha256(path: input)))
         }
         let finishStart = ContinuousClock.now
