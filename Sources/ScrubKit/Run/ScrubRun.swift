@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import Logging
 import ScrubIO
 
 /// Runs a resolved pipeline: one visible loop over the input records, each decided once and
@@ -19,6 +20,8 @@ public final class ScrubRun {
     public let threads: Int
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
+    /// Run events at info level: counts, files and lists only, never a number or a name.
+    public var logger = Logger(label: "scrub.run")
 
     /// - Parameter threads: compression threads; inflating runs on a thread of its own besides.
     public init(plan: PipelinePlan, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -38,6 +41,14 @@ public final class ScrubRun {
             atPath: plan.outputDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try DirectoryLock(directory: plan.outputDirectory)
         defer { lock.release() }
+        logger.info(
+            "run started",
+            metadata: [
+                "pipeline": "\(plan.name)", "inputs": "\(plan.inputs.count)",
+                "registries": "\(plan.registries.map(\.info.name))",
+                "suppression_lists": "\(plan.suppressionLists.count)", "campaign_date": "\(plan.campaignDate)",
+                "threads": "\(threads)",
+            ])
 
         let directory = URL(fileURLWithPath: plan.outputDirectory)
         let cleanFile = try OutputFile(path: directory.appendingPathComponent("clean.csv.gz").path)
@@ -138,6 +149,7 @@ public final class ScrubRun {
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
             }
             bytesBefore += bytes.fileBytesRead
+            logger.info("input read", metadata: ["input": "\(inputName)", "rows_so_far": "\(tally.rowsIn)"])
             inputFacts.append(
                 .init(
                     path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
@@ -176,6 +188,12 @@ public final class ScrubRun {
         try htmlFile.write(Array(HTMLReport(report: report).render().utf8))
         // Publish only now: every output is complete and the counts balance.
         for file in [cleanFile, rejectsFile, reportFile, htmlFile] { try file.commit() }
+        logger.info(
+            "run finished",
+            metadata: [
+                "rows_in": "\(report.rowsIn)", "clean": "\(report.clean)", "rejected": "\(report.rejected)",
+                "seconds": "\(report.timings.totalSeconds)",
+            ])
         return Result(report: report, outputPaths: [cleanFile.path, rejectsFile.path, reportFile.path, htmlFile.path])
     }
 
