@@ -5,7 +5,7 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "PhoneNumbers"]),
     ],
     traits: [
         .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib."),
@@ -25,11 +25,17 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // Phone numbers: E.164 normalisation on libphonenumber's metadata. Knows nothing of CSV or registries.
+        .target(
+            name: "PhoneNumbers",
+            exclude: ["NOTICE"]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
             dependencies: [
                 "ScrubIO",
+                "PhoneNumbers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +47,11 @@ let package = Package(
         .testTarget(
             name: "ScrubIOTests",
             dependencies: ["ScrubIO", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "PhoneNumbersTests",
+            dependencies: ["PhoneNumbers"],
+            resources: [.copy("Resources")]
         ),
     ],
     swiftLanguageModes: [.v6]
