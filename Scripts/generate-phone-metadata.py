@@ -353,6 +353,23 @@ class Writer:
             self.u16(a)
 
 
+# libphonenumber's Australian geocoding names localities, rarely states. A number says its state when
+# its area code is 07 (Queensland only, per ACMA's Telecommunications Numbering Plan geographic areas:
+# 02 NSW/ACT, 03 VIC/TAS, 07 QLD, 08 SA/WA/NT), when the geocoder names a state, or when it names the
+# capital of one of the states sharing the area code (a Perth in area 03 is Perth, Tasmania, not WA).
+AU_CAPITALS = {("2", "Sydney"): "NSW", ("2", "Canberra"): "ACT", ("3", "Melbourne"): "VIC",
+               ("3", "Hobart"): "TAS", ("8", "Perth"): "WA", ("8", "Adelaide"): "SA", ("8", "Darwin"): "NT"}
+
+
+def au_state(prefix, description):
+    if description in AU_STATES:
+        return AU_STATES[description]
+    area = prefix[2:3]
+    if area == "7":
+        return "QLD"
+    return AU_CAPITALS.get((area, description))
+
+
 def length_mask(lengths):
     m = 0
     for n in lengths:
@@ -496,9 +513,10 @@ def main():
             if code:
                 sub[k] = code
         elif k.startswith("61"):
-            sub[k] = ("AU-" + AU_STATES[v["en"]]) if v["en"] in AU_STATES else ""
+            sub[k] = "AU-" + au_state(k, v["en"]) if au_state(k, v["en"]) else ""
     # AU: keep only entries whose own description is a state; a locality entry records "" so that the
     # longest-prefix lookup stops there (the Swift side treats "" as unknown).
+    sub["617"] = "AU-QLD"
     sub = prune_prefix_map(sub)
     subnames = sorted(set(sub.values()))
     w.strings(subnames)
