@@ -50,7 +50,7 @@ extension PhoneText {
             return true
         }
         // Auto-dialling: `,,` or `;`, up to 15 digits; or commas, up to 9 digits.
-        index = skip(label, from: 0, { $0 == UInt8(ascii: " ") || $0 == 0x09 })
+        index = skip(label, from: 0, { $0 == UInt8(ascii: " ") || $0 == 0x09 || $0 == noBreakSpace })
         if index < label.count && label[index] == UInt8(ascii: ";") && digitCount <= 15
             && charsAfterLabel(label, from: index + 1)
         {
@@ -69,7 +69,7 @@ extension PhoneText {
     }
 
     private static func separatorsWithComma(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == 0x09 || byte == UInt8(ascii: ",")
+        byte == UInt8(ascii: " ") || byte == 0x09 || byte == UInt8(ascii: ",") || byte == noBreakSpace
     }
 
     private static func skip(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ predicate: (UInt8) -> Bool) -> Int {
@@ -86,6 +86,7 @@ extension PhoneText {
         }
         let end = skip(label, from: index) {
             $0 == UInt8(ascii: " ") || $0 == 0x09 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-")
+                || $0 == noBreakSpace
         }
         return end == label.count
     }

@@ -12,6 +12,13 @@ enum PhoneText {
     static let other: UInt8 = 0x02
     /// `ó`, which the Spanish extension label `extensión` uses.
     static let oAcute: UInt8 = 0x03
+    /// Dashes other than ASCII `-` (U+2010-2015, U+2212, U+30FC, U+FF0D): punctuation, but not the `-`
+    /// of an extension separator.
+    static let otherDash: UInt8 = 0x04
+    /// U+3000, U+00AD, U+200B, U+2060: punctuation, but not an extension separator.
+    static let otherSpace: UInt8 = 0x05
+    /// U+00A0: punctuation and an extension separator, but not the space of `- 503#`.
+    static let noBreakSpace: UInt8 = 0x06
     /// libphonenumber refuses longer inputs (`_MAX_INPUT_STRING_LENGTH`).
     static let maximumScalars = 250
 
@@ -68,8 +75,9 @@ enum PhoneText {
         case 0x0966...0x096F: return UInt8(0x30 + scalar - 0x0966)  // Devanagari
         case 0x09E6...0x09EF: return UInt8(0x30 + scalar - 0x09E6)  // Bengali
         case 0xFF0B: return UInt8(ascii: "+")
-        case 0x2010...0x2015, 0x2212, 0x30FC, 0xFF0D: return UInt8(ascii: "-")
-        case 0x00A0, 0x00AD, 0x200B, 0x2060, 0x3000: return UInt8(ascii: " ")
+        case 0x2010...0x2015, 0x2212, 0x30FC, 0xFF0D: return otherDash
+        case 0x00AD, 0x200B, 0x2060, 0x3000: return otherSpace
+        case 0x00A0: return noBreakSpace
         case 0xFF0E: return UInt8(ascii: ".")
         case 0xFF0F: return UInt8(ascii: "/")
         case 0xFF08: return UInt8(ascii: "(")
@@ -101,7 +109,7 @@ enum PhoneText {
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: " "), UInt8(ascii: "("),
             UInt8(ascii: ")"), UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "/"),
-            UInt8(ascii: "~"), 0x09:
+            UInt8(ascii: "~"), 0x09, otherDash, otherSpace, noBreakSpace:
             true
         default: false
         }

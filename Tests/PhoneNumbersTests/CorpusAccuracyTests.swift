@@ -10,9 +10,13 @@ struct CorpusAccuracyTests {
         var regionAgree = 0, typeAgree = 0, zonesAgree = 0, extensionAgree = 0
     }
 
-    @Test("same E.164 for >= 99.9% of valid inputs, rejection for >= 99.5% of invalid, wrong numbers < 0.05%")
-    func corpusAgreement() throws {
-        let rows = try CorpusRow.load()
+    /// The shared corpus, and the inputs `Scripts/make-phone-fuzz-corpus.py` generates.
+    @Test(
+        "same E.164 for >= 99.9% of valid inputs, rejection for >= 99.5% of invalid, wrong numbers < 0.05%",
+        arguments: ["phone-normalization", "phone-fuzz"])
+    func corpusAgreement(corpus: String) throws {
+        let rows = try CorpusRow.load(corpus)
+        print("corpus \(corpus): \(rows.count) inputs")
         var total = Tally()
         var perRegion: [String: Tally] = [:]
         var normalizers: [String: PhoneNormalizer] = [:]

@@ -15,10 +15,10 @@ struct CorpusRow {
 
     /// The corpus rows, with `tabs`-style rows replaced by libphonenumber's answers for their tab-free
     /// form (`phone-normalization-tabs.jsonl`, made by `Scripts/make-tabs-oracle.py`).
-    static func load() throws -> [CorpusRow] {
+    static func load(_ name: String) throws -> [CorpusRow] {
         let tabFree = try Dictionary(
             lines("phone-normalization-tabs").map { ($0["input"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
-        return try lines("phone-normalization").dropFirst().map { object in
+        return try lines(name).dropFirst().map { object in
             var row = CorpusRow(
                 input: object["input"] as! String, defaultRegion: object["default_region"] as! String,
                 style: object["style"] as! String, e164: object["e164"] as? String, region: object["region"] as? String,
