@@ -78,8 +78,9 @@ enum NationalPrefixRule: Sendable {
     case transform(prefix: [UInt8], automaton: DigitAutomaton)
 }
 
-/// Everything about one region's numbering plan that parsing and validation use.
-struct RegionPlan: Sendable {
+/// Everything about one region's numbering plan that parsing and validation use. A class, so the
+/// hot path passes one reference rather than copying (and retaining) its arrays.
+final class RegionPlan: Sendable {
     let region: PhoneRegion
     let countryCode: UInt16
     let sameMobileAndFixedLinePattern: Bool
@@ -94,4 +95,21 @@ struct RegionPlan: Sendable {
     /// Per `PhoneNumberDescription`: possible-length mask, 0 when the region has no such numbers.
     let descriptionLengths: [UInt32]
     let automaton: DigitAutomaton
+
+    init(
+        region: PhoneRegion, countryCode: UInt16, sameMobileAndFixedLinePattern: Bool,
+        internationalPrefixes: [[UInt8]], leadingDigits: [[UInt8]]?, nationalPrefixRules: [NationalPrefixRule],
+        possibleLengths: UInt32, localOnlyLengths: UInt32, descriptionLengths: [UInt32], automaton: DigitAutomaton
+    ) {
+        self.region = region
+        self.countryCode = countryCode
+        self.sameMobileAndFixedLinePattern = sameMobileAndFixedLinePattern
+        self.internationalPrefixes = internationalPrefixes
+        self.leadingDigits = leadingDigits
+        self.nationalPrefixRules = nationalPrefixRules
+        self.possibleLengths = possibleLengths
+        self.localOnlyLengths = localOnlyLengths
+        self.descriptionLengths = descriptionLengths
+        self.automaton = automaton
+    }
 }
