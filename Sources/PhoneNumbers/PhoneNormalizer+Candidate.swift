@@ -13,7 +13,8 @@ extension PhoneNormalizer {
                 count += 1
             }
         }
-        if let context = find(text, ";phone-context=", from: 0) {
+        let hasSemicolon = text.contains(UInt8(ascii: ";"))
+        if hasSemicolon, let context = find(text, ";phone-context=", from: 0) {
             let contextStart = context + 15
             let contextEnd = find(text, ";", from: contextStart) ?? text.count
             let phoneContext = UnsafeBufferPointer(rebasing: text[contextStart..<contextEnd])
@@ -47,7 +48,7 @@ extension PhoneNormalizer {
             append(start..<end)
         }
         let written = UnsafeBufferPointer(rebasing: output[0..<count])
-        if let isub = find(written, ";isub=", from: 0), isub > 0 { count = isub }
+        if hasSemicolon, let isub = find(written, ";isub=", from: 0), isub > 0 { count = isub }
         return count
     }
 

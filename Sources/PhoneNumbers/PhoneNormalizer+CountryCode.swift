@@ -9,28 +9,22 @@ extension PhoneNormalizer {
     }
 
     /// libphonenumber's `_maybe_extract_country_code`, including `parse`'s retry without the `+` when
-    /// the code after it is unknown. Writes the national digits to `digits`.
-    func extractCountryCode(_ number: UnsafeBufferPointer<UInt8>, digits: UnsafeMutableBufferPointer<UInt8>)
-        -> CountryCodeOutcome
-    {
-        var pluses = 0
-        while pluses < number.count && number[pluses] == UInt8(ascii: "+") { pluses += 1 }
-        guard pluses > 0 else { return extractWithoutPlus(number, digits: digits, retry: false) }
-        let rest = UnsafeBufferPointer(rebasing: number[pluses...])
-        let count = Self.normalizeDigits(rest, into: digits)
-        if count <= 2 { return .rejected(.tooShort) }
-        if let code = Self.splitCountryCode(digits, count: count) { return code }
-        return extractWithoutPlus(rest, digits: digits, retry: true)
+    /// the code after it is unknown. `digits` holds the normalised digits (after any `+`); the national
+    /// digits are left there.
+    func extractCountryCode(plus: Bool, digits: UnsafeMutableBufferPointer<UInt8>, count: Int) -> CountryCodeOutcome {
+        if plus {
+            if count <= 2 { return .rejected(.tooShort) }
+            if let code = Self.splitCountryCode(digits, count: count) { return code }
+        }
+        return extractWithoutPlus(digits: digits, count: count, retry: plus)
     }
 
-    private func extractWithoutPlus(
-        _ number: UnsafeBufferPointer<UInt8>, digits: UnsafeMutableBufferPointer<UInt8>, retry: Bool
-    ) -> CountryCodeOutcome {
-        let count = Self.normalizeDigits(number, into: digits)
-        guard count > 0, let planIndex = defaultPlanIndex else {
+    private func extractWithoutPlus(digits: UnsafeMutableBufferPointer<UInt8>, count: Int, retry: Bool)
+        -> CountryCodeOutcome
+    {
+        guard count > 0, let plan = defaultPlan else {
             return retry ? .rejected(.unsupportedRegion) : .national(count: count)
         }
-        let plan = PhoneMetadata.shared.regions[planIndex]
         let all = UnsafeBufferPointer(rebasing: digits[0..<count])
         for prefix in plan.internationalPrefixes where all.starts(with: prefix) {
             // An IDD followed by 0 is not an IDD (no calling code starts with 0).

@@ -1,7 +1,59 @@
 extension PhoneNormalizer {
-    /// libphonenumber's `parse` then `is_valid_number`, on the canonical text in `scratch.area(0)`.
-    func parse(_ scratch: Scratch, count: Int) -> PhoneNormalization {
-        let text = UnsafeBufferPointer(rebasing: scratch.area(0)[0..<count])
+    /// The digits of a candidate number, with whether it was written with a leading `+`.
+    struct Digits {
+        var plus: Bool
+        var count: Int
+        var phoneExtension: PhoneExtension?
+    }
+
+    enum CandidateOutcome {
+        case digits(Digits)
+        case rejected(PhoneRejection)
+    }
+
+    /// libphonenumber's `parse` then `is_valid_number`, on the input bytes.
+    func parse(_ input: UnsafeRawBufferPointer, _ scratch: Scratch) -> PhoneNormalization {
+        let digitsArea = scratch.area(2)
+        if let digits = Self.plainDigits(input, into: digitsArea) {
+            return finish(digits, scratch)
+        }
+        guard let count = PhoneText.canonicalize(input, into: scratch.area(0)) else { return .rejected(.tooLong) }
+        switch Self.candidateDigits(UnsafeBufferPointer(rebasing: scratch.area(0)[0..<count]), scratch) {
+        case .digits(let digits): return finish(digits, scratch)
+        case .rejected(let reason): return .rejected(reason)
+        }
+    }
+
+    /// The fast path for the common case: ASCII digits with spaces, tabs, `-./()` and at most one
+    /// leading `+`, and at least three digits. For such input every libphonenumber step before the
+    /// calling code (start and end trimming, extension search, viability, letter conversion) reduces to
+    /// keeping the digits, so one pass does it. Anything else returns nil and takes the general path.
+    static func plainDigits(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Digits? {
+        guard input.count <= PhoneText.maximumScalars else { return nil }
+        var plus = false
+        var count = 0
+        for byte in input {
+            if PhoneText.isDigit(byte) {
+                output[count] = byte
+                count += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), 0x09, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "("),
+                UInt8(ascii: ")"):
+                continue
+            case UInt8(ascii: "+") where !plus && count == 0:
+                plus = true
+            default:
+                return nil
+            }
+        }
+        return count >= 3 ? Digits(plus: plus, count: count, phoneExtension: nil) : nil
+    }
+
+    /// The general path: candidate extraction, extension split, viability, then the digits (letters as
+    /// keypad digits when there are three or more), into `scratch.area(2)`.
+    static func candidateDigits(_ text: UnsafeBufferPointer<UInt8>, _ scratch: Scratch) -> CandidateOutcome {
         let candidateArea = scratch.area(1)
         guard let candidateCount = Self.extractCandidate(text, into: candidateArea) else {
             return .rejected(.notANumber)
@@ -29,8 +81,16 @@ extension PhoneNormalizer {
         }
         guard viable else { return .rejected(.notANumber) }
         let number = UnsafeBufferPointer(rebasing: candidate[0..<numberEnd])
-        let phoneExtension = extensionDigits.flatMap { PhoneExtension(digits: candidate[$0]) }
+        var pluses = 0
+        while pluses < number.count && number[pluses] == UInt8(ascii: "+") { pluses += 1 }
+        let count = normalizeDigits(UnsafeBufferPointer(rebasing: number[pluses...]), into: scratch.area(2))
+        return .digits(
+            Digits(plus: pluses > 0, count: count, phoneExtension: extensionDigits.flatMap { PhoneExtension(digits: candidate[$0]) }))
+    }
 
+    /// From the digits to a validated number.
+    func finish(_ input: Digits, _ scratch: Scratch) -> PhoneNormalization {
+        let phoneExtension = input.phoneExtension
         // Country calling code: from `+`, from an IDD prefix of the default region, or from the default
         // region's own code written without `+`.
         let digitsArea = scratch.area(2)
@@ -38,7 +98,7 @@ extension PhoneNormalizer {
         var planIndex: Int
         var countryCode: Int
         var nationalCount: Int
-        switch extractCountryCode(number, digits: digitsArea) {
+        switch extractCountryCode(plus: input.plus, digits: digitsArea, count: input.count) {
         case .rejected(let reason):
             return .rejected(reason)
         case .national(let count):
@@ -69,9 +129,7 @@ extension PhoneNormalizer {
         guard national.count <= 17 else { return .rejected(.tooLong) }
 
         // Validation: the region that claims the number, then its type there.
-        guard let regionIndex = Self.regionIndex(countryCode: countryCode, national: national),
-            let lineType = metadata.regions[regionIndex].lineType(national)
-        else {
+        guard let (regionIndex, lineType) = Self.classify(countryCode: countryCode, national: national) else {
             switch plan.testLength(national.count) {
             case .tooShort: return .rejected(.tooShort)
             case .tooLong: return .rejected(.tooLong)
@@ -83,18 +141,24 @@ extension PhoneNormalizer {
         return .accepted(PhoneNumber(e164: e164, regionIndex: regionIndex, lineType: lineType), extension: phoneExtension)
     }
 
-    /// libphonenumber's `region_code_for_number`: the only region of the code, or the first whose leading
-    /// digits or number ranges claim the national number.
-    static func regionIndex(countryCode: Int, national: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// libphonenumber's `region_code_for_number` then `is_valid_number_for_region`: the only region of
+    /// the code, or the first whose leading digits or number ranges claim the national number; and the
+    /// number's type there. Nil when the number is not valid.
+    static func classify(countryCode: Int, national: UnsafeBufferPointer<UInt8>) -> (Int, PhoneLineType)? {
         let metadata = PhoneMetadata.shared
         let members = metadata.countryMembers[countryCode]
-        if members.count == 1 { return Int(members[0]) }
+        if members.count == 1 {
+            let index = Int(members[0])
+            return metadata.regions[index].lineType(national).map { (index, $0) }
+        }
         for member in members {
             let plan = metadata.regions[Int(member)]
             if let leading = plan.leadingDigits {
-                if leading.contains(where: { national.starts(with: $0) }) { return Int(member) }
-            } else if plan.lineType(national) != nil {
-                return Int(member)
+                if leading.contains(where: { national.starts(with: $0) }) {
+                    return plan.lineType(national).map { (Int(member), $0) }
+                }
+            } else if let type = plan.lineType(national) {
+                return (Int(member), type)
             }
         }
         return nil

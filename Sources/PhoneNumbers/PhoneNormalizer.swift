@@ -9,12 +9,14 @@ public struct PhoneNormalizer: Sendable {
     /// The region national-format inputs are read in, when the data covers it.
     public let defaultRegion: PhoneRegion?
     let defaultPlanIndex: Int?
+    let defaultPlan: RegionPlan?
 
     /// - Parameter defaultRegion: the row's country; nil or a region outside the data means only
     ///   international-format inputs can be accepted (the rest are `unsupportedRegion`).
     public init(defaultRegion: PhoneRegion?) {
         self.defaultRegion = defaultRegion
         self.defaultPlanIndex = defaultRegion.flatMap { PhoneMetadata.shared.regionIndex($0) }
+        self.defaultPlan = defaultPlanIndex.map { PhoneMetadata.shared.regions[$0] }
     }
 
     /// The libphonenumber release whose metadata this build carries.
@@ -24,8 +26,7 @@ public struct PhoneNormalizer: Sendable {
     /// - Complexity: O(n) in the input length, with a constant bound (inputs over 250 scalars are `tooLong`).
     public func normalize(_ input: UnsafeRawBufferPointer) -> PhoneNormalization {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scratch.capacity) { buffer in
-            guard let count = PhoneText.canonicalize(input, into: buffer) else { return .rejected(.tooLong) }
-            return parse(Scratch(buffer), count: count)
+            parse(input, Scratch(buffer))
         }
     }
 

@@ -3,16 +3,34 @@
 ///
 /// Each accepting state carries a bit mask of the pattern slots that match the whole input (see
 /// `PhoneNumberDescription`). A walk over a national number of at most 17 digits replaces a regex match.
-struct DigitAutomaton: Sendable {
-    /// `transitions[state * 10 + digit]`; `dead` when no pattern can still match.
-    let transitions: [UInt16]
-    /// `accepting[state]`: bit mask of the patterns that match when the input ends in `state`.
-    let accepting: [UInt16]
+///
+/// The tables live in memory allocated once when the metadata is decoded and never freed (the
+/// metadata is a process-wide constant), so the walk reads them through plain pointers: no bounds
+/// check and no reference counting per digit. Invariants, established by `init` and never changed:
+/// `transitions` holds `stateCount * 10` entries, each `dead` or below `stateCount`; `accepting` holds
+/// `stateCount` entries; `stateCount >= 1`. Callers pass ASCII digits only.
+struct DigitAutomaton: @unchecked Sendable {
+    private let transitions: UnsafePointer<UInt16>
+    private let accepting: UnsafePointer<UInt16>
+    let stateCount: Int
 
     static let dead: UInt16 = 0xFFFF
 
+    init(transitions: [UInt16], accepting: [UInt16]) {
+        precondition(!accepting.isEmpty && transitions.count == accepting.count * 10)
+        precondition(transitions.allSatisfy { $0 == Self.dead || Int($0) < accepting.count })
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: transitions.count)
+        table.initialize(from: transitions, count: transitions.count)
+        let masks = UnsafeMutablePointer<UInt16>.allocate(capacity: accepting.count)
+        masks.initialize(from: accepting, count: accepting.count)
+        self.transitions = UnsafePointer(table)
+        self.accepting = UnsafePointer(masks)
+        self.stateCount = accepting.count
+    }
+
     /// The mask of patterns that match `digits` in full (ASCII `0`-`9`), or 0.
     /// - Complexity: O(digits.count).
+    @inline(__always)
     func match(_ digits: UnsafeBufferPointer<UInt8>) -> UInt16 {
         var state = 0
         for byte in digits {

@@ -80,7 +80,7 @@ enum NationalPrefixRule: Sendable {
 
 /// Everything about one region's numbering plan that parsing and validation use. A class, so the
 /// hot path passes one reference rather than copying (and retaining) its arrays.
-final class RegionPlan: Sendable {
+final class RegionPlan: @unchecked Sendable {
     let region: PhoneRegion
     let countryCode: UInt16
     let sameMobileAndFixedLinePattern: Bool
@@ -95,6 +95,9 @@ final class RegionPlan: Sendable {
     /// Per `PhoneNumberDescription`: possible-length mask, 0 when the region has no such numbers.
     let descriptionLengths: [UInt32]
     let automaton: DigitAutomaton
+    /// `allowedByLength[n]`: the descriptions whose possible lengths include `n` (n < 32), so a type
+    /// test is one automaton walk and one AND. Allocated once, never freed (see `DigitAutomaton`).
+    let allowedByLength: UnsafePointer<UInt16>
 
     init(
         region: PhoneRegion, countryCode: UInt16, sameMobileAndFixedLinePattern: Bool,
@@ -111,5 +114,15 @@ final class RegionPlan: Sendable {
         self.localOnlyLengths = localOnlyLengths
         self.descriptionLengths = descriptionLengths
         self.automaton = automaton
+        let allowed = UnsafeMutablePointer<UInt16>.allocate(capacity: 32)
+        for length in 0..<32 {
+            var mask: UInt16 = 0
+            for description in PhoneNumberDescription.allCases
+            where descriptionLengths[description.rawValue] & (1 << UInt32(length)) != 0 {
+                mask |= description.bit
+            }
+            allowed[length] = mask
+        }
+        self.allowedByLength = UnsafePointer(allowed)
     }
 }

@@ -28,10 +28,9 @@ extension RegionPlan {
     func lineType(_ digits: UnsafeBufferPointer<UInt8>) -> PhoneLineType? {
         let length = digits.count
         guard length < 32 else { return nil }
-        let mask = automaton.match(digits)
-        let lengthBit = UInt32(1) << UInt32(length)
-        func matches(_ description: PhoneNumberDescription) -> Bool {
-            mask & description.bit != 0 && descriptionLengths[description.rawValue] & lengthBit != 0
+        let mask = automaton.match(digits) & allowedByLength[length]
+        @inline(__always) func matches(_ description: PhoneNumberDescription) -> Bool {
+            mask & description.bit != 0
         }
         guard matches(.general) else { return nil }
         if matches(.premiumRate) { return .premiumRate }
