@@ -3,7 +3,7 @@ import PhoneNumbers
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock, .mallocCountTotal, .instructions],
+        metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal],
         maxDuration: .seconds(3)
     )
     let inputs = MessyPhoneMix.make(count: 100_000)
