@@ -47,14 +47,23 @@ struct MessyPhoneMix {
             case 0..<22: text = grouped.joined(separator: " ")
             case 22..<34: text = "+" + plan.cc + nsn
             case 34..<44: text = "+" + plan.cc + " " + group(nsn, sizes: [3, 3, 4]).joined(separator: " ")
-            case 44..<52: text = region == "US" || region == "CA" ? "(\(nsn.prefix(3))) \(nsn.dropFirst(3).prefix(3))-\(nsn.suffix(4))" : grouped.joined(separator: "-")
+            case 44..<52:
+                text =
+                    region == "US" || region == "CA"
+                    ? "(\(nsn.prefix(3))) \(nsn.dropFirst(3).prefix(3))-\(nsn.suffix(4))"
+                    : grouped.joined(separator: "-")
             case 52..<60: text = national
             case 60..<65: text = grouped.joined(separator: ".")
             case 65..<70: text = grouped.joined(separator: " ") + " ext. " + String(next() % 9000 + 100)
-            case 70..<74: text = (region == "US" || region == "CA" ? "011 " : "00 ") + "44 20 7946 " + String(next() % 9000 + 1000)
+            case 70..<74:
+                text =
+                    (region == "US" || region == "CA" ? "011 " : "00 ") + "44 20 7946 " + String(next() % 9000 + 1000)
             case 74..<77: text = "tel:+" + plan.cc + "-" + group(nsn, sizes: [3, 3, 4]).joined(separator: "-")
             case 77..<80: text = "+" + plan.cc + " (0)" + nsn
-            case 80..<82: text = "\u{FF0B}" + plan.cc + nsn.unicodeScalars.map { String(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) }.joined()
+            case 80..<82:
+                text =
+                    "\u{FF0B}" + plan.cc
+                    + nsn.unicodeScalars.map { String(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) }.joined()
             case 82..<84: text = "1-800-FLOWERS"
             case 84..<88: text = ""
             case 88..<92: text = ["n/a", "none", "unknown", "refused", "-"][next() % 5]

@@ -3,7 +3,9 @@ extension PhoneNormalizer {
     /// `phone-context`, or the text from the first digit or `+` with trailing junk and a second number
     /// removed; then any `;isub=` cut off. Returns the length written, 0 when nothing is left, nil when
     /// a `phone-context` is malformed.
-    static func extractCandidate(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
+    static func extractCandidate(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int?
     {
         var count = 0

@@ -19,7 +19,9 @@ extension PhoneNormalizer {
         return extractWithoutPlus(digits: digits, count: count, retry: plus)
     }
 
-    private func extractWithoutPlus(digits: UnsafeMutableBufferPointer<UInt8>, count: Int, retry: Bool)
+    private func extractWithoutPlus(
+        digits: UnsafeMutableBufferPointer<UInt8>, count: Int, retry: Bool
+    )
         -> CountryCodeOutcome
     {
         guard count > 0, let plan = defaultPlan else {
@@ -71,7 +73,9 @@ extension PhoneNormalizer {
 
     /// libphonenumber's `_normalize`: with three or more ASCII letters, letters become keypad digits
     /// (vanity numbers); otherwise only the digits are kept.
-    static func normalizeDigits(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
+    static func normalizeDigits(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int
     {
         var letters = 0

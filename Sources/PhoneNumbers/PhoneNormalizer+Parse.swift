@@ -28,7 +28,8 @@ extension PhoneNormalizer {
     /// leading `+`, and at least three digits. For such input every libphonenumber step before the
     /// calling code (start and end trimming, extension search, viability, letter conversion) reduces to
     /// keeping the digits, so one pass does it. Anything else returns nil and takes the general path.
-    static func plainDigits(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Digits? {
+    static func plainDigits(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Digits?
+    {
         guard input.count <= PhoneText.maximumScalars else { return nil }
         var plus = false
         var count = 0
@@ -85,7 +86,9 @@ extension PhoneNormalizer {
         while pluses < number.count && number[pluses] == UInt8(ascii: "+") { pluses += 1 }
         let count = normalizeDigits(UnsafeBufferPointer(rebasing: number[pluses...]), into: scratch.area(2))
         return .digits(
-            Digits(plus: pluses > 0, count: count, phoneExtension: extensionDigits.flatMap { PhoneExtension(digits: candidate[$0]) }))
+            Digits(
+                plus: pluses > 0, count: count,
+                phoneExtension: extensionDigits.flatMap { PhoneExtension(digits: candidate[$0]) }))
     }
 
     /// From the digits to a validated number.
@@ -138,7 +141,8 @@ extension PhoneNormalizer {
         }
         var e164 = UInt64(countryCode)
         for digit in national { e164 = e164 &* 10 &+ UInt64(digit &- 0x30) }
-        return .accepted(PhoneNumber(e164: e164, regionIndex: regionIndex, lineType: lineType), extension: phoneExtension)
+        return .accepted(
+            PhoneNumber(e164: e164, regionIndex: regionIndex, lineType: lineType), extension: phoneExtension)
     }
 
     /// libphonenumber's `region_code_for_number` then `is_valid_number_for_region`: the only region of

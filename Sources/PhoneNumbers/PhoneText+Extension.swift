@@ -116,7 +116,9 @@ extension PhoneText {
         }
     }
 
-    static func hasPrefixIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ prefix: StaticString)
+    static func hasPrefixIgnoringCase(
+        _ text: UnsafeBufferPointer<UInt8>, at start: Int, _ prefix: StaticString
+    )
         -> Bool
     {
         let count = prefix.utf8CodeUnitCount

@@ -50,8 +50,10 @@ struct NormalizeCommand: ParsableCommand {
             return "rejected\t\(reason)"
         case .accepted(let number, let phoneExtension):
             let zones = number.timeZones.joined(separator: ",")
-            return [number.description, number.region.code, number.lineType.description, number.subdivision ?? "-",
-                    zones, phoneExtension.map { "ext \($0)" } ?? "-"].joined(separator: "\t")
+            return [
+                number.description, number.region.code, number.lineType.description, number.subdivision ?? "-",
+                zones, phoneExtension.map { "ext \($0)" } ?? "-",
+            ].joined(separator: "\t")
         }
     }
 

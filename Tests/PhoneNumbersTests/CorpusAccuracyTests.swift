@@ -24,7 +24,10 @@ struct CorpusAccuracyTests {
         for row in rows {
             let normalizer =
                 normalizers[row.defaultRegion]
-                ?? { let n = PhoneNormalizer(defaultRegion: PhoneRegion(row.defaultRegion)); normalizers[row.defaultRegion] = n; return n }()
+                ?? {
+                    let n = PhoneNormalizer(defaultRegion: PhoneRegion(row.defaultRegion));
+                    normalizers[row.defaultRegion] = n; return n
+                }()
             let result = normalizer.normalize(row.input)
             var tally = perRegion[row.defaultRegion, default: Tally()]
             func count(_ update: (inout Tally) -> Void) {
@@ -39,20 +42,30 @@ struct CorpusAccuracyTests {
                         if number.region.code == row.region { count { $0.regionAgree += 1 } }
                         if number.lineType.description == row.type { count { $0.typeAgree += 1 } }
                         if number.timeZones == row.timeZones { count { $0.zonesAgree += 1 } }
-                        if result.phoneExtension?.description == row.phoneExtension { count { $0.extensionAgree += 1 } }
-                        else { disagreements.append("ext \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(result.phoneExtension?.description ?? "nil") expected \(row.phoneExtension ?? "nil")") }
+                        if result.phoneExtension?.description == row.phoneExtension {
+                            count { $0.extensionAgree += 1 }
+                        } else {
+                            disagreements.append(
+                                "ext \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(result.phoneExtension?.description ?? "nil") expected \(row.phoneExtension ?? "nil")"
+                            )
+                        }
                     } else {
                         count { $0.wrongNumber += 1 }
-                        disagreements.append("WRONG \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(number) expected \(expected)")
+                        disagreements.append(
+                            "WRONG \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(number) expected \(expected)"
+                        )
                     }
                 } else {
-                    disagreements.append("rejected-valid \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(result.rejection!) expected \(expected)")
+                    disagreements.append(
+                        "rejected-valid \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(result.rejection!) expected \(expected)"
+                    )
                 }
             } else {
                 count { $0.invalid += 1 }
                 if let number = result.number {
                     count { $0.wrongNumber += 1 }
-                    disagreements.append("accepted-invalid \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(number)")
+                    disagreements.append(
+                        "accepted-invalid \(row.style) \(row.defaultRegion) \(row.input.debugDescription) -> \(number)")
                 } else {
                     count { $0.rejected += 1 }
                 }
@@ -70,7 +83,8 @@ struct CorpusAccuracyTests {
         #expect(wrongRate < 0.0005, "wrong-number rate \(wrongRate * 100)%")
         for (region, tally) in perRegion {
             #expect(Double(tally.sameE164) >= 0.999 * Double(tally.valid) - 1, "\(region): same E.164 below threshold")
-            #expect(Double(tally.rejected) >= 0.995 * Double(tally.invalid) - 1, "\(region): rejections below threshold")
+            #expect(
+                Double(tally.rejected) >= 0.995 * Double(tally.invalid) - 1, "\(region): rejections below threshold")
         }
     }
 
@@ -84,7 +98,8 @@ struct CorpusAccuracyTests {
                 "\(region.padding(toLength: 7, withPad: " ", startingAt: 0)) \(String(format: "%6d", t.valid)) "
                     + "\(percent(t.sameE164, t.valid)) \(String(format: "%6d", t.wrongNumber))   \(String(format: "%7d", t.invalid)) "
                     + " \(percent(t.rejected, t.invalid))   \(percent(t.regionAgree, t.sameE164)) "
-                    + "\(percent(t.typeAgree, t.sameE164)) \(percent(t.zonesAgree, t.sameE164)) \(percent(t.extensionAgree, t.sameE164))")
+                    + "\(percent(t.typeAgree, t.sameE164)) \(percent(t.zonesAgree, t.sameE164)) \(percent(t.extensionAgree, t.sameE164))"
+            )
         }
         return lines.joined(separator: "\n")
     }

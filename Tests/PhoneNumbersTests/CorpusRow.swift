@@ -50,10 +50,11 @@ struct CorpusRow {
 
 /// Decimal digits of any script as ASCII digits; other characters unchanged.
 func asciiDigits(_ text: String) -> String {
-    String(text.unicodeScalars.map { scalar in
-        if let value = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil {
-            return Character(String(Int(value)))
-        }
-        return Character(scalar)
-    })
+    String(
+        text.unicodeScalars.map { scalar in
+            if let value = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil {
+                return Character(String(Int(value)))
+            }
+            return Character(scalar)
+        })
 }

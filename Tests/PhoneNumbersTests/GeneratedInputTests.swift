@@ -55,9 +55,11 @@ struct GeneratedInputTests {
         #expect(failures.isEmpty, "\(failures.count) of \(checked) restyled inputs changed number")
     }
 
-    @Test("an extension in any label style comes back, and the number stays the same", arguments: [
-        " x", " ext. ", ";ext=", " #", " extension ", ",,", " EXT: ", " anexo ",
-    ])
+    @Test(
+        "an extension in any label style comes back, and the number stays the same",
+        arguments: [
+            " x", " ext. ", ";ext=", " #", " extension ", ",,", " EXT: ", " anexo ",
+        ])
     func extensionLabels(label: String) throws {
         let numbers = Set(try CorpusRow.load("phone-normalization").compactMap(\.e164)).sorted().prefix(500)
         for (index, e164) in numbers.enumerated() {

@@ -13,34 +13,42 @@ struct PhoneNumberTests {
         #expect(number.description == "+390669821234")
     }
 
-    @Test("a shared calling code goes to the region that claims the number", arguments: [
-        ("+44 1481 256789", "GG"), ("+1 876 555 1234", "JM"), ("+39 06 6982 1234", "VA"), ("+1 787 555 1234", "PR"),
-        ("+1 204 222 2222", "CA"), ("+1 415 555 0123", "US"),
-    ])
+    @Test(
+        "a shared calling code goes to the region that claims the number",
+        arguments: [
+            ("+44 1481 256789", "GG"), ("+1 876 555 1234", "JM"), ("+39 06 6982 1234", "VA"), ("+1 787 555 1234", "PR"),
+            ("+1 204 222 2222", "CA"), ("+1 415 555 0123", "US"),
+        ])
     func sharedCodes(input: String, region: String) {
         #expect(normalize(input, "US").number?.region.code == region)
     }
 
-    @Test("line types follow libphonenumber's precedence", arguments: [
-        ("06 12 34 56 78", "FR", PhoneLineType.mobile), ("020 7946 0958", "GB", .fixedLine),
-        ("1-800-FLOWERS", "US", .tollFree), ("(415) 555-0123", "US", .fixedLineOrMobile),
-        ("09001846149", "DE", .premiumRate), ("0700/4506 7214", "DE", .personalNumber),
-    ])
+    @Test(
+        "line types follow libphonenumber's precedence",
+        arguments: [
+            ("06 12 34 56 78", "FR", PhoneLineType.mobile), ("020 7946 0958", "GB", .fixedLine),
+            ("1-800-FLOWERS", "US", .tollFree), ("(415) 555-0123", "US", .fixedLineOrMobile),
+            ("09001846149", "DE", .premiumRate), ("0700/4506 7214", "DE", .personalNumber),
+        ])
     func lineTypes(input: String, region: String, type: PhoneLineType) {
         #expect(normalize(input, region).number?.lineType == type)
     }
 
-    @Test("NANP area codes give the state or province; AU area codes and capitals give the state", arguments: [
-        ("(201) 555-0123", "US", "US-NJ"), ("204 222 2222", "CA", "CA-MB"), ("416 555 0199", "CA", "CA-ON"),
-        ("07 3222 1111", "AU", "AU-QLD"), ("02 9876 5432", "AU", "AU-NSW"), ("02 6123 4567", "AU", "AU-ACT"),
-    ])
+    @Test(
+        "NANP area codes give the state or province; AU area codes and capitals give the state",
+        arguments: [
+            ("(201) 555-0123", "US", "US-NJ"), ("204 222 2222", "CA", "CA-MB"), ("416 555 0199", "CA", "CA-ON"),
+            ("07 3222 1111", "AU", "AU-QLD"), ("02 9876 5432", "AU", "AU-NSW"), ("02 6123 4567", "AU", "AU-ACT"),
+        ])
     func subdivisions(input: String, region: String, subdivision: String) {
         #expect(normalize(input, region).number?.subdivision == subdivision)
     }
 
-    @Test("no subdivision where the number does not say", arguments: [
-        ("0412 345 678", "AU"), ("1-800-FLOWERS", "US"), ("020 7946 0958", "GB"),
-    ])
+    @Test(
+        "no subdivision where the number does not say",
+        arguments: [
+            ("0412 345 678", "AU"), ("1-800-FLOWERS", "US"), ("020 7946 0958", "GB"),
+        ])
     func noSubdivision(input: String, region: String) throws {
         let number = try #require(normalize(input, region).number)
         #expect(number.subdivision == nil)

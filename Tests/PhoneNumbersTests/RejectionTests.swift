@@ -10,24 +10,26 @@ struct RejectionCase: CustomTestStringConvertible, Sendable {
 
 @Suite("rejections carry a reason")
 struct RejectionTests {
-    @Test("each reason", arguments: [
-        RejectionCase(input: "", region: "US", reason: .empty),
-        RejectionCase(input: "   \t ", region: "US", reason: .empty),
-        RejectionCase(input: "hello world", region: "US", reason: .notANumber),
-        RejectionCase(input: "john@example.com", region: "US", reason: .notANumber),
-        RejectionCase(input: "$95,401.00", region: "US", reason: .notANumber),
-        RejectionCase(input: "---", region: "IE", reason: .notANumber),
-        RejectionCase(input: "+44 20", region: "GB", reason: .tooShort),
-        RejectionCase(input: "+44 123", region: "GB", reason: .tooShort),
-        RejectionCase(input: "+44 1234", region: "GB", reason: .invalidForRegion),
-        RejectionCase(input: "+1 415 555 01234 5678 9012", region: "US", reason: .tooLong),
-        RejectionCase(input: "42273802257572599026523422", region: "IE", reason: .tooLong),
-        RejectionCase(input: "+1 999 555 0123", region: "US", reason: .invalidForRegion),
-        RejectionCase(input: "0412 345 678", region: "GB", reason: .invalidForRegion),
-        RejectionCase(input: "+86 10 1234 5678", region: "US", reason: .unsupportedRegion),
-        RejectionCase(input: "020 7946 0958", region: "ZZ", reason: .unsupportedRegion),
-        RejectionCase(input: "020 7946 0958", region: "CN", reason: .unsupportedRegion),
-    ])
+    @Test(
+        "each reason",
+        arguments: [
+            RejectionCase(input: "", region: "US", reason: .empty),
+            RejectionCase(input: "   \t ", region: "US", reason: .empty),
+            RejectionCase(input: "hello world", region: "US", reason: .notANumber),
+            RejectionCase(input: "john@example.com", region: "US", reason: .notANumber),
+            RejectionCase(input: "$95,401.00", region: "US", reason: .notANumber),
+            RejectionCase(input: "---", region: "IE", reason: .notANumber),
+            RejectionCase(input: "+44 20", region: "GB", reason: .tooShort),
+            RejectionCase(input: "+44 123", region: "GB", reason: .tooShort),
+            RejectionCase(input: "+44 1234", region: "GB", reason: .invalidForRegion),
+            RejectionCase(input: "+1 415 555 01234 5678 9012", region: "US", reason: .tooLong),
+            RejectionCase(input: "42273802257572599026523422", region: "IE", reason: .tooLong),
+            RejectionCase(input: "+1 999 555 0123", region: "US", reason: .invalidForRegion),
+            RejectionCase(input: "0412 345 678", region: "GB", reason: .invalidForRegion),
+            RejectionCase(input: "+86 10 1234 5678", region: "US", reason: .unsupportedRegion),
+            RejectionCase(input: "020 7946 0958", region: "ZZ", reason: .unsupportedRegion),
+            RejectionCase(input: "020 7946 0958", region: "CN", reason: .unsupportedRegion),
+        ])
     func reasons(_ c: RejectionCase) {
         #expect(normalize(c.input, c.region).rejection == c.reason)
     }

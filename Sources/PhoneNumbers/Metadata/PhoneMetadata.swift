@@ -19,9 +19,11 @@ final class PhoneMetadata: Sendable {
     let subdivisionNames: [String]
     let subdivisionPrefixes: [[PrefixEntry]]
 
-    init(regions: [RegionPlan], countryMembers: [[UInt8]], timeZoneNames: [String], timeZoneSets: [[UInt16]],
-         timeZonePrefixes: [[PrefixEntry]], countryTimeZones: [[UInt16]], subdivisionNames: [String],
-         subdivisionPrefixes: [[PrefixEntry]]) {
+    init(
+        regions: [RegionPlan], countryMembers: [[UInt8]], timeZoneNames: [String], timeZoneSets: [[UInt16]],
+        timeZonePrefixes: [[PrefixEntry]], countryTimeZones: [[UInt16]], subdivisionNames: [String],
+        subdivisionPrefixes: [[PrefixEntry]]
+    ) {
         self.regions = regions
         self.countryMembers = countryMembers
         self.timeZoneNames = timeZoneNames

@@ -54,7 +54,9 @@ extension RegionPlan {
     ///
     /// Returns the number of digits written to `output`; when nothing applies, the input is copied.
     /// `output` must hold `digits.count + 8` bytes (the longest transform prefix is 4 digits).
-    func stripNationalPrefix(_ digits: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
+    func stripNationalPrefix(
+        _ digits: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int
     {
         func copy(_ source: UnsafeBufferPointer<UInt8>, at offset: Int = 0) -> Int {
