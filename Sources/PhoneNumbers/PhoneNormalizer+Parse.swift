@@ -139,6 +139,10 @@ extension PhoneNormalizer {
             default: return .rejected(.invalidForRegion)
             }
         }
+        // E.164 allows 15 digits; the data allows 17 (DE). Past 19 a UInt64 could not hold it.
+        guard national.count + (countryCode >= 100 ? 3 : countryCode >= 10 ? 2 : 1) <= 19 else {
+            return .rejected(.tooLong)
+        }
         var e164 = UInt64(countryCode)
         for digit in national { e164 = e164 &* 10 &+ UInt64(digit &- 0x30) }
         return .accepted(

@@ -70,3 +70,48 @@ struct GeneratedInputTests {
         }
     }
 }
+
+/// Random bytes and random phone-like text: nothing traps, and whatever is accepted is a fixed point
+/// (its own E.164 normalises to itself, in any default region).
+@Suite("random input")
+struct RandomInputTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+    }
+
+    static let alphabet: [String] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "1", "4", "7", "+", " ", "-", ".", "(", ")", "/",
+        "\t", "x", "ext", "#", ";", ",", "tel:", ";phone-context=", "*", "~", "A", "Z", "é", "\u{FF11}", "\u{0663}",
+        "\u{2013}", "\u{00A0}", "00", "011", "0011", "44", "1", ";ext=", "\u{0000}", "_",
+    ]
+
+    @Test("phone-like noise never traps and accepted numbers are fixed points", arguments: [1, 2, 3, 4])
+    func noise(seed: Int) {
+        var random = Generator(state: UInt64(seed))
+        let regions = ["US", "GB", "DE", "AU", "FR", "IT", "NZ", "FI", "CA", "ZZ"]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<random.next(24) { text += Self.alphabet[random.next(Self.alphabet.count)] }
+            let region = regions[random.next(regions.count)]
+            if let number = normalize(text, region).number {
+                let again = normalize(number.description, regions[random.next(regions.count)]).number
+                #expect(again == number, "\(text.debugDescription) in \(region)")
+                #expect(again?.region == number.region && again?.lineType == number.lineType)
+            }
+        }
+    }
+
+    @Test("arbitrary bytes, including invalid UTF-8 and over-long input, never trap")
+    func arbitraryBytes() {
+        var random = Generator(state: 99)
+        let normalizer = PhoneNormalizer(defaultRegion: PhoneRegion("US"))
+        for _ in 0..<5_000 {
+            let bytes = (0..<random.next(300)).map { _ in UInt8(random.next(256)) }
+            _ = normalizer.normalize(bytes)
+        }
+    }
+}
