@@ -69,7 +69,7 @@ extension RegionPlan {
             case .strip(let prefixes):
                 for prefix in prefixes where digits.starts(with: prefix) {
                     let rest = UnsafeBufferPointer(rebasing: digits[prefix.count...])
-                    if matchesGeneral(digits) && !matchesGeneral(rest) { return copy(digits) }
+                    if !matchesGeneral(rest) && matchesGeneral(digits) { return copy(digits) }
                     return copy(rest)
                 }
             case .transform(let prefix, let automaton):
@@ -77,7 +77,7 @@ extension RegionPlan {
                 for index in 0..<prefix.count { output[index] = prefix[index] }
                 let count = copy(digits, at: prefix.count)
                 let transformed = UnsafeBufferPointer(rebasing: output[0..<count])
-                if matchesGeneral(digits) && !matchesGeneral(transformed) { return copy(digits) }
+                if !matchesGeneral(transformed) && matchesGeneral(digits) { return copy(digits) }
                 return count
             }
         }
