@@ -4,8 +4,10 @@ extension PhoneMetadata {
     /// Decodes the generator's packed format (version 1). The blob is generated and committed with the
     /// code that reads it, so a mismatch is a build defect: it traps rather than being reported.
     convenience init(packedBase64: String) {
-        let compact = packedBase64.filter { !$0.isWhitespace }
-        guard let data = Data(base64Encoded: compact) else { preconditionFailure("phone metadata is not base64") }
+        // The literal is wrapped over lines; the indentation and newlines are skipped as unknown characters.
+        guard let data = Data(base64Encoded: packedBase64, options: .ignoreUnknownCharacters) else {
+            preconditionFailure("phone metadata is not base64")
+        }
         var reader = PackedReader(bytes: [UInt8](data))
         precondition(reader.u32() == 0x5343_5048 && reader.u16() == 1, "phone metadata has an unknown format")
         _ = reader.string()  // source version, also in `sourceVersion`
