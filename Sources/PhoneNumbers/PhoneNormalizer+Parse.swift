@@ -105,9 +105,9 @@ extension PhoneNormalizer {
         case .rejected(let reason):
             return .rejected(reason)
         case .national(let count):
-            guard let index = defaultPlanIndex else { return .rejected(.unsupportedRegion) }
+            guard let index = defaultPlanIndex, let plan = defaultPlan else { return .rejected(.unsupportedRegion) }
             planIndex = index
-            countryCode = Int(metadata.regions[index].countryCode)
+            countryCode = Int(plan.countryCode)
             nationalCount = count
         case .international(let code, let count):
             let members = metadata.countryMembers[code]
@@ -119,7 +119,7 @@ extension PhoneNormalizer {
         guard nationalCount >= 2 else { return .rejected(.notANumber) }
 
         // Trunk prefix / carrier code, kept only when what remains has a plausible length.
-        let plan = metadata.regions[planIndex]
+        let plan = planIndex == defaultPlanIndex ? defaultPlan! : metadata.regions[planIndex]
         let nationalArea = scratch.area(3)
         let digits = UnsafeBufferPointer(rebasing: digitsArea[0..<nationalCount])
         let strippedCount = plan.stripNationalPrefix(digits, into: nationalArea)
@@ -132,7 +132,13 @@ extension PhoneNormalizer {
         guard national.count <= 17 else { return .rejected(.tooLong) }
 
         // Validation: the region that claims the number, then its type there.
-        guard let (regionIndex, lineType) = Self.classify(countryCode: countryCode, national: national) else {
+        let classified: (Int, PhoneLineType)?
+        if planIndex == defaultPlanIndex && defaultIsSoleRegionOfCode {
+            classified = plan.lineType(national).map { (planIndex, $0) }
+        } else {
+            classified = Self.classify(countryCode: countryCode, national: national)
+        }
+        guard let (regionIndex, lineType) = classified else {
             switch plan.testLength(national.count) {
             case .tooShort: return .rejected(.tooShort)
             case .tooLong: return .rejected(.tooLong)

@@ -10,6 +10,8 @@ public struct PhoneNormalizer: Sendable {
     public let defaultRegion: PhoneRegion?
     let defaultPlanIndex: Int?
     let defaultPlan: RegionPlan?
+    /// The default region is the only one with its calling code, so a national number is its or nobody's.
+    let defaultIsSoleRegionOfCode: Bool
 
     /// - Parameter defaultRegion: the row's country; nil or a region outside the data means only
     ///   international-format inputs can be accepted (the rest are `unsupportedRegion`).
@@ -17,6 +19,8 @@ public struct PhoneNormalizer: Sendable {
         self.defaultRegion = defaultRegion
         self.defaultPlanIndex = defaultRegion.flatMap { PhoneMetadata.shared.regionIndex($0) }
         self.defaultPlan = defaultPlanIndex.map { PhoneMetadata.shared.regions[$0] }
+        self.defaultIsSoleRegionOfCode =
+            defaultPlan.map { PhoneMetadata.shared.countryMembers[Int($0.countryCode)].count == 1 } ?? false
     }
 
     /// The libphonenumber release whose metadata this build carries.
