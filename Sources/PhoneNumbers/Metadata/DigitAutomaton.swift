@@ -7,7 +7,7 @@
 /// The tables live in memory allocated once when the metadata is decoded and never freed (the
 /// metadata is a process-wide constant), so the walk reads them through plain pointers: no bounds
 /// check and no reference counting per digit. Invariants, established by `init` and never changed:
-/// `transitions` holds `stateCount * 10` entries, each `dead` or below `stateCount`; `accepting` holds
+/// `transitions` holds `stateCount * 10` entries, each `dead` or a row offset below `stateCount * 10`; `accepting` holds
 /// `stateCount` entries; `stateCount >= 1`. Callers pass ASCII digits only.
 struct DigitAutomaton: @unchecked Sendable {
     private let transitions: UnsafePointer<UInt16>
@@ -19,8 +19,10 @@ struct DigitAutomaton: @unchecked Sendable {
     init(transitions: [UInt16], accepting: [UInt16]) {
         precondition(!accepting.isEmpty && transitions.count == accepting.count * 10)
         precondition(transitions.allSatisfy { $0 == Self.dead || Int($0) < accepting.count })
+        // Stored as row offsets (`next * 10`), which keeps a multiply out of the per-digit dependency chain.
+        precondition(accepting.count * 10 < Int(Self.dead))
         let table = UnsafeMutablePointer<UInt16>.allocate(capacity: transitions.count)
-        table.initialize(from: transitions, count: transitions.count)
+        table.initialize(from: transitions.map { $0 == Self.dead ? $0 : $0 * 10 }, count: transitions.count)
         let masks = UnsafeMutablePointer<UInt16>.allocate(capacity: accepting.count)
         masks.initialize(from: accepting, count: accepting.count)
         self.transitions = UnsafePointer(table)
@@ -32,12 +34,12 @@ struct DigitAutomaton: @unchecked Sendable {
     /// - Complexity: O(digits.count).
     @inline(__always)
     func match(_ digits: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        var state = 0
+        var row = 0
         for byte in digits {
-            let next = transitions[state &* 10 &+ Int(byte &- 0x30)]
+            let next = transitions[row &+ Int(byte &- 0x30)]
             if next == Self.dead { return 0 }
-            state = Int(next)
+            row = Int(next)
         }
-        return accepting[state]
+        return accepting[row / 10]
     }
 }
