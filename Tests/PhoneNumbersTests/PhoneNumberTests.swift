@@ -91,3 +91,22 @@ struct PhoneNumberTests {
         }
     }
 }
+
+@Suite("numbers rebuilt from their stored E.164 integer")
+struct PhoneNumberFromE164Tests {
+    @Test("every valid corpus number round-trips through its UInt64 with region and type")
+    func roundTrip() throws {
+        for row in try CorpusRow.load("phone-normalization") where row.e164 != nil {
+            let number = try #require(normalize(row.input, row.defaultRegion).number)
+            let rebuilt = PhoneNumber(e164: number.e164)
+            #expect(rebuilt == number)
+            #expect(rebuilt?.region == number.region && rebuilt?.lineType == number.lineType)
+        }
+    }
+
+    @Test(
+        "integers that are not valid numbers give nil", arguments: [0, 1, 99, 1_999_555_0123, 86_10_1234_5678, 44_20])
+    func invalid(value: UInt64) {
+        #expect(PhoneNumber(e164: value) == nil)
+    }
+}
