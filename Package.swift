@@ -49,6 +49,10 @@ let package = Package(
             dependencies: ["ScrubIO", "ScrubTestSupport"]
         ),
         .testTarget(
+            name: "NormalizeCommandTests",
+            dependencies: ["scrub"]
+        ),
+        .testTarget(
             name: "PhoneNumbersTests",
             dependencies: ["PhoneNumbers"],
             resources: [.copy("Resources")]
