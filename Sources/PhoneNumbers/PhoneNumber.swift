@@ -56,7 +56,8 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
     /// of a US or Canadian area code (`US-NJ`, `CA-MB`), or an Australian state or territory (`AU-NSW`).
     public var subdivision: String? {
         let metadata = PhoneMetadata.shared
-        guard region.code == "US" || region.code == "CA" || region.code == "AU",
+        let region = region
+        guard region == PhoneRegion("US") || region == PhoneRegion("CA") || region == PhoneRegion("AU"),
             let index = metadata.longestPrefix(metadata.subdivisionPrefixes, e164: e164, digitCount: digitCount)
         else { return nil }
         let name = metadata.subdivisionNames[Int(index)]
