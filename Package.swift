@@ -5,7 +5,7 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex", "CallingWindows"]),
+        .library(name: "ScrubKit", targets: ["ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +25,11 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // Phone numbers: E.164 normalisation on libphonenumber's metadata. Knows nothing of CSV or registries.
+        .target(
+            name: "PhoneNumbers",
+            exclude: ["NOTICE"]
+        ),
         // C at the edge: a software-prefetch hint for batched index lookups.
         .target(name: "CScrubPrefetch"),
         // Registry and suppression indexes: memory-mapped sorted hash tables of E.164 keys.
@@ -41,6 +46,7 @@ let package = Package(
             name: "ScrubKit",
             dependencies: [
                 "ScrubIO",
+                "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -61,6 +67,7 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,6 +105,15 @@ let package = Package(
             name: "CallingWindowsTests",
             dependencies: ["CallingWindows"],
             resources: [.copy("Fixtures/holidays-2025-2030.json")]
+        ),
+        .testTarget(
+            name: "NormalizeCommandTests",
+            dependencies: ["scrub"]
+        ),
+        .testTarget(
+            name: "PhoneNumbersTests",
+            dependencies: ["PhoneNumbers"],
+            resources: [.copy("Resources")]
         ),
     ],
     swiftLanguageModes: [.v6]
