@@ -16,12 +16,36 @@ public struct WindowRequest: Hashable, Sendable {
         country: String, subdivisions: [String] = [], zones: [String] = [],
         purpose: CallPurpose = .telemarketing, date: LocalDate
     ) {
-        self.country = country.uppercased()
-        self.subdivisions = Set(subdivisions.map { $0.uppercased() }).sorted()
-        self.zones = Set(zones).sorted()
+        // Rows usually arrive already normalised (the numbering plan's zone lists are sorted): keep those
+        // arrays as they are, so building a request per row allocates nothing.
+        self.country = country.utf8.contains(where: { (97...122).contains($0) }) ? country.uppercased() : country
+        self.subdivisions =
+            WindowRequest.isNormalised(subdivisions, upperCase: true)
+            ? subdivisions : Set(subdivisions.map { $0.uppercased() }).sorted()
+        self.zones = WindowRequest.isNormalised(zones, upperCase: false) ? zones : Set(zones).sorted()
         self.purpose = purpose
         self.date = date
+        var hasher = Hasher()
+        hasher.combine(self.country)
+        hasher.combine(self.subdivisions)
+        hasher.combine(self.zones)
+        hasher.combine(purpose)
+        hasher.combine(date)
+        self.precomputedHash = hasher.finalize()
     }
+
+    /// Strictly increasing (so sorted and unique), and upper case where asked.
+    private static func isNormalised(_ values: [String], upperCase: Bool) -> Bool {
+        if upperCase, values.contains(where: { $0.utf8.contains(where: { (97...122).contains($0) }) }) { return false }
+        guard values.count > 1 else { return true }
+        for index in 1..<values.count where !(values[index - 1] < values[index]) { return false }
+        return true
+    }
+
+    /// Computed once, so that a cache look-up per row hashes one integer, not a handful of strings.
+    private let precomputedHash: Int
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(precomputedHash) }
 
     /// A request for a lead row: the number's own candidates (zones from its prefix, and the state its
     /// area code presumes, if the numbering data gives one) plus the row's state and/or postcode, which
