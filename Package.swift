@@ -5,13 +5,11 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "CallingWindows"]),
-    ],
-    traits: [
-        .trait(name: "ISAL", description: "Use Intel ISA-L (libisal-dev) for gzip instead of zlib.")
+        .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex", "CallingWindows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -26,10 +24,27 @@ let package = Package(
             name: "ScrubIO",
             dependencies: ["CZlib"]
         ),
+        // C at the edge: a software-prefetch hint for batched index lookups.
+        .target(name: "CScrubPrefetch"),
+        // Registry and suppression indexes: memory-mapped sorted hash tables of E.164 keys.
+        // Knows nothing of CSV or phone-number rules; key parsing is injected.
+        .target(
+            name: "ScrubIndex",
+            dependencies: [
+                "CScrubPrefetch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The pipeline: composes the stages below into runs, reports and audit records.
         .target(
             name: "ScrubKit",
-            dependencies: ["ScrubIO"]
+            dependencies: [
+                "ScrubIO",
+                "ScrubIndex",
+                "CallingWindows",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
@@ -44,13 +59,15 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "ScrubIndex",
                 "CallingWindows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "ScrubTestSupport",
-            dependencies: ["ScrubIO"],
+            // Yams: debug builds enable testing, which makes ScrubKit's internal import visible to clients.
+            dependencies: ["ScrubIO", "ScrubKit", .product(name: "Yams", package: "Yams")],
             path: "Tests/ScrubTestSupport"
         ),
         .testTarget(
@@ -63,7 +80,16 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubKitTests",
-            dependencies: ["ScrubKit", "ScrubIO", "ScrubTestSupport"]
+            dependencies: [
+                "ScrubKit", "ScrubIO", "CallingWindows", "ScrubTestSupport", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "ScrubIndexTests",
+            dependencies: [
+                "ScrubIndex", "ScrubTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "CallingWindowsTests",

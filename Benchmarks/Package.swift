@@ -20,6 +20,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
+            name: "ScrubIndexBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScrubKit", package: "capantra-scrub"),
+            ],
+            path: "ScrubIndexBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "CallingWindowsBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),

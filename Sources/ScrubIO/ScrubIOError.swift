@@ -18,6 +18,8 @@ public struct ScrubIOError: Error, Sendable, Equatable, CustomStringConvertible 
         case cannotCreate
         /// The header row of a delimited file cannot be parsed.
         case badHeader
+        /// Another process holds the lock on an output folder.
+        case locked
     }
 
     public var kind: Kind

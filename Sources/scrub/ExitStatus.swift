@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScrubIO
+import ScrubKit
 
 /// Maps every error that ends a command to a sysexits-style exit code, in one place.
 ///
@@ -18,7 +19,20 @@ enum ExitStatus {
         case .cannotOpen: return noInput
         case .io: return ioError
         case .truncatedGzip, .corruptGzip, .trailingGarbage, .badHeader: return dataError
-        case .cannotCreate: return cannotCreate
+        case .cannotCreate, .locked: return cannotCreate
+        }
+    }
+}
+
+extension ExitStatus {
+    static func code(for error: PipelineError) -> Int32 {
+        switch error.kind {
+        case .configuration, .staleRegistry: return configError
+        case .missingInput: return noInput
+        case .badData: return dataError
+        case .cannotCreateOutput: return cannotCreate
+        case .io: return ioError
+        case .internalError: return 70
         }
     }
 }

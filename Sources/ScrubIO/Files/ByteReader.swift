@@ -28,7 +28,9 @@ public final class ByteReader {
     private var memberOpen = false
 
     /// Opens `path` (or standard input for `-`) and sniffs its first bytes.
-    public init(path: String, bufferSize: Int = 256 * 1024) throws(ScrubIOError) {
+    ///
+    /// - Parameter decompress: false reads the bytes as stored, gzip or not (for hashing a file).
+    public init(path: String, bufferSize: Int = 256 * 1024, decompress: Bool = true) throws(ScrubIOError) {
         self.path = path
         self.file = path == "-" ? .standardInput : try .openForReading(path)
         self.buffer = .allocate(byteCount: max(bufferSize, 64), alignment: 16)
@@ -49,7 +51,7 @@ public final class ByteReader {
         end = sniffed
         fileAtEnd = atEnd
         fileBytesRead = Int64(sniffed)
-        isGzip = sniffed >= 2 && buffer[0] == 0x1f && buffer[1] == 0x8b
+        isGzip = decompress && sniffed >= 2 && buffer[0] == 0x1f && buffer[1] == 0x8b
         inflater = isGzip ? Inflater() : nil
         memberOpen = isGzip
     }

@@ -26,6 +26,10 @@ final class FileDescriptor {
         if ownsDescriptor { _ = systemClose(rawValue) }
     }
 
+    convenience init(adopting fd: Int32, path: String) {
+        self.init(rawValue: fd, path: path, owns: true)
+    }
+
     static var standardInput: FileDescriptor { FileDescriptor(rawValue: 0, path: "-", owns: false) }
     static var standardOutput: FileDescriptor { FileDescriptor(rawValue: 1, path: "-", owns: false) }
 
@@ -93,6 +97,38 @@ enum FileSystem {
     }
 
     static var processID: Int32 { getpid() }
+}
+
+/// An exclusive advisory lock on a folder, held until released or until the process ends.
+///
+/// `flock` locks die with their process, so a killed run never leaves a stale lock behind.
+public final class DirectoryLock {
+    private let file: FileDescriptor
+    private var held = true
+
+    /// Takes the lock, or throws at once if another process holds it.
+    public init(directory: String) throws(ScrubIOError) {
+        let path = directory + "/.scrub.lock"
+        let fd = retryingInterrupts { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
+        guard fd >= 0 else {
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the lock file: \(errnoText())")
+        }
+        file = FileDescriptor(adopting: fd, path: path)
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            throw ScrubIOError(
+                .locked, path: directory,
+                message:
+                    "another scrub run is writing this output folder; wait for it to finish or choose another --out")
+        }
+    }
+
+    public func release() {
+        guard held else { return }
+        held = false
+        _ = flock(file.rawValue, LOCK_UN)
+    }
+
+    deinit { release() }
 }
 
 private func systemClose(_ fd: Int32) -> Int32 { close(fd) }

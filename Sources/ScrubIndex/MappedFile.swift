@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A whole file mapped read-only into memory; the mapping is released when the value is.
+///
+/// This is the one place in ScrubIndex that calls `open`, `mmap` and `munmap`. Invariants: `bytes`
+/// covers exactly `size` bytes of the file as it was when mapped, stays valid for the life of the value,
+/// and is never written. The file descriptor is closed straight after mapping; the mapping keeps the
+/// file alive. Pages are read from the page cache on first touch, so many processes share one copy.
+final class MappedFile: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw IndexError(.cannotOpen, path: path, message: "cannot open: \(Self.errorText()); check the path")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw IndexError(.cannotOpen, path: path, message: "cannot stat: \(Self.errorText())")
+        }
+        let size = Int(status.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), address != MAP_FAILED else {
+            throw IndexError(.cannotOpen, path: path, message: "cannot map into memory: \(Self.errorText())")
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// Asks the kernel to read the whole file ahead, for sequential passes such as `verify`.
+    func adviseSequential() {
+        guard let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_SEQUENTIAL)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress {
+            munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+        }
+    }
+
+    static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

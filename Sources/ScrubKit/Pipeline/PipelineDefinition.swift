@@ -1,0 +1,195 @@
+import Foundation
+internal import Yams
+
+/// A pipeline as written in its YAML file, before any check against the file system.
+///
+/// Every value keeps the place it came from, so resolution can report `file:line:column` for any
+/// mistake. See `Pipelines/README.md` for the reference.
+public struct PipelineDefinition: Sendable {
+    /// A value and where it was written.
+    public struct Located<Value: Sendable>: Sendable {
+        public var value: Value
+        /// `file:line:column`, or `--flag` for a value given on the command line.
+        public var location: String
+
+        public init(value: Value, location: String) {
+            self.value = value
+            self.location = location
+        }
+    }
+
+    public static let currentVersion = 1
+
+    public var path: String?
+    public var name: Located<String>?
+    public var inputs: [Located<String>] = []
+    public var phoneColumn: Located<String>?
+    public var countryColumn: Located<String>?
+    public var defaultCountry: Located<String>?
+    public var stateColumn: Located<String>?
+    public var postcodeColumn: Located<String>?
+    public var delimiter: Located<String>?
+    public var outputDirectory: Located<String>?
+    public var compressionLevel: Located<Int>?
+    public var auditLog: Located<String>?
+    public var registries: [Located<String>] = []
+    public var suppressionLists: [Located<String>] = []
+    public var campaignDate: Located<String>?
+    public var purpose: Located<String>?
+    public var rejectWithoutWindow: Located<Bool>?
+    public var allowStale: Located<Bool>?
+
+    public init() {}
+
+    /// Reads and checks the shape of a pipeline file: known keys only, right types, a supported version.
+    public static func load(path: String) throws(PipelineError) -> PipelineDefinition {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PipelineError(.configuration, "cannot read the pipeline file", at: path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw PipelineError(.configuration, "the pipeline file is empty", at: path)
+            }
+            root = node
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(.configuration, "not valid YAML: \(error)", at: path)
+        }
+        var reader = NodeReader(file: path)
+        var definition = PipelineDefinition()
+        definition.path = path
+        try reader.read(root, into: &definition)
+        return definition
+    }
+}
+
+/// Walks the YAML node tree with a schema, reporting unknown keys and wrong types with their marks.
+private struct NodeReader {
+    let file: String
+
+    func place(_ node: Node) -> String {
+        node.mark.map { "\(file):\($0.line):\($0.column)" } ?? file
+    }
+
+    func mapping(_ node: Node, _ what: String) throws(PipelineError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else {
+            throw PipelineError(.configuration, "\(what) must be a mapping of keys to values", at: place(node))
+        }
+        return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    func string(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<String> {
+        guard let scalar = node.scalar else {
+            throw PipelineError(.configuration, "`\(key)` must be a single value", at: place(node))
+        }
+        return .init(value: scalar.string, location: place(node))
+    }
+
+    func strings(_ node: Node, _ key: String) throws(PipelineError) -> [PipelineDefinition.Located<String>] {
+        if node.scalar != nil { return [try string(node, key)] }
+        guard let sequence = node.sequence else {
+            throw PipelineError(.configuration, "`\(key)` must be a value or a list of values", at: place(node))
+        }
+        var values: [PipelineDefinition.Located<String>] = []
+        for item in sequence { values.append(try string(item, key)) }
+        return values
+    }
+
+    func int(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Int> {
+        guard let value = node.int else {
+            throw PipelineError(.configuration, "`\(key)` must be a whole number", at: place(node))
+        }
+        return .init(value: value, location: place(node))
+    }
+
+    func bool(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Bool> {
+        guard let value = node.bool else {
+            throw PipelineError(.configuration, "`\(key)` must be true or false", at: place(node))
+        }
+        return .init(value: value, location: place(node))
+    }
+
+    func unknown(_ key: String, _ node: Node, in section: String, allowed: [String]) -> PipelineError {
+        PipelineError(
+            .configuration,
+            "unknown key `\(key)` in \(section); expected one of: \(allowed.joined(separator: ", "))",
+            at: place(node))
+    }
+
+    mutating func read(_ root: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        let top = ["version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale"]
+        let entries = try mapping(root, "the pipeline")
+        guard let version = entries.first(where: { $0.key == "version" }) else {
+            throw PipelineError(
+                .configuration, "missing `version` (this scrub reads version \(PipelineDefinition.currentVersion))",
+                at: file)
+        }
+        let versionValue = try int(version.value, "version")
+        guard versionValue.value == PipelineDefinition.currentVersion else {
+            throw PipelineError(
+                .configuration,
+                "pipeline version \(versionValue.value) is not supported; this scrub reads version "
+                    + "\(PipelineDefinition.currentVersion)", at: versionValue.location)
+        }
+        for entry in entries {
+            switch entry.key {
+            case "version": break
+            case "name": definition.name = try string(entry.value, "name")
+            case "input": try readInput(entry.value, into: &definition)
+            case "output": try readOutput(entry.value, into: &definition)
+            case "registries": definition.registries = try strings(entry.value, "registries")
+            case "suppression": definition.suppressionLists = try strings(entry.value, "suppression")
+            case "campaign": try readCampaign(entry.value, into: &definition)
+            case "allow_stale": definition.allowStale = try bool(entry.value, "allow_stale")
+            default: throw unknown(entry.key, entry.keyNode, in: "the pipeline", allowed: top)
+            }
+        }
+    }
+
+    private func readInput(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        let allowed = [
+            "files", "phone_column", "country_column", "default_country", "state_column", "postcode_column",
+            "delimiter",
+        ]
+        for entry in try mapping(node, "`input`") {
+            switch entry.key {
+            case "files": definition.inputs = try strings(entry.value, "files")
+            case "phone_column": definition.phoneColumn = try string(entry.value, "phone_column")
+            case "country_column": definition.countryColumn = try string(entry.value, "country_column")
+            case "default_country": definition.defaultCountry = try string(entry.value, "default_country")
+            case "state_column": definition.stateColumn = try string(entry.value, "state_column")
+            case "postcode_column": definition.postcodeColumn = try string(entry.value, "postcode_column")
+            case "delimiter": definition.delimiter = try string(entry.value, "delimiter")
+            default: throw unknown(entry.key, entry.keyNode, in: "`input`", allowed: allowed)
+            }
+        }
+    }
+
+    private func readOutput(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        let allowed = ["directory", "compression_level", "audit_log"]
+        for entry in try mapping(node, "`output`") {
+            switch entry.key {
+            case "directory": definition.outputDirectory = try string(entry.value, "directory")
+            case "compression_level": definition.compressionLevel = try int(entry.value, "compression_level")
+            case "audit_log": definition.auditLog = try string(entry.value, "audit_log")
+            default: throw unknown(entry.key, entry.keyNode, in: "`output`", allowed: allowed)
+            }
+        }
+    }
+
+    private func readCampaign(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        let allowed = ["date", "purpose", "reject_without_window"]
+        for entry in try mapping(node, "`campaign`") {
+            switch entry.key {
+            case "date": definition.campaignDate = try string(entry.value, "date")
+            case "purpose": definition.purpose = try string(entry.value, "purpose")
+            case "reject_without_window":
+                definition.rejectWithoutWindow = try bool(entry.value, "reject_without_window")
+            default: throw unknown(entry.key, entry.keyNode, in: "`campaign`", allowed: allowed)
+            }
+        }
+    }
+}

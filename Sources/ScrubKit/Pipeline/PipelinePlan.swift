@@ -1,0 +1,240 @@
+import CallingWindows
+import Foundation
+import ScrubIO
+
+/// A pipeline resolved and checked against the file system, ready to run.
+///
+/// Resolution finds every configuration mistake before a row is read: missing files, unknown
+/// columns, bad dates, stale registries. Relative paths in a pipeline file are taken from the
+/// file's own folder, so a cron job can run it from anywhere; paths given as flags from the
+/// current folder.
+public struct PipelinePlan {
+    public struct Columns {
+        public var header: [String]
+        public var phone: Int
+        public var country: Int?
+        public var state: Int?
+        public var postcode: Int?
+    }
+
+    public var name: String
+    public var pipelinePath: String?
+    public var inputs: [String]
+    public var delimiter: UInt8?
+    public var columns: Columns
+    public var defaultCountry: String
+    public var outputDirectory: String
+    public var compressionLevel: Int
+    public var auditLog: String
+    public var registries: [NumberList]
+    public var suppressionLists: [NumberList]
+    public var campaignDate: LocalDate
+    public var purpose: String
+    public var rejectWithoutWindow: Bool
+    public var allowStale: Bool
+    /// Registries used although stale, with their age in days (only with `allowStale`).
+    public var staleRegistries: [(name: String, ageDays: Int)]
+    public var normalizer: NumberNormalizing
+    public var windows: CallingWindowAnnotating?
+
+    /// The call purposes the bundled rules declare (see `calling-rules.yaml`).
+    public static let purposes = ["telemarketing", "telemarketing-consented", "research"]
+
+    /// Merges `overrides` (from flags) over `definition` and checks everything.
+    public static func resolve(
+        _ definition: PipelineDefinition, overrides: PipelineDefinition, environment: PipelineEnvironment
+    ) throws(PipelineError) -> PipelinePlan {
+        let base = definition.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
+        func path(_ value: PipelineDefinition.Located<String>) -> String {
+            if value.location.hasPrefix("--") || value.value.hasPrefix("/") || value.value == "-" { return value.value }
+            return URL(fileURLWithPath: value.value, relativeTo: URL(fileURLWithPath: base + "/")).path
+        }
+        func pick<T>(_ key: KeyPath<PipelineDefinition, T?>) -> T? {
+            overrides[keyPath: key] ?? definition[keyPath: key]
+        }
+        let where0 = definition.path ?? "command line"
+
+        let inputs = (overrides.inputs.isEmpty ? definition.inputs : overrides.inputs)
+        guard !inputs.isEmpty else {
+            throw PipelineError(.configuration, "no input files: set `input.files` or pass --input", at: where0)
+        }
+        if let stdin = inputs.first(where: { $0.value == "-" }) {
+            throw PipelineError(
+                .configuration,
+                "scrub run reads named files (it checks and hashes them first); save standard "
+                    + "input to a file", at: stdin.location)
+        }
+        for input in inputs where !FileManager.default.fileExists(atPath: path(input)) {
+            throw PipelineError(.missingInput, "input file not found: \(path(input))", at: input.location)
+        }
+        guard let output = pick(\.outputDirectory) else {
+            throw PipelineError(.configuration, "no output folder: set `output.directory` or pass --out", at: where0)
+        }
+        let level = pick(\.compressionLevel) ?? .init(value: 6, location: where0)
+        guard (0...9).contains(level.value) else {
+            throw PipelineError(
+                .configuration, "compression level must be 0 to 9, not \(level.value)", at: level.location)
+        }
+        let country = pick(\.defaultCountry) ?? .init(value: "US", location: where0)
+        guard country.value.count == 2, country.value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw PipelineError(
+                .configuration, "default country must be an ISO 3166 code such as US or GB, not `\(country.value)`",
+                at: country.location)
+        }
+        let purpose = pick(\.purpose) ?? .init(value: "telemarketing", location: where0)
+        guard purposes.contains(purpose.value) else {
+            throw PipelineError(
+                .configuration,
+                "unknown purpose `\(purpose.value)`; expected one of: \(purposes.joined(separator: ", "))",
+                at: purpose.location)
+        }
+        let dateText = pick(\.campaignDate) ?? .init(value: "today", location: where0)
+        let campaignDate: LocalDate
+        switch dateText.value {
+        case "today": campaignDate = environment.today()
+        case "tomorrow": campaignDate = environment.today().adding(days: 1)
+        default:
+            guard let date = LocalDate(dateText.value) else {
+                throw PipelineError(
+                    .configuration, "campaign date `\(dateText.value)` is not YYYY-MM-DD, today or tomorrow",
+                    at: dateText.location)
+            }
+            campaignDate = date
+        }
+        var delimiter: UInt8?
+        if let text = pick(\.delimiter), text.value != "auto" {
+            let named: [String: UInt8] = [",": 0x2C, ";": 0x3B, "\\t": 0x09, "tab": 0x09, "\t": 0x09, "|": 0x7C]
+            guard let byte = named[text.value] else {
+                throw PipelineError(
+                    .configuration, "delimiter must be auto, \",\", \";\", tab or \"|\"; not `\(text.value)`",
+                    at: text.location)
+            }
+            delimiter = byte
+        }
+
+        let columns = try readColumns(
+            inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter,
+            phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
+            country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn))
+
+        let allowStale = pick(\.allowStale)?.value ?? false
+        var registries: [NumberList] = []
+        var stale: [(String, Int)] = []
+        for entry in overrides.registries.isEmpty ? definition.registries : overrides.registries {
+            let list = try openList(
+                path(entry), location: entry.location, environment: environment, plainAllowed: false)
+            if let snapshot = list.info.snapshotDate.flatMap(LocalDate.init), let maxAge = list.info.maxAgeDays {
+                let age = campaignDate.dayNumber - snapshot.dayNumber
+                if age > maxAge {
+                    guard allowStale else {
+                        throw PipelineError(
+                            .staleRegistry,
+                            "registry \(list.info.name) (snapshot \(snapshot)) is stale by \(age - maxAge) day(s) for "
+                                + "campaign date \(campaignDate): its maximum age is \(maxAge) days. Download a newer "
+                                + "snapshot and rebuild the index, or pass --allow-stale (recorded in the audit trail)",
+                            at: entry.location)
+                    }
+                    stale.append((list.info.name, age))
+                }
+            }
+            registries.append(list)
+        }
+        var suppression: [NumberList] = []
+        for entry in overrides.suppressionLists.isEmpty ? definition.suppressionLists : overrides.suppressionLists {
+            suppression.append(
+                try openList(
+                    path(entry), location: entry.location, environment: environment, plainAllowed: true,
+                    defaultCountry: country.value))
+        }
+
+        let windows: CallingWindowAnnotating?
+        do {
+            windows = try environment.windows(campaignDate, purpose.value)
+        } catch {
+            throw PipelineError(.configuration, "calling-hour rules cannot be loaded: \(error)", at: where0)
+        }
+
+        let outputPath = path(output)
+        let audit =
+            pick(\.auditLog).map(path)
+            ?? URL(fileURLWithPath: outputPath).deletingLastPathComponent()
+            .appendingPathComponent("audit.jsonl").path
+        return PipelinePlan(
+            name: pick(\.name)?.value
+                ?? (definition.path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+                    ?? "adhoc"),
+            pipelinePath: definition.path, inputs: inputs.map(path), delimiter: delimiter, columns: columns,
+            defaultCountry: country.value, outputDirectory: outputPath, compressionLevel: level.value,
+            auditLog: audit, registries: registries, suppressionLists: suppression, campaignDate: campaignDate,
+            purpose: purpose.value, rejectWithoutWindow: pick(\.rejectWithoutWindow)?.value ?? false,
+            allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
+    }
+
+    /// Reads each input's header and finds the configured columns; every input must share one header.
+    private static func readColumns(
+        inputs: [(path: String, location: String)], delimiter: UInt8?,
+        phone: PipelineDefinition.Located<String>, country: PipelineDefinition.Located<String>?,
+        state: PipelineDefinition.Located<String>?, postcode: PipelineDefinition.Located<String>?
+    ) throws(PipelineError) -> Columns {
+        var header: [String]?
+        for input in inputs where input.path != "-" {
+            let fields: [String]
+            do {
+                let reader = try CSVReader(source: ByteReader(path: input.path), options: .init(delimiter: delimiter))
+                fields = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }
+            } catch {
+                throw PipelineError(.badData, error.description, at: input.location)
+            }
+            if let header, header != fields {
+                throw PipelineError(
+                    .configuration,
+                    "\(input.path) has a different header from \(inputs[0].path); inputs of one run "
+                        + "must share their columns", at: input.location)
+            }
+            header = fields
+        }
+        let names = header ?? []
+        func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
+            guard let column else { return nil }
+            guard header != nil else { return nil }  // standard input: checked when read
+            guard let index = names.firstIndex(of: column.value) else {
+                throw PipelineError(
+                    .configuration,
+                    "column `\(column.value)` is not in the input header (columns: \(names.joined(separator: ", ")))",
+                    at: column.location)
+            }
+            return index
+        }
+        return Columns(
+            header: names, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
+            postcode: try find(postcode))
+    }
+
+    private static func openList(
+        _ path: String, location: String, environment: PipelineEnvironment, plainAllowed: Bool,
+        defaultCountry: String = "US"
+    ) throws(PipelineError) -> NumberList {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError(.missingInput, "list not found: \(path)", at: location)
+        }
+        if environment.isIndexFile(path) {
+            do {
+                return try environment.openIndex(path)
+            } catch {
+                throw PipelineError(.badData, "\(error)", at: location)
+            }
+        }
+        guard plainAllowed else {
+            throw PipelineError(
+                .configuration, "\(path) is not a registry index file; build one with `scrub registry build`",
+                at: location)
+        }
+        do {
+            return try PlainListLoader(normalizer: environment.normalizer, defaultCountry: defaultCountry).load(path)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(.badData, "\(error)", at: location)
+        }
+    }
+}

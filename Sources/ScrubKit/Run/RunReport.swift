@@ -1,0 +1,54 @@
+/// Everything `report.json` says about a run. Rows in = clean + rejected, always.
+public struct RunReport: Sendable, Codable {
+    public struct FileFacts: Sendable, Codable {
+        public var path: String
+        public var bytes: Int64
+        public var sha256: String
+    }
+
+    public struct ListFacts: Sendable, Codable {
+        public var name: String
+        public var kind: String
+        public var regions: [String]
+        public var snapshotDate: String?
+        public var ageDays: Int?
+        public var maxAgeDays: Int?
+        public var stale: Bool
+        public var entries: Int
+        public var path: String
+        public var sha256: String
+        /// Rows this list rejected.
+        public var rejected: Int
+    }
+
+    public struct Timings: Sendable, Codable {
+        /// Seconds spent in each stage (read+parse, decide, write, finish), and in all.
+        public var stages: [String: Double]
+        public var totalSeconds: Double
+        public var rowsPerSecond: Double
+    }
+
+    public var pipeline: String
+    public var campaignDate: String
+    public var purpose: String
+    public var rulesVersion: String?
+    public var allowStale: Bool
+    public var rowsIn: Int
+    public var clean: Int
+    public var rejected: Int
+    public var rejectedByReason: [String: Int]
+    public var rejectedByList: [String: Int]
+    public var rowsByRegion: [String: Int]
+    public var cleanByRegion: [String: Int]
+    public var cleanByLineType: [String: Int]
+    public var ambiguousTimeZones: Int
+    /// Clean rows callable in each UTC hour of the campaign day's windows (index 0 = first hour).
+    public var callableByUTCHour: [Int]
+    public var callableHoursStart: String?
+    public var inputs: [FileFacts]
+    public var lists: [ListFacts]
+    public var outputs: [FileFacts]
+    public var warnings: [String]
+    /// Varies between runs of the same inputs; everything else in the report does not.
+    public var timings: Timings
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import ScrubIndex
+
+struct RegistryBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build an index from a full registry or suppression list.",
+        discussion: """
+            Inputs may be gzipped (detected by content); - is standard input. Invalid lines are counted and \
+            the first few reported; the build fails when they exceed --max-invalid. Duplicates are merged. \
+            The output is written under a temporary name and renamed into place.
+            """
+    )
+
+    @Option(help: "The list's name, e.g. us-ftc-dnc.")
+    var name: String
+
+    @Option(help: "registry or suppression.")
+    var kind: IndexMetadata.Kind
+
+    @Option(parsing: .upToNextOption, help: "Regions whose numbers the list covers (ISO 3166 codes), e.g. US CA.")
+    var region: [String]
+
+    @Option(help: "The day the snapshot was taken, YYYY-MM-DD.")
+    var snapshotDate: String
+
+    @Option(help: "Days after the snapshot date when it becomes stale (default: 31 US/CA, 30 AU, 28 GB).")
+    var maxAgeDays: Int?
+
+    @Option(help: "Input layout: e164, nanp (AAA,NNNNNNN), national, csv.")
+    var format: RegistryInputFormat = .e164
+
+    @Option(help: "The column holding the numbers, for --format csv.")
+    var column: String?
+
+    @Option(help: "Most invalid lines allowed, as a fraction (0.001) or a percentage (0.1%).")
+    var maxInvalid: InvalidLineLimit = InvalidLineLimit(fraction: 0.001)
+
+    @Option(help: "The index file to write.")
+    var output: String
+
+    @Argument(help: "The list's files.")
+    var inputs: [String]
+
+    func validate() throws {
+        try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
+        try format.validate(column: column, regions: region)
+    }
+
+    func run() throws {
+        try reportingIndexErrors {
+            var collector = KeyCollector()
+            try format.read(inputs, role: .full, into: &collector)
+            let metadata = IndexMetadata(
+                name: name, kind: kind, regions: region.map { $0.uppercased() }, snapshotDate: snapshotDate,
+                maxAgeDays: maxAgeDays ?? IndexMetadata.defaultMaxAgeDays(regions: region))
+            let report = try IndexBuilder.build(
+                keys: collector, metadata: metadata, maxInvalidFraction: maxInvalid.fraction, output: output)
+            print(report.summary(output: output))
+        }
+    }
+}
+
+extension IndexMetadata.Kind: ExpressibleByArgument {}
+
+/// `--max-invalid`: a fraction (`0.001`) or a percentage (`0.1%`).
+struct InvalidLineLimit: ExpressibleByArgument {
+    var fraction: Double
+
+    init(fraction: Double) {
+        self.fraction = fraction
+    }
+
+    init?(argument: String) {
+        let isPercent = argument.hasSuffix("%")
+        guard let value = Double(isPercent ? String(argument.dropLast()) : argument) else { return nil }
+        fraction = isPercent ? value / 100 : value
+        guard (0...1).contains(fraction) else { return nil }
+    }
+
+    var defaultValueDescription: String { "0.1%" }
+}
+
+func validateSnapshot(date: String, regions: [String], maxAgeDays: Int?) throws {
+    guard IndexMetadata.isValidDate(date) else {
+        throw ValidationError("--snapshot-date must be a date written YYYY-MM-DD, not '\(date)'")
+    }
+    for region in regions where region.count != 2 || !region.allSatisfy(\.isLetter) {
+        throw ValidationError("--region takes two-letter ISO 3166 codes such as US, not '\(region)'")
+    }
+    if let maxAgeDays, maxAgeDays <= 0 {
+        throw ValidationError("--max-age-days must be positive")
+    }
+}
+
+extension IndexBuilder.Report {
+    func summary(output: String) -> String {
+        var lines = [
+            "\(output): \(entryCount) entries, \(fileSize) bytes "
+                + "(\(entryCount == 0 ? "-" : String(format2(Double(fileSize) / Double(entryCount)))) bytes an entry)",
+            "  \(keyLines) key lines, \(duplicateKeys) duplicates merged, \(invalidLines) invalid lines",
+        ]
+        if added + alreadyPresent + removed + notPresent > 0 {
+            lines.append(
+                "  \(added) added, \(alreadyPresent) already listed, \(removed) removed, \(notPresent) removals not listed"
+            )
+        }
+        if !invalidSamples.isEmpty {
+            lines.append("  first invalid lines: " + invalidSamples.map(\.description).joined(separator: ", "))
+        }
+        lines.append("  payload sha256 \(payloadSHA256)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `value` with two decimals.
+func format2(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    return "\(hundredths / 100).\(String(hundredths % 100 + 100).dropFirst())"
+}

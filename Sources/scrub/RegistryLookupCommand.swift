@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import ScrubIndex
+
+struct RegistryLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Say whether numbers are listed in an index.",
+        discussion: """
+            Numbers are read from the arguments or, when none are given, from standard input, one a line, \
+            streaming. Each output line holds the input, its E.164 form and whether it is listed; with \
+            --json, one object a line: {"input", "e164", "listed"} (e164 and listed are null for an invalid \
+            number). Numbers are written in E.164 form (+ and digits).
+            """
+    )
+
+    @Argument(help: "The index file.")
+    var file: String
+
+    @Option(help: "The region of numbers written in national form (needs the E.164 normaliser).")
+    var country: String?
+
+    @Flag(help: "Print one JSON object a line.")
+    var json = false
+
+    @Argument(help: "Numbers to look up; standard input when none are given.")
+    var numbers: [String] = []
+
+    func validate() throws {
+        if country != nil {
+            throw ValidationError(
+                "--country needs the E.164 normaliser, which is not available in this build yet; "
+                    + "give numbers in +E.164 form")
+        }
+    }
+
+    /// One output line of `--json`; `e164` and `listed` are written as null, not left out.
+    struct Answer: Encodable {
+        var input: String
+        var e164: String?
+        var listed: Bool?
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(input, forKey: .input)
+            try container.encode(e164, forKey: .e164)
+            try container.encode(listed, forKey: .listed)
+        }
+
+        enum CodingKeys: String, CodingKey { case input, e164, listed }
+    }
+
+    func run() throws {
+        try reportingIndexErrors {
+            let index = try IndexFile(path: file)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            func answer(_ input: String) throws {
+                let key = Self.key(input)
+                let listed = key.map { index.contains($0) }
+                if json {
+                    let answer = Answer(input: input, e164: key.map { "+\($0)" }, listed: listed)
+                    print(String(decoding: try encoder.encode(answer), as: UTF8.self))
+                } else {
+                    let e164 = key.map { "+\($0)" } ?? "-"
+                    let verdict = listed.map { $0 ? "listed" : "not listed" } ?? "invalid number"
+                    print("\(input)\t\(e164)\t\(verdict)")
+                }
+            }
+            if numbers.isEmpty {
+                while let line = readLine(strippingNewline: true) {
+                    try answer(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+                }
+            } else {
+                for number in numbers { try answer(number) }
+            }
+        }
+    }
+
+    /// The key of an E.164 number written `+` and digits, or nil.
+    static func key(_ input: String) -> UInt64? {
+        let parser = E164LineParser()
+        let result = Array(input.utf8).withUnsafeBytes { parser.parse(line: $0, lineNumber: 2) }
+        if case .key(let key) = result { return key }
+        return nil
+    }
+}

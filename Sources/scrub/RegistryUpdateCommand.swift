@@ -1,0 +1,54 @@
+import ArgumentParser
+import ScrubIndex
+
+struct RegistryUpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Apply a day's additions and removals to an index, as a merge.",
+        discussion: """
+            Reads the base index's table, not its text. A number both added and removed stays listed. \
+            The base is verified first. The result records the base as its parent.
+            """
+    )
+
+    @Argument(help: "The index to update.")
+    var base: String
+
+    @Option(parsing: .upToNextOption, help: "Files of numbers to add.")
+    var add: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Files of numbers to remove.")
+    var remove: [String] = []
+
+    @Option(help: "The new snapshot's date, YYYY-MM-DD.")
+    var snapshotDate: String
+
+    @Option(help: "Layout of the change files: e164 or nanp (AAA,NNNNNNN).")
+    var format: RegistryInputFormat = .e164
+
+    @Option(help: "Most invalid lines allowed, as a fraction (0.001) or a percentage (0.1%).")
+    var maxInvalid: InvalidLineLimit = InvalidLineLimit(fraction: 0.001)
+
+    @Option(help: "The index file to write.")
+    var output: String
+
+    func validate() throws {
+        try validateSnapshot(date: snapshotDate, regions: [], maxAgeDays: nil)
+        try format.validate(column: nil, regions: [])
+        guard !add.isEmpty || !remove.isEmpty else { throw ValidationError("give --add or --remove files") }
+    }
+
+    func run() throws {
+        try reportingIndexErrors {
+            let index = try IndexFile(path: base)
+            var additions = KeyCollector()
+            try format.read(add, role: .add, into: &additions)
+            var removals = KeyCollector()
+            try format.read(remove, role: .remove, into: &removals)
+            let report = try IndexBuilder.update(
+                base: index, additions: additions, removals: removals, snapshotDate: snapshotDate,
+                maxInvalidFraction: maxInvalid.fraction, output: output)
+            print(report.summary(output: output))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import ScrubTestSupport
+import Testing
+
+@Suite("scrub registry")
+struct RegistryCommandTests {
+    func build(
+        _ directory: TemporaryDirectory, list: String = "415,5550123\n212,5550199\n415,5550123\n"
+    )
+        throws -> ScrubProcess.Result
+    {
+        try Data(list.utf8).write(to: URL(fileURLWithPath: directory.path("ftc.txt")))
+        return try ScrubProcess.run([
+            "registry", "build", "--name", "us-ftc", "--kind", "registry", "--region", "US", "CA",
+            "--snapshot-date", "2026-11-28", "--format", "nanp", "--output", directory.path("us.idx"),
+            directory.path("ftc.txt"),
+        ])
+    }
+
+    @Test("builds, describes, verifies and looks up")
+    func roundTrip() throws {
+        let directory = try TemporaryDirectory()
+        let built = try build(directory)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("2 entries"))
+        #expect(built.stdout.contains("1 duplicates merged"))
+
+        let info = try ScrubProcess.run(["registry", "info", "--json", directory.path("us.idx")])
+        #expect(info.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any]
+        let metadata = object?["metadata"] as? [String: Any]
+        #expect(metadata?["regions"] as? [String] == ["US", "CA"])
+        #expect(metadata?["maxAgeDays"] as? Int == 31)
+
+        let verify = try ScrubProcess.run(["registry", "verify", directory.path("us.idx")])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains(": ok, 2 entries"))
+
+        let lookup = try ScrubProcess.run(
+            ["registry", "lookup", "--json", directory.path("us.idx")], stdin: "+14155550123\n+14155550124\nnope\n")
+        #expect(lookup.status == 0)
+        #expect(
+            lookup.stdout.split(separator: "\n") == [
+                #"{"e164":"+14155550123","input":"+14155550123","listed":true}"#,
+                #"{"e164":"+14155550124","input":"+14155550124","listed":false}"#,
+                #"{"e164":null,"input":"nope","listed":null}"#,
+            ])
+    }
+
+    @Test("update records the parent and applies the changes")
+    func update() throws {
+        let directory = try TemporaryDirectory()
+        _ = try build(directory)
+        try Data("+13125550100\n".utf8).write(to: URL(fileURLWithPath: directory.path("add.txt")))
+        try Data("+14155550123\n".utf8).write(to: URL(fileURLWithPath: directory.path("remove.txt")))
+        let result = try ScrubProcess.run([
+            "registry", "update", directory.path("us.idx"), "--add", directory.path("add.txt"), "--remove",
+            directory.path("remove.txt"), "--snapshot-date", "2026-11-29", "--output", directory.path("next.idx"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lookup = try ScrubProcess.run([
+            "registry", "lookup", directory.path("next.idx"), "+13125550100", "+14155550123", "+12125550199",
+        ])
+        #expect(
+            lookup.stdout.split(separator: "\n").map { $0.split(separator: "\t").last! } == [
+                "listed", "not listed", "listed",
+            ])
+        let info = try ScrubProcess.run(["registry", "info", directory.path("next.idx")])
+        #expect(info.stdout.contains("parent          us-ftc 2026-11-28"))
+    }
+
+    @Test("too many invalid lines exit 65, name the first line and write nothing")
+    func invalidLines() throws {
+        let directory = try TemporaryDirectory()
+        let result = try build(directory, list: "415,5550123\n415,555012\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("ftc.txt:2: error: 1 of 2 lines"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path("us.idx")))
+    }
+
+    @Test("a damaged index exits 65 on verify", arguments: ["truncated", "flipped"])
+    func damaged(damage: String) throws {
+        let directory = try TemporaryDirectory()
+        _ = try build(directory)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory.path("us.idx"))))
+        if damage == "truncated" { bytes.removeLast(3) } else { bytes[bytes.count - 10] ^= 4 }
+        try Data(bytes).write(to: URL(fileURLWithPath: directory.path("us.idx")))
+        let result = try ScrubProcess.run(["registry", "verify", directory.path("us.idx")])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(directory.path("us.idx")))
+    }
+
+    @Test("a missing index exits 66; a bad date exits 64")
+    func usageErrors() throws {
+        let missing = try ScrubProcess.run(["registry", "info", "no-such.idx"])
+        #expect(missing.status == 66)
+        let badDate = try ScrubProcess.run([
+            "registry", "build", "--name", "x", "--kind", "registry", "--region", "US", "--snapshot-date", "2026-13-01",
+            "--output", "/tmp/never.idx", "x.txt",
+        ])
+        #expect(badDate.status == 64)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ScrubIndex
+import ScrubTestSupport
+
+/// A small seeded generator, so a failing random test fails the same way again.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The largest E.164 key: 15 nines.
+let largestE164: UInt64 = 999_999_999_999_999
+
+func testMetadata(name: String = "test-list", date: String = "2026-11-28") -> IndexMetadata {
+    IndexMetadata(name: name, kind: .registry, regions: ["US"], snapshotDate: date, maxAgeDays: 31)
+}
+
+/// Builds an index of `keys` at `path` and opens it.
+@discardableResult
+func buildIndex(_ keys: [UInt64], at path: String, metadata: IndexMetadata = testMetadata()) throws -> IndexFile {
+    var collector = KeyCollector()
+    for key in keys { collector.add(key) }
+    _ = try IndexBuilder.build(keys: collector, metadata: metadata, output: path)
+    return try IndexFile(path: path)
+}
+
+/// Feeds `text` to a collector `chunkSize` bytes at a time, as a file named `name`.
+func collect<Parser: IndexLineParser>(
+    _ text: String, named name: String = "input.txt", role: IndexMetadata.Source.Role = .full,
+    parser: Parser, chunkSize: Int = 4096, into collector: inout KeyCollector
+) throws {
+    let bytes = Array(text.utf8)
+    var parser = parser
+    var offset = 0
+    try collector.readLines(named: name, role: role, parser: &parser) { buffer in
+        let count = min(chunkSize, buffer.count, bytes.count - offset)
+        bytes[offset..<offset + count].withUnsafeBytes { buffer.copyMemory(from: $0) }
+        offset += count
+        return count
+    }
+}
+
+func fileBytes(_ path: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+}
+
+func writeBytes(_ bytes: [UInt8], to path: String) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+}
