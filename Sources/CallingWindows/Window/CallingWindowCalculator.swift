@@ -14,8 +14,10 @@ public struct CallingWindowCalculator: Sendable {
 
     /// - Complexity: O(rules x zones) time-zone look-ups; cache the result (`CallingWindowCache`).
     public func window(for request: WindowRequest) -> CallingWindow {
-        let zonesFromCountry = request.zones.isEmpty
-        let zoneIDs = zonesFromCountry ? LocationTable.zones(country: request.country) : request.zones
+        // `Etc/Unknown` is the numbering data's "no zone known" (and would read as UTC): not a candidate.
+        let known = request.zones.filter { $0 != "Etc/Unknown" }
+        let zonesFromCountry = known.isEmpty
+        let zoneIDs = zonesFromCountry ? LocationTable.zones(country: request.country) : known
         var problems: [String] = []
         var clocks: [ZoneClock] = []
         for id in zoneIDs {
