@@ -21,6 +21,9 @@ func australianMobile() {
         ([], ["Australia/Sydney"], "2026-03-09", ""),
         // The same day with the state known to be NSW is an ordinary Monday (AEDT +11).
         (["NSW"], ["Australia/Sydney"], "2026-03-09", "2026-03-08T22:00:00Z/2026-03-09T09:00:00Z"),
+        // A mobile whose numbering data names one zone per offset (no Melbourne, no Hobart): every state's
+        // holidays still apply; Victoria's Melbourne Cup Day 2026-11-03 closes it.
+        ([], ["Australia/Adelaide", "Australia/Brisbane", "Australia/Perth", "Australia/Sydney"], "2026-11-03", ""),
         // Perth only: WA's Labour Day is 2026-03-02, so 2026-03-09 is open.
         ([], ["Australia/Perth"], "2026-03-09", "2026-03-09T01:00:00Z/2026-03-09T12:00:00Z"),
     ] as [([String], [String], String, String)])

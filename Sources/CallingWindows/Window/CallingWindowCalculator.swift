@@ -71,8 +71,10 @@ public struct CallingWindowCalculator: Sendable {
             rules: rules.map(CallingWindow.RuleSummary.init), problems: problems)
     }
 
-    /// For `{subdivision}` calendars: the request's subdivisions; else those using a candidate zone; else all
-    /// of the country's (a holiday anywhere the party might be closes the day).
+    /// For `{subdivision}` calendars: the request's subdivisions; else, for a single candidate zone (a
+    /// landline prefix), the states using it; else all of the country's: a holiday anywhere the party might
+    /// be closes the day. Several zones (a mobile) do not narrow the states, because numbering data names
+    /// one representative zone per offset (`Australia/Sydney` for the whole east coast).
     private func subdivisionsForHolidays(_ request: WindowRequest, zones: [String]) -> [String] {
         let usesTemplate = ruleBook.rules.contains { rule in
             rule.holidayCalendars.contains {
@@ -81,7 +83,7 @@ public struct CallingWindowCalculator: Sendable {
         }
         guard usesTemplate else { return request.subdivisions }
         if !request.subdivisions.isEmpty { return request.subdivisions }
-        let byZone = LocationTable.subdivisions(country: request.country, usingAnyOf: zones)
+        let byZone = zones.count == 1 ? LocationTable.subdivisions(country: request.country, usingAnyOf: zones) : []
         return byZone.isEmpty ? LocationTable.subdivisions(country: request.country) : byZone
     }
 
