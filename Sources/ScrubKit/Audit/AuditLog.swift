@@ -24,6 +24,9 @@ public struct AuditLog {
         record["prev_sha256"] = .string(previous)
         let line = Data(AuditValue.object(record).json.utf8) + Data([0x0A])
         if !FileManager.default.fileExists(atPath: path) {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             else { throw PipelineError(.cannotCreateOutput, "cannot create the audit log", at: path) }
         }
