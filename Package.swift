@@ -7,6 +7,12 @@ let package = Package(
         .executable(name: "scrub", targets: ["scrub"]),
         .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex", "CallingWindows"]),
     ],
+    traits: [
+        .trait(
+            name: "ISAL",
+            description: "Gzip through Intel ISA-L (igzip) instead of zlib: about 3x faster; needs libisal-dev."
+        )
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -19,10 +25,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // C at the edge: Intel ISA-L from Debian's libisal-dev, only with the ISAL trait.
+        .systemLibrary(
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
         // Bytes: gzip and CSV streaming. Knows nothing of phone numbers.
         .target(
             name: "ScrubIO",
-            dependencies: ["CZlib"]
+            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
         ),
         // C at the edge: a software-prefetch hint for batched index lookups.
         .target(name: "CScrubPrefetch"),
