@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
         .library(name: "ScrubKit", targets: ["ScrubIO", "ScrubKit", "ScrubIndex", "CallingWindows"]),
+        // Bytes only, for tools (and benchmarks) that need gzip and CSV streaming without the pipeline.
+        .library(name: "ScrubIO", targets: ["ScrubIO"]),
     ],
     traits: [
         .trait(
