@@ -173,7 +173,7 @@ public struct SampleGenerator: Sendable {
 
     private func writeLeads(to file: OutputFile) throws(ScrubIOError) -> SampleSummary {
         let gzip = GzipSink(writingTo: file, level: options.compressionLevel)
-        let writer = SampleLeadWriter(generator: self, csv: CSVWriter(sink: gzip))
+        var writer = SampleLeadWriter(generator: self, csv: CSVWriter(sink: gzip))
         try writer.writeHeader()
         var summary = SampleSummary(rows: options.rows)
         for row in 0..<options.rows {

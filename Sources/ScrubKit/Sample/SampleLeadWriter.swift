@@ -3,8 +3,9 @@ import ScrubIO
 /// Renders lead rows as CSV records: the 12 columns of `SampleData/leads.csv.gz`, with messy phone
 /// formats, addresses holding commas and line breaks, names holding quotes, and bad numbers.
 ///
-/// One row buffer is reused for every row, so writing allocates nothing per row.
-final class SampleLeadWriter {
+/// One row buffer is reused for every row, so writing allocates nothing per row. A struct, so the
+/// buffers it mutates for every byte are not class properties paying dynamic exclusivity checks.
+struct SampleLeadWriter {
     private let generator: SampleGenerator
     private let csv: CSVWriter
     private var row = RowBuffer()
@@ -24,7 +25,7 @@ final class SampleLeadWriter {
     }
 
     /// Writes lead `row` (0-based; its id is `row + 1`), a repeat of `base` when they differ.
-    func writeRow(
+    mutating func writeRow(
         _ index: Int, base: Int, region regionIndex: Int, kind: SampleGenerator.NumberKind
     )
         throws(ScrubIOError)
@@ -106,7 +107,7 @@ final class SampleLeadWriter {
     }
 
     /// Fills `template`: `#` takes the next digit of the `length`-digit `national` number, `@` a random digit.
-    private func appendPhone(
+    private mutating func appendPhone(
         _ national: UInt64, length: Int, template: [UInt8], style: inout SampleRandom.Stream
     ) {
         var value = national
@@ -129,7 +130,7 @@ final class SampleLeadWriter {
     }
 
     /// `2026-MM-DDTHH:MM:SSZ`.
-    private func appendTimestamp(_ style: inout SampleRandom.Stream) {
+    private mutating func appendTimestamp(_ style: inout SampleRandom.Stream) {
         row.append(Self.year)
         row.appendDecimal(UInt64(1 + style.below(12)), width: 2)
         row.append(UInt8(ascii: "-"))
