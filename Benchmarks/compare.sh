@@ -67,7 +67,7 @@ measure() {
 }
 
 run_available=0
-"$scrub_zlib" run --help > /dev/null 2>&1 && run_available=1
+"$scrub_zlib" --help 2> /dev/null | grep -qE '^  run( |$)' && run_available=1  # a subcommand line
 
 out=$work/out
 if [ $run_available = 1 ]; then
@@ -109,6 +109,14 @@ echo "$rows rows ($(du -m "$input" | cut -f 1) MB gzipped), registry $registry_s
 echo
 echo "| Command | Wall | Rows/s | Peak RSS | x pigz floor |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-awk -F'\t' -v rows="$rows" -v ref="$reference" '{
-    printf "| %s | %.1f s | %\047.0f | %.0f MB | %.2f |\n", $1, $2, rows / ($2 > 0 ? $2 : 0.001), $3 / 1024, $2 / ref
+awk -F'\t' -v rows="$rows" -v ref="$reference" '
+function grouped(n,    s) {
+    s = sprintf("%.0f", n)
+    while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s)
+    return s
+}
+{
+    name = $1
+    gsub(/\|/, "\\|", name)
+    printf "| %s | %.1f s | %s | %.0f MB | %.2f |\n", name, $2, grouped(rows / ($2 > 0 ? $2 : 0.001)), $3 / 1024, $2 / ref
 }' "$results"
