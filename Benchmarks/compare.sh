@@ -9,7 +9,8 @@
 #   Benchmarks/compare.sh                     # 10,000,000 rows, 50,000,000-entry registry, 100,000 opt-outs
 #   SCRUB_ROWS=1000000 Benchmarks/compare.sh  # smaller; the registry is 5x the rows unless SCRUB_REGISTRY_SIZE
 #
-# Environment: SCRUB_ROWS, SCRUB_REGISTRY_SIZE, SCRUB_SUPPRESSION_SIZE, SCRUB_SEED, SCRUB_BENCH_DIR (data and
+# Environment: SCRUB_ROWS, SCRUB_REGISTRY_SIZE, SCRUB_SUPPRESSION_SIZE, SCRUB_REGISTRY_HIT_RATE (0.25),
+# SCRUB_SUPPRESSION_HIT_RATE (0.005), SCRUB_SEED, SCRUB_BENCH_DIR (data and
 # outputs; default /tmp/scrub-compare-ROWS), SCRUB_SKIP_BUILD=1 (use the release binaries already built).
 set -euo pipefail
 
@@ -17,6 +18,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rows=${SCRUB_ROWS:-10000000}
 registry_size=${SCRUB_REGISTRY_SIZE:-$((rows * 5))}
 suppression_size=${SCRUB_SUPPRESSION_SIZE:-100000}
+# Shares of lead rows on each list: a quarter of US leads on the registry, 0.5% of leads opted out
+# (48,000 of the 100,000 opt-outs at 10M rows).
+registry_hit_rate=${SCRUB_REGISTRY_HIT_RATE:-0.25}
+suppression_hit_rate=${SCRUB_SUPPRESSION_HIT_RATE:-0.005}
 seed=${SCRUB_SEED:-1}
 work=${SCRUB_BENCH_DIR:-/tmp/scrub-compare-$rows}
 data=$work/data
@@ -38,12 +43,13 @@ fi
 [ -x "$scrub_isal" ] || have_isal=0
 
 # Data, once per size and seed.
-stamp="rows=$rows registry=$registry_size suppression=$suppression_size seed=$seed"
+stamp="rows=$rows registry=$registry_size@$registry_hit_rate suppression=$suppression_size@$suppression_hit_rate seed=$seed"
 if [ "$(cat "$data/.stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "== generating $stamp" >&2
     rm -rf "$data"
     "$scrub_zlib" sample generate --rows "$rows" --registry-size "$registry_size" \
-        --suppression-size "$suppression_size" --seed "$seed" --out "$data" >&2
+        --suppression-size "$suppression_size" --registry-hit-rate "$registry_hit_rate" \
+        --suppression-hit-rate "$suppression_hit_rate" --seed "$seed" --out "$data" >&2
     "$scrub_zlib" registry build --name bench-registry --kind registry --region US \
         --snapshot-date "$(date -u +%F)" --format e164 --output "$data/registry.idx" "$data/registry.txt" >&2
     echo "$stamp" > "$data/.stamp"
