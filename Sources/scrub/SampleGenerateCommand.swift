@@ -87,14 +87,19 @@ extension SampleSummary {
     /// A few lines saying what was written.
     func text(folder: String, seconds: Double) -> String {
         func share(_ part: Int) -> String { rows == 0 ? "-" : format2(Double(part) * 100 / Double(rows)) + "%" }
+        func entryShare(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "-" : format2(Double(part) * 100 / Double(whole)) + "%"
+        }
         return [
             "\(folder)/leads.csv.gz: \(rows) rows, \(leadsRawBytes) bytes raw, \(leadsBytes) gzipped",
             "  \(duplicateRows) duplicates (\(share(duplicateRows))), \(invalidNumbers) invalid "
                 + "(\(share(invalidNumbers))), \(emptyNumbers) empty (\(share(emptyNumbers))) phone fields",
-            "\(folder)/registry.txt: \(registryEntries) numbers; \(registryHitRows) lead rows listed "
+            "\(folder)/registry.txt: \(registryEntries) numbers, \(registryLeadNumbers) of them "
+                + "(\(entryShare(registryLeadNumbers, registryEntries))) lead numbers; \(registryHitRows) lead rows listed "
                 + "(\(share(registryHitRows)))",
-            "\(folder)/suppression.txt: \(suppressionEntries) numbers; \(suppressionHitRows) lead rows listed "
-                + "(\(share(suppressionHitRows)))",
+            "\(folder)/suppression.txt: \(suppressionEntries) numbers, \(suppressionLeadNumbers) of them "
+                + "(\(entryShare(suppressionLeadNumbers, suppressionEntries))) lead numbers; \(suppressionHitRows) lead "
+                + "rows listed (\(share(suppressionHitRows)))",
             "in \(format2(seconds)) s",
         ].joined(separator: "\n")
     }

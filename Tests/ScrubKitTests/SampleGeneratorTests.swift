@@ -162,6 +162,9 @@ struct SampleGeneratorTests {
             }
         }
         #expect(listedOutsideUS == 0)
+        let leadNumbers = Set((0..<options.rows).compactMap { generator.leadNumber(row: $0) })
+        #expect(summary.registryLeadNumbers == registrySet.intersection(leadNumbers).count)
+        #expect(summary.suppressionLeadNumbers == suppressionSet.intersection(leadNumbers).count)
         #expect(abs(Double(usListed) / Double(usValid) - registryRate) < 0.02)
         #expect(abs(Double(suppressed) / Double(valid) - suppressionRate) < 0.02)
         #expect(summary.registryHitRows == usListed)

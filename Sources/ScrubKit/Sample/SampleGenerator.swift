@@ -163,8 +163,8 @@ public struct SampleGenerator: Sendable {
         let registryFile = try OutputFile(path: folder + "registry.txt")
         let suppressionFile = try OutputFile(path: folder + "suppression.txt")
         var summary = try writeLeads(to: leads)
-        summary.registryEntries = try write(registry, to: registryFile)
-        summary.suppressionEntries = try write(suppression, to: suppressionFile)
+        (summary.registryEntries, summary.registryLeadNumbers) = try write(registry, to: registryFile)
+        (summary.suppressionEntries, summary.suppressionLeadNumbers) = try write(suppression, to: suppressionFile)
         try leads.commit()
         try registryFile.commit()
         try suppressionFile.commit()
@@ -199,7 +199,8 @@ public struct SampleGenerator: Sendable {
     }
 
     /// Writes `list`: the listed lead numbers in row order, with the fillers spread evenly between them.
-    private func write(_ list: SampleList, to file: OutputFile) throws(ScrubIOError) -> Int {
+    /// Returns the entries written and how many of them are lead numbers.
+    private func write(_ list: SampleList, to file: OutputFile) throws(ScrubIOError) -> (entries: Int, leads: Int) {
         let writer = E164ListWriter(sink: file)
         let hits = listedBaseRows(list)
         let fillers = list.size - hits
@@ -223,7 +224,7 @@ public struct SampleGenerator: Sendable {
         }
         try fill(upTo: fillers)
         try writer.finish()
-        return writer.count
+        return (writer.count, hits)
     }
 }
 
@@ -265,6 +266,9 @@ public struct SampleSummary: Sendable, Equatable {
     public var suppressionHitRows = 0
     public var registryEntries = 0
     public var suppressionEntries = 0
+    /// Entries of each list that are numbers of leads (the rest are fillers no lead has).
+    public var registryLeadNumbers = 0
+    public var suppressionLeadNumbers = 0
     /// Uncompressed and compressed size of `leads.csv.gz`.
     public var leadsRawBytes: Int64 = 0
     public var leadsBytes: Int64 = 0
