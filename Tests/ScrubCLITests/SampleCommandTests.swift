@@ -19,6 +19,24 @@ struct SampleCommandTests {
         }
     }
 
+    @Test("the registry builds into an index with every generated number")
+    func registryBuilds() throws {
+        let directory = try TemporaryDirectory()
+        let generated = try ScrubProcess.run([
+            "sample", "generate", "--rows", "2000", "--registry-size", "3000", "--suppression-size", "100", "--out",
+            directory.path("data"),
+        ])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let built = try ScrubProcess.run([
+            "registry", "build", "--name", "sample", "--kind", "registry", "--region", "US", "--snapshot-date",
+            "2026-11-29", "--format", "e164", "--output", directory.path("registry.idx"),
+            directory.path("data/registry.txt"),
+        ])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("3000 entries"))
+        #expect(built.stdout.contains("0 duplicates merged, 0 invalid lines"))
+    }
+
     @Test(
         "bad options are usage errors",
         arguments: [["--registry-hit-rate", "2"], ["--registry-regions", "XX"], ["--rows", "-5"]])
