@@ -79,10 +79,12 @@ out=$work/out
 if [ $run_available = 1 ]; then
     rm -rf "$out-zlib" "$out-isal"
     measure "scrub run (zlib, level 1)" "'$scrub_zlib' run --input '$input' --out '$out-zlib' \
-        --registry '$data/registry.idx' --suppression '$data/suppression.txt' --compression-level 1"
+        --registry '$data/registry.idx' --suppression '$data/suppression.txt' --compression-level 1 \
+        --country-column country --state-column state --postcode-column postcode --quiet"
     if [ $have_isal = 1 ]; then
         measure "scrub run (ISA-L, level 1)" "'$scrub_isal' run --input '$input' --out '$out-isal' \
-            --registry '$data/registry.idx' --suppression '$data/suppression.txt' --compression-level 1"
+            --registry '$data/registry.idx' --suppression '$data/suppression.txt' --compression-level 1 \
+        --country-column country --state-column state --postcode-column postcode --quiet"
     fi
 else
     echo "== scrub run is not in this build: timing scrub inspect (read and parse only) instead" >&2
