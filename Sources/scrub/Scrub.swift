@@ -6,7 +6,8 @@ struct Scrub: ParsableCommand {
         commandName: "scrub",
         abstract: "Scrub outbound-calling lead files against Do-Not-Call registries and suppression lists.",
         subcommands: [
-            RunCommand.self, InspectCommand.self, NormalizeCommand.self, RegistryCommand.self, AuditCommand.self, SampleCommand.self,
+            RunCommand.self, CheckCommand.self, InspectCommand.self, NormalizeCommand.self, RegistryCommand.self,
+            AuditCommand.self, SampleCommand.self,
         ]
     )
 }

@@ -19,11 +19,19 @@ public final class RuleBookWindows: CallingWindowAnnotating {
             "calling-rules v\(latest?.version ?? ruleBook.version)" + (latest.map { " (\($0.date))" } ?? "")
     }
 
-    public func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation {
-        let request = WindowRequest.forLead(
+    public func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String {
+        cache.window(for: request(number, state: state, postcode: postcode)).window.explanation
+    }
+
+    private func request(_ number: NumberFacts, state: String?, postcode: String?) -> WindowRequest {
+        WindowRequest.forLead(
             country: number.region, numberZones: number.timeZones,
             numberSubdivisions: number.subdivision.map { [$0] } ?? [], state: state, postcode: postcode,
             purpose: purpose, date: date)
+    }
+
+    public func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation {
+        let request = request(number, state: state, postcode: postcode)
         if let hit = annotations[request] { return hit }
         let cached = cache.window(for: request)
         let annotation = WindowAnnotation(

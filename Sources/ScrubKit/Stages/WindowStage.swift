@@ -28,4 +28,14 @@ public protocol CallingWindowAnnotating: AnyObject {
     /// The version of the rules data, for reports and audit records.
     var rulesVersion: String { get }
     func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation
+    /// The window in words a compliance officer can check: zones, every rule and holiday that shaped it.
+    func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String
+}
+
+extension CallingWindowAnnotating {
+    public func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String {
+        let annotation = annotate(number, state: state, postcode: postcode)
+        return "Windows (UTC): \(annotation.windowsUTC.isEmpty ? "none" : annotation.windowsUTC)\n"
+            + "Rules: \(annotation.rules)\nTime zones: \(annotation.timeZones)"
+    }
 }
