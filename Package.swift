@@ -104,6 +104,7 @@ let package = Package(
         .testTarget(
             name: "CallingWindowsTests",
             dependencies: ["CallingWindows"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures/holidays-2025-2030.json")]
         ),
         .testTarget(
