@@ -121,3 +121,25 @@ struct RunCommandTests {
         #expect(bad.stderr.contains("bad.yaml:4:3: error: unknown key `phone`"))
     }
 }
+
+@Suite("scrub check")
+struct CheckCommandTests {
+    @Test("explains a registry hit, with the registry's snapshot date and the window's rules")
+    func explainsRegistryHit() throws {
+        let result = try ScrubProcess.run([
+            "check", "(206) 555-0101", "--pipeline", "Pipelines/sample.yaml", "--state", "WA",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("registry us-ca-dnc-sample (snapshot 2026-11-27), 4 days old on 2026-12-01: LISTED"))
+        #expect(result.stdout.contains("US-WA"))
+        #expect(result.stdout.contains("Decision: DNC_REGISTRY"))
+    }
+
+    @Test("an invalid number is explained as INVALID_NUMBER")
+    func invalidNumber() throws {
+        let result = try ScrubProcess.run(["check", "12345", "--pipeline", "Pipelines/sample.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Decision: INVALID_NUMBER"))
+    }
+}
