@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScrubKit
 import PhoneNumbers
 
 /// `scrub normalize`: phone numbers to E.164 with region, line type, subdivision, time zones and
@@ -70,21 +71,8 @@ struct NormalizeCommand: ParsableCommand {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
+    /// A JSON string literal, escaped as the audit log escapes it.
     private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        AuditValue.string(text).json
     }
 }
