@@ -81,7 +81,8 @@ let package = Package(
         .testTarget(
             name: "ScrubKitTests",
             dependencies: [
-                "ScrubKit", "ScrubIO", "CallingWindows", "ScrubTestSupport", .product(name: "Yams", package: "Yams"),
+                "ScrubKit", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
