@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubCLITests",
-            dependencies: ["ScrubTestSupport"]
+            dependencies: ["ScrubKit", "ScrubIndex", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubKitTests",
