@@ -67,10 +67,12 @@ public struct OptOutEvent: Sendable, Equatable {
     ///
     /// - Returns: the event and the line's `prev_sha256`.
     /// - Throws: a message saying which field is wrong.
-    static func parse(line: UnsafeRawBufferPointer) throws(EventParseError) -> (OptOutEvent, link: String) {
+    static func parse(
+        line: UnsafeRawBufferPointer, decoder: JSONDecoder = JSONDecoder()
+    ) throws(EventParseError) -> (OptOutEvent, link: String) {
         let stored: Stored
         do {
-            stored = try JSONDecoder().decode(Stored.self, from: Data(line))
+            stored = try decoder.decode(Stored.self, from: Data(line))
         } catch DecodingError.keyNotFound(let key, _) {
             throw EventParseError(message: "the event has no `\(key.stringValue)`")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
