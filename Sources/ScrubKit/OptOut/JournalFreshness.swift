@@ -1,5 +1,4 @@
 internal import Crypto
-import Foundation
 import ScrubIndex
 
 /// How a suppression index compiled from a journal compares with the journal now.
@@ -52,7 +51,6 @@ extension OptOutJournal {
             var result = JournalFreshness(
                 compiledEvents: 0, pendingEvents: 0, oldestPending: nil, firstPendingLine: nil)
             var chain = HashChain()
-            let decoder = JSONDecoder()
             try lines.forEach { number, line in
                 if matchedAt == nil {
                     hasher.update(bufferPointer: line)
@@ -66,7 +64,7 @@ extension OptOutJournal {
                 guard !line.isEmpty else { return }
                 let parsed: (OptOutEvent, link: String)
                 do throws(EventParseError) {
-                    parsed = try OptOutEvent.parse(line: line, decoder: decoder)
+                    parsed = try OptOutEvent.parse(line: line)
                 } catch {
                     throw PipelineError(.badData, "not a journal event: \(error.message)", at: "\(path):\(number)")
                 }

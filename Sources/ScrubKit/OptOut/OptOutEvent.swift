@@ -1,5 +1,3 @@
-import Foundation
-
 /// One line of the opt-out journal: a person asked not to be called (``Action/optOut``), or agreed to
 /// be called again (``Action/reconsent``), with who recorded it and the evidence.
 public struct OptOutEvent: Sendable, Equatable {
@@ -67,63 +65,42 @@ public struct OptOutEvent: Sendable, Equatable {
     ///
     /// - Returns: the event and the line's `prev_sha256`.
     /// - Throws: a message saying which field is wrong.
-    static func parse(
-        line: UnsafeRawBufferPointer, decoder: JSONDecoder = JSONDecoder()
-    ) throws(EventParseError) -> (OptOutEvent, link: String) {
-        let stored: Stored
-        do {
-            stored = try decoder.decode(Stored.self, from: Data(line))
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw EventParseError(message: "the event has no `\(key.stringValue)`")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+    static func parse(line: UnsafeRawBufferPointer) throws(EventParseError) -> (OptOutEvent, link: String) {
+        guard let object = FlatJSONObject(line) else {
+            throw EventParseError(message: "the line is not a flat JSON object")
+        }
+        func string(_ key: String) throws(EventParseError) -> String {
+            switch object[key] {
+            case .string(let text): return text
+            case .int: throw EventParseError(message: "`\(key)` has the wrong type")
+            case nil: throw EventParseError(message: "the event has no `\(key)`")
+            }
+        }
+        func parsed<T>(_ key: String, _ read: (String) -> T?) throws(EventParseError) -> T {
+            guard let value = read(try string(key)) else {
+                throw EventParseError(message: "`\(key)` has an unknown value")
+            }
+            return value
+        }
+        guard case .int(let version) = object["version"] else {
+            throw EventParseError(message: "the event has no `version` number")
+        }
+        guard version == Self.formatVersion else {
             throw EventParseError(
-                message: "`\(context.codingPath.map(\.stringValue).joined(separator: "."))` "
-                    + "has the wrong type")
-        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
-            throw EventParseError(
-                message: "`\(context.codingPath.map(\.stringValue).joined(separator: "."))` "
-                    + "has an unknown value")
-        } catch {
-            throw EventParseError(message: "the line is not a JSON object")
+                message: "journal format version \(version) is not supported (this scrub reads \(Self.formatVersion))")
         }
-        guard stored.version == Self.formatVersion else {
-            throw EventParseError(
-                message: "journal format version \(stored.version) is not supported (this scrub "
-                    + "reads \(Self.formatVersion))")
-        }
-        guard let time = UTCTime(parsing: stored.time.utf8) else {
-            throw EventParseError(message: "`time` is not a UTC time")
-        }
-        guard let recordedAt = UTCTime(parsing: stored.recorded_at.utf8) else {
-            throw EventParseError(message: "`recorded_at` is not a UTC time")
-        }
-        guard stored.e164.hasPrefix("+"), let e164 = UInt64(stored.e164.dropFirst()), e164 > 0 else {
+        let e164Text = try string("e164")
+        guard e164Text.hasPrefix("+"), let e164 = UInt64(e164Text.dropFirst()), e164 > 0 else {
             throw EventParseError(message: "`e164` is not an E.164 number")
         }
-        guard let scope = OptOutScope(stored.scope) else {
-            throw EventParseError(message: "`scope` is not a scope name")
-        }
         let event = OptOutEvent(
-            action: stored.event, time: time, recordedAt: recordedAt, number: stored.number, e164: e164,
-            scope: scope, channel: stored.channel, reason: stored.reason, evidence: stored.evidence,
-            actor: stored.actor)
-        return (event, stored.prev_sha256)
-    }
-
-    /// A journal line as JSON; field names as written.
-    private struct Stored: Decodable {
-        var version: Int
-        var event: Action
-        var time: String
-        var recorded_at: String
-        var number: String
-        var e164: String
-        var scope: String
-        var channel: OptOutChannel
-        var reason: String
-        var evidence: String
-        var actor: String
-        var prev_sha256: String
+            action: try parsed("event", Action.init(rawValue:)),
+            time: try parsed("time") { UTCTime(parsing: $0.utf8) },
+            recordedAt: try parsed("recorded_at") { UTCTime(parsing: $0.utf8) },
+            number: try string("number"), e164: e164, scope: try parsed("scope", OptOutScope.init),
+            channel: try parsed("channel", OptOutChannel.init(rawValue:)), reason: try string("reason"),
+            evidence: try string("evidence"), actor: try string("actor"))
+        return (event, try string(HashChainedLog.linkField))
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 extension OptOutJournal {
     /// Reads every event under a shared lock, checking the hash chain as it goes.
     ///
@@ -20,12 +18,11 @@ extension OptOutJournal {
     /// Reads the events of locked `lines`, checking the chain; see ``forEachEvent(_:)``.
     static func scan(_ lines: LogLines, path: String, _ body: (OptOutEvent, Int) throws -> Void) throws {
         var chain = HashChain()
-        let decoder = JSONDecoder()
         try lines.forEach { number, line in
             guard !line.isEmpty else { return }
             let parsed: (OptOutEvent, link: String)
             do throws(EventParseError) {
-                parsed = try OptOutEvent.parse(line: line, decoder: decoder)
+                parsed = try OptOutEvent.parse(line: line)
             } catch {
                 throw PipelineError(
                     .badData, "not a journal event: \(error.message). Run scrub audit verify on the journal",
