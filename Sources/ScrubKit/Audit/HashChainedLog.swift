@@ -97,7 +97,14 @@ public struct HashChainedLog: Sendable {
     }
 
     /// The `prev_sha256` of a record line, or nil when the line is not a JSON object holding one.
+    ///
+    /// Flat records (journal events) are read by ``FlatJSONObject``; others (audit records, which nest)
+    /// by `JSONSerialization`.
     static func link(of line: UnsafeRawBufferPointer) -> String? {
+        if let flat = FlatJSONObject(line) {
+            guard case .string(let link) = flat[linkField] else { return nil }
+            return link
+        }
         let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
         return object?[linkField] as? String
     }

@@ -1,7 +1,7 @@
 /// A reader of one-level JSON objects whose values are strings or integers, such as journal lines.
 ///
 /// Journal lines are written by ``AuditValue`` and are flat; reading them with this instead of
-/// `JSONDecoder` makes compiling a million-event journal several times faster. Anything else (nested
+/// `JSONDecoder` or `JSONSerialization` makes reading a million-event journal faster. Anything else (nested
 /// values, `true`, floats, bad escapes, trailing bytes) is refused, as a tampered line should be.
 struct FlatJSONObject {
     enum Value: Equatable {
