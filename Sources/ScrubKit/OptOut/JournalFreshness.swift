@@ -27,6 +27,11 @@ public struct JournalFreshness: Sendable, Equatable {
 }
 
 extension OptOutJournal {
+    /// Compares the journal with the suppression index file at `indexPath`; see ``freshness(of:)``.
+    public func freshness(ofIndexAt indexPath: String) throws -> JournalFreshness {
+        try freshness(of: IndexFile(path: indexPath).metadata)
+    }
+
     /// Compares the journal with an index compiled from it (by `metadata`, the index's metadata).
     ///
     /// The index names the journal as its source with the SHA-256 of the bytes compiled; the journal

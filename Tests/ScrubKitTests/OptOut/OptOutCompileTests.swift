@@ -134,6 +134,7 @@ struct OptOutCompileTests {
             ["+14155550103"], country: "US", request: optOut(evidence: "t3", minutes: 60), normalizer: normalizer,
             now: testTime(minutes: 92))
         let pending = try journal.freshness(of: metadata)
+        #expect(try journal.freshness(ofIndexAt: dir.path("optouts.idx")) == pending)
         #expect(pending.compiledEvents == 2 && pending.pendingEvents == 2)
         #expect(pending.oldestPending == testTime(minutes: 60))
         #expect(pending.firstPendingLine == 3)
