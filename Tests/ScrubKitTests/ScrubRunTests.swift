@@ -286,3 +286,23 @@ struct HTMLReportTests {
         }
     }
 }
+
+@Suite("Scrub run threads")
+struct ScrubRunThreadTests {
+    @Test("outputs are byte-identical whatever the thread count")
+    func identicalAcrossThreads() throws {
+        let dir = try TemporaryDirectory()
+        var big = "id,name,phone,country\n"
+        for i in 0..<30_000 { big += "\(i),\"Name, \(i)\",+1 212 555 \(1000 + (i * 7919) % 9000),US\n" }
+        try writeGzip(big, to: dir.path("leads.csv.gz"))
+        var outputs: [Data] = []
+        for threads in [1, 2, 4] {
+            let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: flags(dir), environment: environment())
+            _ = try ScrubRun(plan: plan, threads: threads).run()
+            outputs.append(try Data(contentsOf: dir.url.appendingPathComponent("out/clean.csv.gz")))
+            outputs.append(try Data(contentsOf: dir.url.appendingPathComponent("out/rejects.csv.gz")))
+        }
+        #expect(outputs[0] == outputs[2] && outputs[2] == outputs[4])
+        #expect(outputs[1] == outputs[3] && outputs[3] == outputs[5])
+    }
+}

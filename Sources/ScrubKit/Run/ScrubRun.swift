@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import Logging
 import ScrubIO
 
 /// Runs a resolved pipeline: one visible loop over the input records, each decided once and
@@ -15,11 +16,17 @@ public final class ScrubRun {
     public static let rejectColumns = ["reject_reason", "reject_detail", "input_file", "line", "raw_record"]
 
     public let plan: PipelinePlan
+    /// Compression threads. Outputs are byte-identical whatever the count.
+    public let threads: Int
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
+    /// Run events at info level: counts, files and lists only, never a number or a name.
+    public var logger = Logger(label: "scrub.run")
 
-    public init(plan: PipelinePlan) {
+    /// - Parameter threads: compression threads; inflating runs on a thread of its own besides.
+    public init(plan: PipelinePlan, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.plan = plan
+        self.threads = max(1, threads)
     }
 
     /// The published outputs and the report of a successful run.
@@ -34,6 +41,14 @@ public final class ScrubRun {
             atPath: plan.outputDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try DirectoryLock(directory: plan.outputDirectory)
         defer { lock.release() }
+        logger.info(
+            "run started",
+            metadata: [
+                "pipeline": "\(plan.name)", "inputs": "\(plan.inputs.count)",
+                "registries": "\(plan.registries.map(\.info.name))",
+                "suppression_lists": "\(plan.suppressionLists.count)", "campaign_date": "\(plan.campaignDate)",
+                "threads": "\(threads)",
+            ])
 
         let directory = URL(fileURLWithPath: plan.outputDirectory)
         let cleanFile = try OutputFile(path: directory.appendingPathComponent("clean.csv.gz").path)
@@ -59,7 +74,7 @@ public final class ScrubRun {
         var bytesBefore: Int64 = 0
 
         for input in plan.inputs {
-            let bytes = try ByteReader(path: input)
+            let bytes = PrefetchingByteSource(try ByteReader(path: input))
             let reader = try CSVReader(source: bytes, options: .init(delimiter: plan.delimiter))
             let inputName = URL(fileURLWithPath: input).lastPathComponent
             let columns = plan.columns
@@ -134,9 +149,10 @@ public final class ScrubRun {
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
             }
             bytesBefore += bytes.fileBytesRead
+            logger.info("input read", metadata: ["input": "\(inputName)", "rows_so_far": "\(tally.rowsIn)"])
             inputFacts.append(
                 .init(
-                    path: input, bytes: bytes.fileBytesRead,
+                    path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
                     sha256: input == "-" ? "" : try FileDigest.sha256(path: input)))
         }
         let finishStart = ContinuousClock.now
@@ -172,6 +188,12 @@ public final class ScrubRun {
         try htmlFile.write(Array(HTMLReport(report: report).render().utf8))
         // Publish only now: every output is complete and the counts balance.
         for file in [cleanFile, rejectsFile, reportFile, htmlFile] { try file.commit() }
+        logger.info(
+            "run finished",
+            metadata: [
+                "rows_in": "\(report.rowsIn)", "clean": "\(report.clean)", "rejected": "\(report.rejected)",
+                "seconds": "\(report.timings.totalSeconds)",
+            ])
         return Result(report: report, outputPaths: [cleanFile.path, rejectsFile.path, reportFile.path, htmlFile.path])
     }
 
