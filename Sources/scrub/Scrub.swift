@@ -5,6 +5,10 @@ struct Scrub: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrub",
         abstract: "Scrub outbound-calling lead files against Do-Not-Call registries and suppression lists.",
-        subcommands: [InspectCommand.self, RegistryCommand.self, AuditCommand.self, OptOutCommand.self]
+        subcommands: [
+            RunCommand.self, InspectCommand.self, NormalizeCommand.self, RegistryCommand.self, AuditCommand.self,
+            SampleCommand.self,
+            OptOutCommand.self,
+        ]
     )
 }

@@ -21,6 +21,9 @@ func australianMobile() {
         ([], ["Australia/Sydney"], "2026-03-09", ""),
         // The same day with the state known to be NSW is an ordinary Monday (AEDT +11).
         (["NSW"], ["Australia/Sydney"], "2026-03-09", "2026-03-08T22:00:00Z/2026-03-09T09:00:00Z"),
+        // A mobile whose numbering data names one zone per offset (no Melbourne, no Hobart): every state's
+        // holidays still apply; Victoria's Melbourne Cup Day 2026-11-03 closes it.
+        ([], ["Australia/Adelaide", "Australia/Brisbane", "Australia/Perth", "Australia/Sydney"], "2026-11-03", ""),
         // Perth only: WA's Labour Day is 2026-03-02, so 2026-03-09 is open.
         ([], ["Australia/Perth"], "2026-03-09", "2026-03-09T01:00:00Z/2026-03-09T12:00:00Z"),
     ] as [([String], [String], String, String)])
@@ -94,4 +97,26 @@ func unsupportedCountry() {
     let result = calculator.window(for: WindowRequest(country: "JP", zones: ["Asia/Tokyo"], date: day("2026-12-01")))
     #expect(result.windows.isEmpty)
     #expect(result.problems.contains("no rule covers country JP for telemarketing calls on 2026-12-01"))
+}
+
+@Test("subdivisions written as ISO 3166-2 (US-NJ, as the numbering data gives them) are the same as NJ")
+func isoSubdivisions() {
+    let iso = WindowRequest(
+        country: "US", subdivisions: ["US-FL"], zones: ["America/New_York"], date: day("2026-12-01"))
+    let plain = WindowRequest(country: "US", subdivisions: ["FL"], zones: ["America/New_York"], date: day("2026-12-01"))
+    #expect(iso == plain)
+    #expect(calculator.window(for: iso).ruleIDs == ["US-TCPA", "US-FL"])
+    let lead = WindowRequest.forLead(
+        country: "AU", numberZones: ["Australia/Sydney"], numberSubdivisions: ["AU-NSW"], state: "nsw",
+        date: day("2026-12-01"))
+    #expect(lead.subdivisions == ["NSW"])
+    let isoState = WindowRequest.forLead(country: "US", numberZones: [], state: "US-FL", date: day("2026-12-01"))
+    #expect(isoState.zones == ["America/Chicago", "America/New_York"])
+}
+
+@Test("Etc/Unknown, the numbering data's 'no zone known', counts as no zone: every zone of the country")
+func unknownZoneMarker() {
+    let result = calculator.window(for: WindowRequest(country: "AU", zones: ["Etc/Unknown"], date: day("2026-12-01")))
+    #expect(result.zonesFromCountry)
+    #expect(result.windows.map(\.description) == ["2026-12-01T01:00:00Z/2026-12-01T09:00:00Z"])
 }

@@ -99,6 +99,42 @@ struct GzipTests {
         #expect(try readFile(dir.path("theirs.gz")).bytes == text)
     }
 
+    @Test("system gzip restores exactly what this build's backend compressed", arguments: [0, 1, 2, 6, 9])
+    func systemGzipRestores(level: Int) throws {
+        let dir = try TemporaryDirectory()
+        let text = sampleText(lines: 20_000)
+        try Data(try gzip(text, level: level)).write(to: dir.url.appendingPathComponent("ours.gz"))
+        #expect(try shell("gzip -dc '\(dir.path("ours.gz"))' > '\(dir.path("restored"))'") == 0)
+        #expect(try Data(contentsOf: dir.url.appendingPathComponent("restored")) == Data(text))
+    }
+
+    @Test("input fed in chunks of any size round-trips", arguments: [1, 2, 5, 100, 4096, 70_000])
+    func chunkedInput(chunk: Int) throws {
+        let text = sampleText(lines: 3000)
+        let memory = MemorySink()
+        let sink = GzipSink(writingTo: memory, level: 1, bufferSize: 1000)
+        var start = 0
+        while start < text.count {
+            let end = min(start + chunk, text.count)
+            try sink.write(Array(text[start..<end]))
+            start = end
+        }
+        try sink.finish()
+        let dir = try TemporaryDirectory()
+        try Data(memory.bytes).write(to: dir.url.appendingPathComponent("chunked.gz"))
+        #expect(try readFile(dir.path("chunked.gz"), readSize: 333).bytes == text)
+        #expect(try shell("gzip -t '\(dir.path("chunked.gz"))'") == 0)
+    }
+
+    @Test("the backend is the one the build asked for")
+    func backend() {
+        #if ISAL
+            #expect(GzipBackend.name == "isa-l")
+        #else
+            #expect(GzipBackend.name == "zlib")
+        #endif
+    }
+
     @Test("concatenated members are read to the end")
     func multiMember() throws {
         let dir = try TemporaryDirectory()

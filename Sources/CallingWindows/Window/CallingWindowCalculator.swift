@@ -14,8 +14,10 @@ public struct CallingWindowCalculator: Sendable {
 
     /// - Complexity: O(rules x zones) time-zone look-ups; cache the result (`CallingWindowCache`).
     public func window(for request: WindowRequest) -> CallingWindow {
-        let zonesFromCountry = request.zones.isEmpty
-        let zoneIDs = zonesFromCountry ? LocationTable.zones(country: request.country) : request.zones
+        // `Etc/Unknown` is the numbering data's "no zone known" (and would read as UTC): not a candidate.
+        let known = request.zones.filter { $0 != "Etc/Unknown" }
+        let zonesFromCountry = known.isEmpty
+        let zoneIDs = zonesFromCountry ? LocationTable.zones(country: request.country) : known
         var problems: [String] = []
         var clocks: [ZoneClock] = []
         for id in zoneIDs {
@@ -69,8 +71,10 @@ public struct CallingWindowCalculator: Sendable {
             rules: rules.map(CallingWindow.RuleSummary.init), problems: problems)
     }
 
-    /// For `{subdivision}` calendars: the request's subdivisions; else those using a candidate zone; else all
-    /// of the country's (a holiday anywhere the party might be closes the day).
+    /// For `{subdivision}` calendars: the request's subdivisions; else, for a single candidate zone (a
+    /// landline prefix), the states using it; else all of the country's: a holiday anywhere the party might
+    /// be closes the day. Several zones (a mobile) do not narrow the states, because numbering data names
+    /// one representative zone per offset (`Australia/Sydney` for the whole east coast).
     private func subdivisionsForHolidays(_ request: WindowRequest, zones: [String]) -> [String] {
         let usesTemplate = ruleBook.rules.contains { rule in
             rule.holidayCalendars.contains {
@@ -79,7 +83,7 @@ public struct CallingWindowCalculator: Sendable {
         }
         guard usesTemplate else { return request.subdivisions }
         if !request.subdivisions.isEmpty { return request.subdivisions }
-        let byZone = LocationTable.subdivisions(country: request.country, usingAnyOf: zones)
+        let byZone = zones.count == 1 ? LocationTable.subdivisions(country: request.country, usingAnyOf: zones) : []
         return byZone.isEmpty ? LocationTable.subdivisions(country: request.country) : byZone
     }
 

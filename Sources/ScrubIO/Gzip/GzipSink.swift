@@ -12,7 +12,8 @@ public final class GzipSink: ByteSink {
     /// Compressed bytes written so far.
     public private(set) var bytesOut: Int64 = 0
 
-    /// - Parameter level: 0 (store) to 9 (smallest); 6 is gzip's default.
+    /// - Parameter level: 0 (store) to 9 (smallest); 6 is gzip's default. With the ISA-L backend the levels
+    ///   map onto ISA-L's 1-3 (0 and 1 to 1, 2-5 to 2, 6-9 to 3; see docs/benchmarks.md).
     public init(writingTo next: ByteSink, level: Int = 6, bufferSize: Int = 256 * 1024) {
         self.next = next
         self.deflater = Deflater(level: level)

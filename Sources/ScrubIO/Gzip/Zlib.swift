@@ -1,10 +1,11 @@
 internal import CZlib
 
-// The only file that imports zlib. Invariants:
+// The only file that imports zlib (the ISA-L backend is `ISAL.swift`; `GzipBackend.swift` picks one).
+// Invariants:
 // - a `z_stream` is initialised in `init` and released in `deinit`, exactly once;
 // - `next_in`/`next_out` point into caller buffers only for the duration of one call, and are cleared after it.
 
-/// The outcome of one inflate or deflate step.
+/// The outcome of one inflate or deflate step, whichever backend ran it.
 struct ZlibStep {
     var consumed: Int
     var produced: Int
@@ -23,7 +24,7 @@ struct ZlibStep {
 }
 
 /// A streaming gzip decompressor for one member at a time (`reset()` starts the next member).
-final class Inflater {
+final class ZlibInflater {
     private var stream = z_stream()
 
     init() {
@@ -71,7 +72,7 @@ final class Inflater {
 }
 
 /// A streaming gzip compressor with a deterministic header: mtime 0, no file name, OS "Unix".
-final class Deflater {
+final class ZlibDeflater {
     private var stream = z_stream()
 
     /// - Parameter level: 0 (store) to 9 (smallest); 6 is gzip's default.
@@ -97,7 +98,7 @@ final class Deflater {
         let step = ZlibStep(
             consumed: input.count - Int(stream.avail_in),
             produced: output.count - Int(stream.avail_out),
-            status: Inflater.status(rc, &stream)
+            status: ZlibInflater.status(rc, &stream)
         )
         stream.next_in = nil
         stream.next_out = nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The log of runs: every `scrub run` appends one record, whatever its outcome.
 ///
 /// A ``HashChainedLog``: each record holds `prev_sha256`, the SHA-256 of the previous line's bytes
@@ -14,8 +16,14 @@ public struct AuditLog: Sendable {
         self.path = path
     }
 
-    /// Appends `fields` as one record chained to the last line.
+    /// Appends `fields` as one record chained to the last line, creating the log's folder (owner-only)
+    /// if it does not exist yet.
     public func append(_ fields: [String: AuditValue]) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         try HashChainedLog(path: path).append([fields])
     }
 

@@ -40,15 +40,27 @@ public struct PipelinePlan {
     /// The call purposes the bundled rules declare (see `calling-rules.yaml`).
     public static let purposes = ["telemarketing", "telemarketing-consented", "research"]
 
+    /// A path from the pipeline file, taken from the file's folder; one from a flag, as given.
+    static func resolvedPath(_ value: PipelineDefinition.Located<String>, in definition: PipelineDefinition) -> String {
+        if value.location.hasPrefix("--") || value.value.hasPrefix("/") || value.value == "-" { return value.value }
+        let base = definition.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
+        return URL(fileURLWithPath: value.value, relativeTo: URL(fileURLWithPath: base + "/")).path
+    }
+
+    /// Where a pipeline's audit log is, known even when the rest of the pipeline does not resolve,
+    /// so a run refused at start (a stale registry, a missing file) is audited too.
+    public static func auditLogPath(_ definition: PipelineDefinition, overrides: PipelineDefinition) -> String? {
+        if let log = overrides.auditLog ?? definition.auditLog { return resolvedPath(log, in: definition) }
+        guard let output = overrides.outputDirectory ?? definition.outputDirectory else { return nil }
+        return URL(fileURLWithPath: resolvedPath(output, in: definition)).deletingLastPathComponent()
+            .appendingPathComponent("audit.jsonl").path
+    }
+
     /// Merges `overrides` (from flags) over `definition` and checks everything.
     public static func resolve(
         _ definition: PipelineDefinition, overrides: PipelineDefinition, environment: PipelineEnvironment
     ) throws(PipelineError) -> PipelinePlan {
-        let base = definition.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
-        func path(_ value: PipelineDefinition.Located<String>) -> String {
-            if value.location.hasPrefix("--") || value.value.hasPrefix("/") || value.value == "-" { return value.value }
-            return URL(fileURLWithPath: value.value, relativeTo: URL(fileURLWithPath: base + "/")).path
-        }
+        func path(_ value: PipelineDefinition.Located<String>) -> String { resolvedPath(value, in: definition) }
         func pick<T>(_ key: KeyPath<PipelineDefinition, T?>) -> T? {
             overrides[keyPath: key] ?? definition[keyPath: key]
         }
@@ -155,10 +167,7 @@ public struct PipelinePlan {
         }
 
         let outputPath = path(output)
-        let audit =
-            pick(\.auditLog).map(path)
-            ?? URL(fileURLWithPath: outputPath).deletingLastPathComponent()
-            .appendingPathComponent("audit.jsonl").path
+        let audit = auditLogPath(definition, overrides: overrides)!
         return PipelinePlan(
             name: pick(\.name)?.value
                 ?? (definition.path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ScrubIO
+import ScrubKit
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Scrub lead files: normalise, remove registry and suppression matches, annotate calling windows.",
+        discussion: """
+            Runs a pipeline file, or a pipeline given by flags alone; flags override the file. Writes \
+            clean.csv.gz, rejects.csv.gz, report.json and report.html into the output folder, only when the \
+            whole run succeeds, and appends a record to the audit log.
+            """
+    )
+
+    @Argument(help: "The pipeline definition (YAML). Optional when --input and --out are given.")
+    var pipeline: String?
+
+    @Option(name: .customLong("input"), help: "Lead files (gzip or plain); several make one run.")
+    var inputs: [String] = []
+    @Option(name: .customLong("out"), help: "The output folder.")
+    var outputDirectory: String?
+    @Option(name: .customLong("registry"), help: "Registry index files.")
+    var registries: [String] = []
+    @Option(name: .customLong("suppression"), help: "Suppression lists: index files, or E.164/CSV lists.")
+    var suppressionLists: [String] = []
+    @Option(help: "The column holding phone numbers.")
+    var phoneColumn: String?
+    @Option(help: "The column holding each row's country (ISO 3166 code).")
+    var countryColumn: String?
+    @Option(help: "The country for rows without one.")
+    var defaultCountry: String?
+    @Option(help: "The column holding the state or province.")
+    var stateColumn: String?
+    @Option(help: "The column holding the postcode.")
+    var postcodeColumn: String?
+    @Option(help: "The campaign date: YYYY-MM-DD, today or tomorrow.")
+    var campaignDate: String?
+    @Option(help: "The call purpose: telemarketing or research.")
+    var purpose: String?
+    @Option(help: "Gzip level of the outputs, 0-9.")
+    var compressionLevel: Int?
+    @Option(help: "Compression threads (default: the machine's cores). Outputs are identical whatever the count.")
+    var threads: Int?
+    @Flag(help: "Use registries older than their maximum age (recorded in the report and audit log).")
+    var allowStale = false
+    @Flag(help: "Reject rows with no calling window on the campaign date.")
+    var rejectWithoutWindow = false
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+    @Option(help: "Progress bar on standard error: auto (when it is a terminal), always or never.")
+    var progress: ProgressMode = .auto
+
+    enum ProgressMode: String, ExpressibleByArgument {
+        case auto, always, never
+    }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if pipeline == nil && (inputs.isEmpty || outputDirectory == nil) {
+            throw ValidationError("give a pipeline file, or at least --input and --out")
+        }
+    }
+
+    /// The flags as a definition whose values override the pipeline file's.
+    var overrides: PipelineDefinition {
+        var flags = PipelineDefinition()
+        func located<T>(_ value: T?, _ flag: String) -> PipelineDefinition.Located<T>? {
+            value.map { .init(value: $0, location: flag) }
+        }
+        flags.inputs = inputs.map { .init(value: $0, location: "--input") }
+        flags.outputDirectory = located(outputDirectory, "--out")
+        flags.registries = registries.map { .init(value: $0, location: "--registry") }
+        flags.suppressionLists = suppressionLists.map { .init(value: $0, location: "--suppression") }
+        flags.phoneColumn = located(phoneColumn, "--phone-column")
+        flags.countryColumn = located(countryColumn, "--country-column")
+        flags.defaultCountry = located(defaultCountry, "--default-country")
+        flags.stateColumn = located(stateColumn, "--state-column")
+        flags.postcodeColumn = located(postcodeColumn, "--postcode-column")
+        flags.campaignDate = located(campaignDate, "--campaign-date")
+        flags.purpose = located(purpose, "--purpose")
+        flags.compressionLevel = located(compressionLevel, "--compression-level")
+        if allowStale { flags.allowStale = .init(value: true, location: "--allow-stale") }
+        if rejectWithoutWindow { flags.rejectWithoutWindow = .init(value: true, location: "--reject-without-window") }
+        return flags
+    }
+
+    func run() throws {
+        let started = Date()
+        let runID = UUID().uuidString.lowercased()
+        var plan: PipelinePlan?
+        var definition: PipelineDefinition?
+        var report: RunReport?
+        var failure: (message: String, status: Int32)?
+        do {
+            definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
+            plan = try PipelinePlan.resolve(
+                definition ?? PipelineDefinition(), overrides: overrides,
+                environment: .standard(normalizer: PhoneNormalizerStage()))
+            let scrub = ScrubRun(plan: plan!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            scrub.logger.logLevel = quiet ? .error : .info
+            let bar = ProgressBar(enabled: !quiet && progress.isOn)
+            scrub.progress = bar.update
+            let result = try scrub.run()
+            bar.finish()
+            report = result.report
+        } catch let error as PipelineError {
+            failure = (error.description, ExitStatus.code(for: error))
+        } catch let error as ScrubIOError {
+            failure = (error.description, ExitStatus.code(for: error))
+        } catch {
+            failure = ("error: \(error)", ExitStatus.ioError)
+        }
+        if let auditLog = plan?.auditLog
+            ?? PipelinePlan.auditLogPath(definition ?? PipelineDefinition(), overrides: overrides)
+        {
+            let record = ScrubRun.auditRecord(
+                plan: plan, report: report, commandLine: CommandLine.arguments, runID: runID, started: started,
+                ended: Date(), exitStatus: failure?.status ?? 0, error: failure?.message)
+            do {
+                try AuditLog(path: auditLog).append(record)
+            } catch {
+                printError("\(auditLog): error: cannot append the audit record: \(error)")
+                if failure == nil { failure = ("audit log not written", ExitStatus.ioError) }
+            }
+        }
+        if let failure {
+            printError(failure.message)
+            throw ExitCode(failure.status)
+        }
+        if let report, let plan, !quiet {
+            let reasons = report.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            printError(
+                "\(report.rowsIn) rows: \(report.clean) clean, \(report.rejected) rejected"
+                    + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
+                    + " in \(String(format: "%.2f", report.timings.totalSeconds)) s; outputs in \(plan.outputDirectory)"
+            )
+        }
+    }
+}
+
+extension RunCommand.ProgressMode {
+    var isOn: Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return isatty(2) != 0
+        }
+    }
+}
+
+/// A one-line progress bar on standard error: percent of compressed input read, rows/s, ETA.
+final class ProgressBar {
+    private let enabled: Bool
+    private let started = Date()
+    private var shown = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(bytes: Int64, total: Int64, rows: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let fraction = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
+        let rate = elapsed > 0 ? Double(rows) / elapsed : 0
+        let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(
+            Data(String(format: "\r[%@] %3.0f%%  %.0f rows/s  ETA %.0fs ", bar, fraction * 100, rate, eta).utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
