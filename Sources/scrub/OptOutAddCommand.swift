@@ -64,6 +64,10 @@ struct OptOutAddCommand: ParsableCommand {
     )
 
     @OptionGroup var options: OptOutEventOptions
+
+    func run() throws {
+        try options.record(.optOut, normalizer: PhoneNormalizerStage())
+    }
 }
 
 struct OptOutReconsentCommand: ParsableCommand {
@@ -77,6 +81,10 @@ struct OptOutReconsentCommand: ParsableCommand {
     )
 
     @OptionGroup var options: OptOutEventOptions
+
+    func run() throws {
+        try options.record(.reconsent, normalizer: PhoneNormalizerStage())
+    }
 }
 
 extension UTCTime {

@@ -13,7 +13,10 @@ struct OptOutCommand: ParsableCommand {
             The journal is an append-only, hash-chained JSON Lines file (check it with scrub audit verify). \
             Opt-outs take effect at the next run that uses an index compiled after them. See docs/opt-outs.md.
             """,
-        subcommands: [OptOutCompileCommand.self, OptOutStatusCommand.self]
+        subcommands: [
+            OptOutAddCommand.self, OptOutReconsentCommand.self, OptOutImportCommand.self, OptOutCompileCommand.self,
+            OptOutStatusCommand.self,
+        ]
     )
 
     /// The user running the command, the default actor.

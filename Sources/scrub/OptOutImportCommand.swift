@@ -58,6 +58,10 @@ struct OptOutImportCommand: ParsableCommand {
         codes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    func run() throws {
+        try importRows(normalizer: PhoneNormalizerStage())
+    }
+
     func importRows(normalizer: some NumberNormalizing) throws {
         var unreadable = false
         try reportingOptOutErrors {

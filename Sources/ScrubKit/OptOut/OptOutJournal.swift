@@ -46,9 +46,9 @@ public struct OptOutJournal: Sendable {
             case .missing:
                 refused.append("number \(index + 1) is empty")
             case .invalid(let detail):
-                refused.append("number \(index + 1) is not a valid phone number in \(country) (\(detail))")
+                refused.append("number \(index + 1) is not a valid phone number: \(detail)")
             case .unsupportedRegion(let detail):
-                refused.append("number \(index + 1) is in a region this scrub does not support (\(detail))")
+                refused.append("number \(index + 1) is in a region this scrub does not support: \(detail)")
             }
         }
         guard refused.isEmpty else {

@@ -90,10 +90,10 @@ struct OptOutJournalTests {
     @Test(
         "a command with any invalid number is refused whole, naming the number by position",
         arguments: [
-            (["+14155550100", "12", "+14155550101"], "number 2 is not a valid phone number in US"),
-            (["+14155550100", "", "+1415"], "number 2 is empty; number 3 is not a valid phone number"),
+            (["+14155550100", "12", "+14155550101"], "number 2 is not a valid phone number: too short"),
+            (["+14155550100", "", "+1415"], "number 2 is empty; number 3 is not a valid phone number: wrong length"),
             (["+999 1234 5678"], "number 1 is in a region this scrub does not support"),
-            (["4155550100", "020 7946 0123"], "number 2 is not a valid phone number in US"),
+            (["4155550100", "020 7946 0123"], "number 2 is not a valid phone number: too short"),
         ])
     func refusesInvalidNumbers(numbers: [String], message: String) throws {
         let dir = try TemporaryDirectory()
