@@ -1,4 +1,5 @@
 import Foundation
+import ScrubIO
 import ScrubIndex
 import ScrubKit
 import ScrubTestSupport
@@ -80,5 +81,41 @@ struct OptOutEventCommandTests {
         let text = try String(contentsOfFile: journal, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 2)
         #expect(text.contains(#""evidence":"disposition calls.csv:3 id=C-2""#))
+    }
+
+    @Test("an opt-out takes effect at the next run using the compiled index; re-consent lifts it")
+    func nextRun() throws {
+        let dir = try TemporaryDirectory()
+        let journal = dir.path("optouts.jsonl")
+        try "id,phone,country\n1,+1 415 555 0123,US\n2,(415) 555-0124,US\n3,415.555.0125,US\n".write(
+            toFile: dir.path("leads.csv"), atomically: true, encoding: .utf8)
+        func run() throws -> [String] {
+            let result = try ScrubProcess.run([
+                "run", "--input", dir.path("leads.csv"), "--out", dir.path("out"), "--suppression",
+                dir.path("optouts.idx"), "--country-column", "country", "--campaign-date", "2026-12-01", "--quiet",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rejects = try readAll(ByteReader(path: dir.path("out/rejects.csv.gz")))
+            let reason = rejects.header.firstIndex(of: Array("reject_reason".utf8))!
+            return rejects.records.map {
+                String(decoding: $0[0], as: UTF8.self) + ":" + String(decoding: $0[reason], as: UTF8.self)
+            }
+        }
+        #expect(
+            try ScrubProcess.run([
+                "optout", "add", journal, "4155550124", "--channel", "call", "--reason", "asked", "--evidence", "rec-1",
+                "--time", "2026-11-20T10:00:00Z",
+            ]).status == 0)
+        #expect(try ScrubProcess.run(["optout", "compile", journal, "--output", dir.path("optouts.idx")]).status == 0)
+        #expect(try run() == ["2:SUPPRESSED"])
+
+        #expect(
+            try ScrubProcess.run([
+                "optout", "reconsent", journal, "+14155550124", "--channel", "web", "--reason", "signed up",
+                "--evidence", "form-1", "--time", "2026-11-21T10:00:00Z",
+            ]).status == 0)
+        #expect(try ScrubProcess.run(["optout", "status", journal, "--index", dir.path("optouts.idx")]).status == 1)
+        #expect(try ScrubProcess.run(["optout", "compile", journal, "--output", dir.path("optouts.idx")]).status == 0)
+        #expect(try run() == [])
     }
 }
