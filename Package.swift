@@ -100,12 +100,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubCLITests",
-            dependencies: ["ScrubTestSupport"]
+            dependencies: ["ScrubKit", "ScrubIndex", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubKitTests",
             dependencies: [
-                "ScrubKit", "ScrubIO", "CallingWindows", "ScrubTestSupport", .product(name: "Yams", package: "Yams"),
+                "ScrubKit", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

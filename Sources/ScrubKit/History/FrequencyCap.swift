@@ -1,0 +1,79 @@
+/// A limit on how often one number may be called: at most `maxCalls` calls in any rolling `window`,
+/// and, if `refusalPause` is set, none for that long after the person refused.
+///
+/// Caps count the calls in a ``ContactHistory``. A per-offer cap counts only calls about the same
+/// offer (calls logged without an offer count for every offer, the safe reading).
+public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
+    /// A short name for reports and `reject_detail`, e.g. `US-FL 3/24h`.
+    public var name: String
+    public var maxCalls: Int
+    /// The rolling window, in seconds.
+    public var window: Int64
+    /// After a refusal, no call for this many seconds.
+    public var refusalPause: Int64?
+    /// Whether only calls about the same offer (campaign, subject) count.
+    public var perOffer: Bool
+
+    public init(name: String, maxCalls: Int, window: Int64, refusalPause: Int64? = nil, perOffer: Bool = false) {
+        precondition(maxCalls >= 1 && window > 0)
+        self.name = name
+        self.maxCalls = maxCalls
+        self.window = window
+        self.refusalPause = refusalPause
+        self.perOffer = perOffer
+    }
+
+    public var description: String { name }
+
+    /// How far back a history must reach for this cap to be judged.
+    public var lookback: Int64 { max(window, refusalPause ?? 0) }
+
+    static let day: Int64 = 86_400
+
+    /// Florida, Oklahoma and Maryland: at most 3 calls in 24 hours on the same subject (Florida
+    /// Telemarketing Act, Fla. Stat. 501.616(6)(b); Oklahoma Telephone Solicitation Act of 2022;
+    /// Maryland Stop the Spam Calls Act of 2023).
+    public static func threeIn24Hours(_ state: String) -> FrequencyCap {
+        FrequencyCap(name: "US-\(state) 3/24h", maxCalls: 3, window: day, perOffer: true)
+    }
+
+    /// France: at most 4 calls in 30 days, and none for 60 days after a refusal (décret n° 2022-1313).
+    public static let france = FrequencyCap(
+        name: "FR 4/30d, 60d after refusal", maxCalls: 4, window: 30 * day, refusalPause: 60 * day)
+
+    /// British Columbia: one call per 30 days about the same offer (issue 8's rule; check it against the
+    /// rules data before relying on it).
+    public static let britishColumbia = FrequencyCap(name: "CA-BC 1/30d", maxCalls: 1, window: 30 * day, perOffer: true)
+}
+
+/// Which caps apply to a number, by its region and subdivision: the built-in legal caps, and any
+/// company caps that apply to every number.
+public struct FrequencyCapTable: Sendable, Equatable {
+    /// Caps by `REGION` or `REGION-SUBDIVISION` (`US-FL`).
+    public var byPlace: [String: [FrequencyCap]]
+    /// Company caps for every number.
+    public var everywhere: [FrequencyCap]
+
+    public init(byPlace: [String: [FrequencyCap]], everywhere: [FrequencyCap] = []) {
+        self.byPlace = byPlace
+        self.everywhere = everywhere
+    }
+
+    /// The legal caps this scrub knows.
+    public static let legal = FrequencyCapTable(byPlace: [
+        "US-FL": [.threeIn24Hours("FL")], "US-OK": [.threeIn24Hours("OK")], "US-MD": [.threeIn24Hours("MD")],
+        "FR": [.france], "CA-BC": [.britishColumbia],
+    ])
+
+    /// The caps for a number of `region` (ISO 3166) and `subdivision` (`FL`, `BC`), company caps first.
+    public func caps(region: String, subdivision: String?) -> [FrequencyCap] {
+        var caps = everywhere + (byPlace[region] ?? [])
+        if let subdivision { caps += byPlace["\(region)-\(subdivision)"] ?? [] }
+        return caps
+    }
+
+    /// The longest lookback of any cap: how much history to load.
+    public var lookback: Int64 {
+        (everywhere + byPlace.values.flatMap { $0 }).map(\.lookback).max() ?? 0
+    }
+}

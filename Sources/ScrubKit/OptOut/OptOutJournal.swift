@@ -1,0 +1,64 @@
+/// The company's own do-not-call record: an append-only, hash-chained journal (JSON Lines) of
+/// opt-out and re-consent events, each with its evidence.
+///
+/// Numbers are normalised to E.164 before anything is written; a command whose numbers are not all
+/// valid writes nothing. The journal's current state (``OptOutState``) is compiled into a suppression
+/// index for runs (``compile(to:name:scope:)``). The file is a ``HashChainedLog``, so
+/// `scrub audit verify` checks it, and appends from concurrent commands are serialised by a lock.
+/// See `docs/opt-outs.md`.
+public struct OptOutJournal: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    var log: HashChainedLog { HashChainedLog(path: path) }
+
+    /// Appends one event for each of `numbers`, after normalising them all.
+    ///
+    /// - Parameters:
+    ///   - numbers: the numbers as given; national numbers are read in `country`.
+    ///   - now: the recording time (and the event time unless `request` gives one).
+    /// - Returns: the events appended, in order.
+    /// - Throws: `PipelineError` `.badData` naming every number that is not valid (by its position,
+    ///   not its digits), `.configuration` for a request without evidence, reason or actor. Nothing is
+    ///   appended then.
+    @discardableResult
+    public func record(
+        _ numbers: [String], country: String, request: OptOutRequest, normalizer: some NumberNormalizing,
+        now: UTCTime
+    ) throws -> [OptOutEvent] {
+        if let problem = request.problem() { throw PipelineError(.configuration, problem) }
+        guard !numbers.isEmpty else { throw PipelineError(.configuration, "give at least one number") }
+        var events: [OptOutEvent] = []
+        var refused: [String] = []
+        for (index, number) in numbers.enumerated() {
+            var field = number
+            let check = field.withUTF8 { normalizer.check(UnsafeRawBufferPointer($0), country: country) }
+            switch check {
+            case .number(let facts):
+                events.append(
+                    OptOutEvent(
+                        action: request.action, time: request.time ?? now, recordedAt: now, number: number,
+                        e164: facts.e164, scope: request.scope, channel: request.channel, reason: request.reason,
+                        evidence: request.evidence, actor: request.actor))
+            case .missing:
+                refused.append("number \(index + 1) is empty")
+            case .invalid(let detail):
+                refused.append("number \(index + 1) is not a valid phone number: \(detail)")
+            case .unsupportedRegion(let detail):
+                refused.append("number \(index + 1) is in a region this scrub does not support: \(detail)")
+            }
+        }
+        guard refused.isEmpty else {
+            throw PipelineError(
+                .badData,
+                refused.joined(separator: "; ")
+                    + ". Nothing was added: correct the number (national numbers need --country) and run again",
+                at: path)
+        }
+        try log.append(events.map(\.fields))
+        return events
+    }
+}

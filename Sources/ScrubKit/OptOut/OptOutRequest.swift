@@ -1,0 +1,38 @@
+/// What an operator says about the numbers of one `scrub optout add` (or `reconsent`): every event
+/// the command appends shares it.
+public struct OptOutRequest: Sendable, Equatable {
+    public var action: OptOutEvent.Action
+    public var scope: OptOutScope
+    public var channel: OptOutChannel
+    public var reason: String
+    /// Required: a ticket, recording or disposition id, or a letter's reference.
+    public var evidence: String
+    public var actor: String
+    /// When the person asked; nil means now.
+    public var time: UTCTime?
+
+    public init(
+        action: OptOutEvent.Action = .optOut, scope: OptOutScope = .all, channel: OptOutChannel, reason: String,
+        evidence: String, actor: String, time: UTCTime? = nil
+    ) {
+        self.action = action
+        self.scope = scope
+        self.channel = channel
+        self.reason = reason
+        self.evidence = evidence
+        self.actor = actor
+        self.time = time
+    }
+
+    /// The first thing wrong with the request, or nil.
+    func problem() -> String? {
+        if evidence.allSatisfy(\.isWhitespace) {
+            return action == .reconsent
+                ? "re-consent needs evidence (a recording, a signed form, a ticket): give --evidence"
+                : "an opt-out needs evidence (a ticket, a recording or disposition id): give --evidence"
+        }
+        if reason.allSatisfy(\.isWhitespace) { return "give a --reason" }
+        if actor.allSatisfy(\.isWhitespace) { return "the actor is empty: give --actor" }
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ScrubKit
+
+/// Options shared by `scrub optout add` and `scrub optout reconsent`.
+struct OptOutEventOptions: ParsableArguments {
+    @Argument(help: "The journal (JSON Lines); created owner-only if missing.")
+    var journal: String
+
+    @Argument(help: "The numbers, E.164 (+14155550123) or national with --country.")
+    var numbers: [String]
+
+    @Option(help: "ISO 3166 country of national-format numbers.")
+    var country = "US"
+
+    @Option(help: "call, sms, email, web, letter or complaint.")
+    var channel: OptOutChannel
+
+    @Option(help: "Why, in words (\"asked on the call\", \"replied STOP\").")
+    var reason: String
+
+    @Option(help: "Where it can be checked: a ticket, recording or disposition id, a letter's reference.")
+    var evidence: String
+
+    @Option(help: "all, or a brand or campaign name.")
+    var scope: OptOutScope = .all
+
+    @Option(help: "Who records it (default: the system user).")
+    var actor: String?
+
+    @Option(help: "When the person asked, ISO 8601 (default: now).")
+    var time: String?
+
+    func validate() throws {
+        guard country.count == 2, country.allSatisfy(\.isLetter) else {
+            throw ValidationError("--country takes a two-letter ISO 3166 code such as US, not '\(country)'")
+        }
+        if let time, UTCTime(parsing: time.utf8) == nil {
+            throw ValidationError("--time must be an ISO 8601 time such as 2026-11-28T14:03:00Z, not '\(time)'")
+        }
+    }
+
+    /// Normalises and appends one event a number, printing how many (never the numbers).
+    func record(_ action: OptOutEvent.Action, normalizer: some NumberNormalizing) throws {
+        try reportingOptOutErrors {
+            let request = OptOutRequest(
+                action: action, scope: scope, channel: channel, reason: reason, evidence: evidence,
+                actor: actor ?? OptOutCommand.systemUser, time: time.flatMap { UTCTime(parsing: $0.utf8) })
+            let events = try OptOutJournal(path: journal).record(
+                numbers, country: country.uppercased(), request: request, normalizer: normalizer, now: .now)
+            let noun = action == .optOut ? "opt-out" : "re-consent"
+            print("\(journal): \(events.count) \(noun) event(s) appended (scope \(scope))")
+        }
+    }
+}
+
+struct OptOutAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record that numbers must not be called, with evidence.",
+        discussion: """
+            Every number is normalised first; if any is not valid, nothing is added and the command exits 65.
+            """
+    )
+
+    @OptionGroup var options: OptOutEventOptions
+
+    func run() throws {
+        try options.record(.optOut, normalizer: PhoneNormalizerStage())
+    }
+}
+
+struct OptOutReconsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconsent",
+        abstract: "Record that numbers may be called again in a scope, with evidence of consent.",
+        discussion: """
+            Lifts the opt-out of the same scope only, and only if given after it. Every number is normalised \
+            first; if any is not valid, nothing is added.
+            """
+    )
+
+    @OptionGroup var options: OptOutEventOptions
+
+    func run() throws {
+        try options.record(.reconsent, normalizer: PhoneNormalizerStage())
+    }
+}
+
+extension UTCTime {
+    /// The current time, to the second.
+    static var now: UTCTime {
+        UTCTime(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+}
