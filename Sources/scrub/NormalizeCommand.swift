@@ -1,6 +1,6 @@
 import ArgumentParser
-import ScrubKit
 import PhoneNumbers
+import ScrubKit
 
 /// `scrub normalize`: phone numbers to E.164 with region, line type, subdivision, time zones and
 /// extension, or the rejection reason. For operations, debugging and scripts.
