@@ -143,3 +143,21 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("Decision: INVALID_NUMBER"))
     }
 }
+
+@Suite("scrub run for people")
+struct RunCommandPeopleTests {
+    @Test("--progress always draws the bar on standard error; --quiet prints nothing")
+    func progressAndQuiet() throws {
+        let dir = try TemporaryDirectory()
+        let shown = try ScrubProcess.run([
+            "run", "Pipelines/sample.yaml", "--out", dir.path("a"), "--progress", "always",
+        ])
+        #expect(shown.status == 0)
+        #expect(shown.stderr.contains("100%"))
+        #expect(shown.stderr.contains("307 rows: 171 clean, 136 rejected"))
+        #expect(!shown.stderr.contains("555-01"), "no phone numbers in logs or progress")
+        let quiet = try ScrubProcess.run(["run", "Pipelines/sample.yaml", "--out", dir.path("b"), "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+    }
+}

@@ -149,6 +149,7 @@ public final class ScrubRun {
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
             }
             bytesBefore += bytes.fileBytesRead
+            progress?(bytesBefore, totalBytes, tally.rowsIn)
             logger.info("input read", metadata: ["input": "\(inputName)", "rows_so_far": "\(tally.rowsIn)"])
             inputFacts.append(
                 .init(
