@@ -50,7 +50,7 @@ struct RegistryBuildCommand: ParsableCommand {
     func run() throws {
         try reportingIndexErrors {
             var collector = KeyCollector()
-            try format.read(inputs, role: .full, into: &collector)
+            try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)
             let metadata = IndexMetadata(
                 name: name, kind: kind, regions: region.map { $0.uppercased() }, snapshotDate: snapshotDate,
                 maxAgeDays: maxAgeDays ?? IndexMetadata.defaultMaxAgeDays(regions: region))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PhoneNumbers
 import ScrubIO
 import ScrubIndex
 
@@ -8,26 +9,39 @@ enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
     case e164
     /// The US FTC / Canada CRTC full-list layout `AAA,NNNNNNN`.
     case nanp
-    /// National numbers of one region, one a line.
+    /// National numbers of one region, one a line (numbers in `+CC` form are read too).
     case national
-    /// One column of a CSV file.
+    /// One column of a CSV file with a header row; numbers normalised with the list's region.
     case csv
 
     /// Reads every input file into `collector`, each through a fresh parser of this format.
+    ///
+    /// - Parameters:
+    ///   - column: the CSV column holding the numbers (`csv` only).
+    ///   - region: the region of numbers written in national form (`national` and `csv`).
     func read(
-        _ paths: [String], role: IndexMetadata.Source.Role, into collector: inout KeyCollector
+        _ paths: [String], role: IndexMetadata.Source.Role, column: String? = nil, region: String? = nil,
+        into collector: inout KeyCollector
     ) throws {
         for path in paths {
             let reader = try ByteReader(path: path)
+            let read: (UnsafeMutableRawBufferPointer) throws -> Int = { try reader.read(into: $0) }
             switch self {
             case .e164:
                 var parser = E164LineParser()
-                try collector.readLines(named: path, role: role, parser: &parser) { try reader.read(into: $0) }
+                try collector.readLines(named: path, role: role, parser: &parser, read: read)
             case .nanp:
                 var parser = NANPLineParser()
-                try collector.readLines(named: path, role: role, parser: &parser) { try reader.read(into: $0) }
-            case .national, .csv:
-                throw unavailable
+                try collector.readLines(named: path, role: role, parser: &parser, read: read)
+            case .national:
+                var parser = NormalizingLineParser(region: region, column: nil)
+                try collector.readLines(named: path, role: role, parser: &parser, read: read)
+            case .csv:
+                var parser = NormalizingLineParser(region: region, column: column)
+                try collector.readLines(named: path, role: role, parser: &parser, read: read)
+                if parser.columnIndex == nil {
+                    throw ValidationError("\(path): no column `\(column ?? "")` in the header row")
+                }
             }
         }
     }
@@ -37,14 +51,95 @@ enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .e164, .nanp:
             guard column == nil else { throw ValidationError("--column applies only to --format csv") }
-        case .national, .csv:
-            throw unavailable
+        case .national:
+            guard column == nil else { throw ValidationError("--column applies only to --format csv") }
+            guard regions.count == 1, PhoneRegion(regions[0]) != nil else {
+                throw ValidationError("--format national needs exactly one supported --region, the numbers' region")
+            }
+        case .csv:
+            guard column != nil else { throw ValidationError("--format csv needs --column NAME") }
+            guard regions.count <= 1 || regions.allSatisfy({ PhoneRegion($0) != nil }) else {
+                throw ValidationError("unknown --region")
+            }
+        }
+    }
+}
+
+/// Reads numbers in any written form through the E.164 normaliser: one a line, or one column of a
+/// delimited file (the header row, line 1, names the column). Blank values are skipped; anything the
+/// normaliser rejects is an invalid line.
+///
+/// Quoted fields are read, but a quoted field holding a line break is not: such a record counts as
+/// invalid lines rather than being guessed at.
+struct NormalizingLineParser: IndexLineParser {
+    let normalizer: PhoneNormalizer
+    let column: String?
+    private(set) var columnIndex: Int?
+    private var delimiter = UInt8(ascii: ",")
+
+    init(region: String?, column: String?) {
+        normalizer = PhoneNormalizer(defaultRegion: region.flatMap { PhoneRegion($0) })
+        self.column = column
+    }
+
+    mutating func parse(line: UnsafeRawBufferPointer, lineNumber: Int) -> LineKey {
+        var value = line
+        if let column {
+            if lineNumber == 1 {
+                delimiter = CSVDialect.detectDelimiter(inHeader: line)
+                columnIndex = Self.fields(of: line, delimiter: delimiter).firstIndex {
+                    String(decoding: $0, as: UTF8.self) == column
+                }
+                return .skip
+            }
+            let fields = Self.fields(of: line, delimiter: delimiter)
+            guard let columnIndex, columnIndex < fields.count else { return .invalid }
+            return key(fields[columnIndex])
+        }
+        while let last = value.last, last == 0x0D || last == 0x20 {
+            value = UnsafeRawBufferPointer(rebasing: value.dropLast())
+        }
+        return key(Array(value))
+    }
+
+    private func key(_ bytes: [UInt8]) -> LineKey {
+        switch normalizer.normalize(bytes) {
+        case .accepted(let number, _): return .key(number.e164)
+        case .rejected(.empty): return .skip
+        case .rejected: return .invalid
         }
     }
 
-    private var unavailable: ValidationError {
-        ValidationError(
-            "--format \(rawValue) needs the E.164 normaliser, which is not available in this build yet; "
-                + "convert the list to one +E.164 number a line and use --format e164")
+    /// A line's fields, unquoted.
+    static func fields(of line: UnsafeRawBufferPointer, delimiter: UInt8) -> [[UInt8]] {
+        var fields: [[UInt8]] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < line.count && line[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: "\"") && field.isEmpty {
+                quoted = true
+            } else if byte == delimiter {
+                fields.append(field)
+                field = []
+            } else if byte != 0x0D {
+                field.append(byte)
+            }
+            index += 1
+        }
+        fields.append(field)
+        return fields
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PhoneNumbers
 import ScrubIndex
 
 struct RegistryLookupCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct RegistryLookupCommand: ParsableCommand {
     @Argument(help: "The index file.")
     var file: String
 
-    @Option(help: "The region of numbers written in national form (needs the E.164 normaliser).")
+    @Option(help: "The region of numbers written in national form.")
     var country: String?
 
     @Flag(help: "Print one JSON object a line.")
@@ -27,10 +28,8 @@ struct RegistryLookupCommand: ParsableCommand {
     var numbers: [String] = []
 
     func validate() throws {
-        if country != nil {
-            throw ValidationError(
-                "--country needs the E.164 normaliser, which is not available in this build yet; "
-                    + "give numbers in +E.164 form")
+        if let country, PhoneRegion(country) == nil {
+            throw ValidationError("--country \(country) is not a supported region")
         }
     }
 
@@ -53,10 +52,11 @@ struct RegistryLookupCommand: ParsableCommand {
     func run() throws {
         try reportingIndexErrors {
             let index = try IndexFile(path: file)
+            let normalizer = PhoneNormalizer(defaultRegion: country.flatMap { PhoneRegion($0) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             func answer(_ input: String) throws {
-                let key = Self.key(input)
+                let key = normalizer.normalize(input).number?.e164
                 let listed = key.map { index.contains($0) }
                 if json {
                     let answer = Answer(input: input, e164: key.map { "+\($0)" }, listed: listed)
@@ -75,13 +75,5 @@ struct RegistryLookupCommand: ParsableCommand {
                 for number in numbers { try answer(number) }
             }
         }
-    }
-
-    /// The key of an E.164 number written `+` and digits, or nil.
-    static func key(_ input: String) -> UInt64? {
-        let parser = E164LineParser()
-        let result = Array(input.utf8).withUnsafeBytes { parser.parse(line: $0, lineNumber: 2) }
-        if case .key(let key) = result { return key }
-        return nil
     }
 }

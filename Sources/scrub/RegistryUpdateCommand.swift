@@ -34,7 +34,9 @@ struct RegistryUpdateCommand: ParsableCommand {
 
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: [], maxAgeDays: nil)
-        try format.validate(column: nil, regions: [])
+        if format == .csv {
+            throw ValidationError("--format csv is for builds; give updates as e164, nanp or national")
+        }
         guard !add.isEmpty || !remove.isEmpty else { throw ValidationError("give --add or --remove files") }
     }
 
@@ -42,9 +44,9 @@ struct RegistryUpdateCommand: ParsableCommand {
         try reportingIndexErrors {
             let index = try IndexFile(path: base)
             var additions = KeyCollector()
-            try format.read(add, role: .add, into: &additions)
+            try format.read(add, role: .add, region: index.metadata.regions.first, into: &additions)
             var removals = KeyCollector()
-            try format.read(remove, role: .remove, into: &removals)
+            try format.read(remove, role: .remove, region: index.metadata.regions.first, into: &removals)
             let report = try IndexBuilder.update(
                 base: index, additions: additions, removals: removals, snapshotDate: snapshotDate,
                 maxInvalidFraction: maxInvalid.fraction, output: output)

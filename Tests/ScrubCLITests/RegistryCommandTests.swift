@@ -101,3 +101,44 @@ struct RegistryCommandTests {
         #expect(badDate.status == 64)
     }
 }
+
+@Suite("scrub registry build from national numbers and CSV columns")
+struct RegistryNormalizedFormatTests {
+    @Test("national numbers of the list's region and a CSV column are normalised to E.164 keys")
+    func nationalAndCSV() throws {
+        let dir = try TemporaryDirectory()
+        try "0491 570 156\n(02) 5550 1234\n\n+61 491 570 157\nnot a number\n".write(
+            toFile: dir.path("national.txt"), atomically: true, encoding: .utf8)
+        try "id;mobile;note\n1;\"0491 570 158\";x\n2;+61 491 570 159;\"a;b\"\n".write(
+            toFile: dir.path("list.csv"), atomically: true, encoding: .utf8)
+        let national = try ScrubProcess.run([
+            "registry", "build", "--name", "au", "--kind", "suppression", "--region", "AU", "--snapshot-date",
+            "2026-11-28", "--format", "national", "--max-invalid", "50%", "--output", dir.path("n.idx"),
+            dir.path("national.txt"),
+        ])
+        #expect(national.status == 0, "\(national.stderr)")
+        #expect(national.stdout.contains("3 entries"))
+        #expect(national.stdout.contains("1 invalid lines"))
+        let csv = try ScrubProcess.run([
+            "registry", "build", "--name", "au", "--kind", "suppression", "--region", "AU", "--snapshot-date",
+            "2026-11-28", "--format", "csv", "--column", "mobile", "--output", dir.path("c.idx"), dir.path("list.csv"),
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lookup = try ScrubProcess.run([
+            "registry", "lookup", dir.path("c.idx"), "--country", "AU", "0491 570 158", "0491 570 159", "0491 570 156",
+        ])
+        #expect(lookup.stdout.split(separator: "\n").map { $0.hasSuffix("\tlisted") } == [true, true, false])
+    }
+
+    @Test("national without exactly one region, and csv without a column, are usage errors")
+    func usage() throws {
+        let dir = try TemporaryDirectory()
+        try "1\n".write(toFile: dir.path("x.txt"), atomically: true, encoding: .utf8)
+        for extra in [["--format", "national", "--region", "US", "CA"], ["--format", "csv", "--region", "US"]] {
+            let result = try ScrubProcess.run(
+                ["registry", "build", "--name", "x", "--kind", "registry", "--snapshot-date", "2026-11-28"] + extra
+                    + ["--output", dir.path("x.idx"), dir.path("x.txt")])
+            #expect(result.status == 64, "\(extra)")
+        }
+    }
+}
