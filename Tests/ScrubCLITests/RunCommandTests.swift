@@ -161,3 +161,22 @@ struct RunCommandPeopleTests {
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+@Suite("scrub run with company rules")
+struct CompanyRulesRunTests {
+    @Test("a pipeline's company rules narrow every window and are named in call_rules")
+    func companyRulesNarrow() throws {
+        let dir = try TemporaryDirectory()
+        let result = try ScrubProcess.run(["run", "Pipelines/us-nightly.yaml", "--out", dir.path("out"), "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let clean = try records(dir.path("out/clean.csv.gz"))
+        let rulesColumn = clean.header.firstIndex(of: Array("call_rules".utf8))!
+        #expect(!clean.records.isEmpty)
+        for row in clean.records {
+            #expect(String(decoding: row[rulesColumn], as: UTF8.self).hasSuffix("ACME-NO-CALLS-AFTER-19"))
+        }
+        // A Utah number: 09:00-19:00 Mountain time is 16:00Z-02:00Z (legal: 08:00-21:00).
+        let windows = clean.records.map { String(decoding: $0[rulesColumn - 1], as: UTF8.self) }
+        #expect(windows.contains("2026-12-01T16:00:00Z/2026-12-02T02:00:00Z"))
+    }
+}

@@ -39,7 +39,7 @@ private func environment(lists: [String: NumberList] = [:]) -> PipelineEnvironme
         normalizer: TestNormalizer(),
         openIndex: { path in lists[URL(fileURLWithPath: path).lastPathComponent]! },
         isIndexFile: { path in lists[URL(fileURLWithPath: path).lastPathComponent] != nil },
-        windows: { _, _ in TestWindows(closedRegions: ["FR"]) },
+        windows: { _, _, _ in TestWindows(closedRegions: ["FR"]) },
         today: { LocalDate("2026-11-29")! })
 }
 

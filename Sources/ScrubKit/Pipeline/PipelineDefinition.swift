@@ -37,6 +37,8 @@ public struct PipelineDefinition: Sendable {
     public var campaignDate: Located<String>?
     public var purpose: Located<String>?
     public var rejectWithoutWindow: Located<Bool>?
+    /// A file of company calling-hour rules, which can only narrow the legal windows.
+    public var companyRules: Located<String>?
     public var allowStale: Located<Bool>?
 
     public init() {}
@@ -181,11 +183,12 @@ private struct NodeReader {
     }
 
     private func readCampaign(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
-        let allowed = ["date", "purpose", "reject_without_window"]
+        let allowed = ["date", "purpose", "reject_without_window", "company_rules"]
         for entry in try mapping(node, "`campaign`") {
             switch entry.key {
             case "date": definition.campaignDate = try string(entry.value, "date")
             case "purpose": definition.purpose = try string(entry.value, "purpose")
+            case "company_rules": definition.companyRules = try string(entry.value, "company_rules")
             case "reject_without_window":
                 definition.rejectWithoutWindow = try bool(entry.value, "reject_without_window")
             default: throw unknown(entry.key, entry.keyNode, in: "`campaign`", allowed: allowed)

@@ -8,8 +8,10 @@ public struct PipelineEnvironment {
     public var openIndex: (_ path: String) throws -> NumberList
     /// Whether a file is an index file (by its magic bytes), rather than a plain list.
     public var isIndexFile: (_ path: String) -> Bool
-    /// Makes the calling-window stage for a campaign date and call purpose.
-    public var windows: (_ campaignDate: LocalDate, _ purpose: String) throws -> CallingWindowAnnotating?
+    /// Makes the calling-window stage for a campaign date, a call purpose and an optional file of
+    /// company rules.
+    public var windows:
+        (_ campaignDate: LocalDate, _ purpose: String, _ companyRules: String?) throws -> CallingWindowAnnotating?
     /// Today's date where the run is, for `today` and `tomorrow`.
     public var today: () -> LocalDate
 
@@ -17,7 +19,7 @@ public struct PipelineEnvironment {
         normalizer: NumberNormalizing,
         openIndex: @escaping (String) throws -> NumberList,
         isIndexFile: @escaping (String) -> Bool,
-        windows: @escaping (LocalDate, String) throws -> CallingWindowAnnotating?,
+        windows: @escaping (LocalDate, String, String?) throws -> CallingWindowAnnotating?,
         today: @escaping () -> LocalDate = { LocalDate.today() }
     ) {
         self.normalizer = normalizer

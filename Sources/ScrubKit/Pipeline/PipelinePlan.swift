@@ -161,9 +161,11 @@ public struct PipelinePlan {
 
         let windows: CallingWindowAnnotating?
         do {
-            windows = try environment.windows(campaignDate, purpose.value)
+            windows = try environment.windows(campaignDate, purpose.value, pick(\.companyRules).map(path))
+        } catch let error as PipelineError {
+            throw error
         } catch {
-            throw PipelineError(.configuration, "calling-hour rules cannot be loaded: \(error)", at: where0)
+            throw PipelineError(.configuration, "\(error)", at: pick(\.companyRules)?.location ?? where0)
         }
 
         let outputPath = path(output)
