@@ -123,10 +123,6 @@ let package = Package(
             resources: [.copy("Fixtures/holidays-2025-2030.json")]
         ),
         .testTarget(
-            name: "NormalizeCommandTests",
-            dependencies: ["scrub"]
-        ),
-        .testTarget(
             name: "PhoneNumbersTests",
             dependencies: ["PhoneNumbers"],
             resources: [.copy("Resources")]

@@ -1,29 +1,12 @@
-import Foundation
+import ScrubTestSupport
 import Testing
 
 /// End to end: the real `scrub normalize` binary, its arguments, standard input and exit status.
 @Suite("scrub normalize")
 struct NormalizeCommandTests {
-    /// The `scrub` executable built next to this test bundle.
-    static var scrub: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scrub")
-    }
-
     static func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = scrub
-        process.arguments = ["normalize"] + arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ScrubProcess.run(["normalize"] + arguments, stdin: stdin)
+        return (result.status, result.stdout)
     }
 
     @Test("--json prints one object per input, in order, with every key")
