@@ -60,6 +60,9 @@ public final class ScrubRun {
         var rejects: CSVWriter?
 
         var tally = Tally(lists: plan.registries + plan.suppressionLists)
+        var countries = FieldValueCache(uppercased: true)
+        var states = FieldValueCache(uppercased: false)
+        var postcodes = FieldValueCache(uppercased: false)
         var decider = RowDecider(
             normalizer: plan.normalizer, suppressionLists: plan.suppressionLists, registries: plan.registries,
             windows: plan.windows, rejectWithoutWindow: plan.rejectWithoutWindow)
@@ -110,9 +113,10 @@ public final class ScrubRun {
                     tally.reject(.malformedRow, list: nil, region: nil)
                     continue
                 }
-                let country = columns.country.flatMap { record.text($0).uppercased().nonEmpty } ?? plan.defaultCountry
-                let state = columns.state.flatMap { record.text($0).nonEmpty }
-                let postcode = columns.postcode.flatMap { record.text($0).nonEmpty }
+                let country =
+                    columns.country.flatMap { record.withField($0) { countries.value($0) } } ?? plan.defaultCountry
+                let state = columns.state.flatMap { record.withField($0) { states.value($0) } }
+                let postcode = columns.postcode.flatMap { record.withField($0) { postcodes.value($0) } }
                 let decision = record.withField(columns.phone) {
                     decider.decide(phone: $0, country: country, state: state, postcode: postcode, line: record.line)
                 }
@@ -270,17 +274,6 @@ struct Tally {
             if first <= last { for hour in first...last { hours[hour] += 1 } }
         }
     }
-}
-
-extension CSVRecord {
-    /// A field as text (invalid UTF-8 repaired), for the few short fields the pipeline reads.
-    func text(_ index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
-    }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 extension Duration {

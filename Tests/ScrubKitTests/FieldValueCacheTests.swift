@@ -1,0 +1,29 @@
+import ScrubKit
+import Testing
+
+@Suite("Field value cache")
+struct FieldValueCacheTests {
+    @Test(
+        "gives what decoding every time gives: trimmed, upper-cased if asked, nil when blank",
+        arguments: [
+            ("us", "US"), (" gb ", "GB"), ("", nil), ("   ", nil), ("nsw", "NSW"), ("SW1A 1AA", "SW1A 1AA"),
+            ("a-much-longer-value", "A-MUCH-LONGER-VALUE"), ("é", "É"),
+        ] as [(String, String?)])
+    func matchesDecoding(field: String, expected: String?) {
+        var cache = FieldValueCache(uppercased: true)
+        for _ in 0..<3 {  // the first call decodes, later ones hit the cache
+            let value = Array(field.utf8).withUnsafeBytes { cache.value($0) }
+            #expect(value == expected)
+        }
+    }
+
+    @Test("values that share a prefix or differ only in length do not collide")
+    func distinctKeys() {
+        var cache = FieldValueCache(uppercased: false)
+        let fields = ["A", "A\u{0}", "AB", "AB ", "2000", "20000", "200"]
+        let first = fields.map { field in Array(field.utf8).withUnsafeBytes { cache.value($0) } }
+        let again = fields.map { field in Array(field.utf8).withUnsafeBytes { cache.value($0) } }
+        #expect(first == again)
+        #expect(first == ["A", "A\u{0}", "AB", "AB", "2000", "20000", "200"])
+    }
+}
