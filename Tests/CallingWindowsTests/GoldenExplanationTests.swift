@@ -27,7 +27,7 @@ func goldenExplanation(name: String, request: WindowRequest) throws {
         .appendingPathComponent("Golden/explanation-\(name).txt")
     let text = calculator.window(for: request).explanation
     if ProcessInfo.processInfo.environment["CALLING_WINDOWS_UPDATE_GOLDEN"] == "1" {
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
     }
     let golden = try String(contentsOf: url, encoding: .utf8)
     #expect(text == golden)

@@ -64,7 +64,7 @@ struct OptOutCommandTests {
 
         var text = try String(contentsOfFile: journal.path, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"evidence\":\"rec-1\"", with: "\"evidence\":\"rec-2\"")
-        try text.write(toFile: journal.path, atomically: true, encoding: .utf8)
+        try text.write(toFile: journal.path, atomically: false, encoding: .utf8)
         let broken = try ScrubProcess.run(["audit", "verify", journal.path])
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("optouts.jsonl:2: error: the chain is broken at record 2"), "\(broken.stderr)")

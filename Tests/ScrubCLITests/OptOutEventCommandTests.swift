@@ -66,7 +66,7 @@ struct OptOutEventCommandTests {
         C-3,(415) 555-0125,2026-11-20 09:10,optout
         C-4,12,2026-11-20T09:15:00Z,DNC
 
-        """.write(toFile: dir.path("calls.csv"), atomically: true, encoding: .utf8)
+        """.write(toFile: dir.path("calls.csv"), atomically: false, encoding: .utf8)
         let arguments = [
             "optout", "import", journal, "--dispositions", dir.path("calls.csv"), "--time-column", "started",
             "--code-column", "outcome", "--id-column", "call_id",
@@ -88,7 +88,7 @@ struct OptOutEventCommandTests {
         let dir = try TemporaryDirectory()
         let journal = dir.path("optouts.jsonl")
         try "id,phone,country\n1,+1 415 555 0123,US\n2,(415) 555-0124,US\n3,415.555.0125,US\n".write(
-            toFile: dir.path("leads.csv"), atomically: true, encoding: .utf8)
+            toFile: dir.path("leads.csv"), atomically: false, encoding: .utf8)
         func run() throws -> [String] {
             let result = try ScrubProcess.run([
                 "run", "--input", dir.path("leads.csv"), "--out", dir.path("out"), "--suppression",

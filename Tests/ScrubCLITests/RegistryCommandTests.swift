@@ -108,9 +108,9 @@ struct RegistryNormalizedFormatTests {
     func nationalAndCSV() throws {
         let dir = try TemporaryDirectory()
         try "0491 570 156\n(02) 5550 1234\n\n+61 491 570 157\nnot a number\n".write(
-            toFile: dir.path("national.txt"), atomically: true, encoding: .utf8)
+            toFile: dir.path("national.txt"), atomically: false, encoding: .utf8)
         try "id;mobile;note\n1;\"0491 570 158\";x\n2;+61 491 570 159;\"a;b\"\n".write(
-            toFile: dir.path("list.csv"), atomically: true, encoding: .utf8)
+            toFile: dir.path("list.csv"), atomically: false, encoding: .utf8)
         let national = try ScrubProcess.run([
             "registry", "build", "--name", "au", "--kind", "suppression", "--region", "AU", "--snapshot-date",
             "2026-11-28", "--format", "national", "--max-invalid", "50%", "--output", dir.path("n.idx"),
@@ -133,7 +133,7 @@ struct RegistryNormalizedFormatTests {
     @Test("national without exactly one region, and csv without a column, are usage errors")
     func usage() throws {
         let dir = try TemporaryDirectory()
-        try "1\n".write(toFile: dir.path("x.txt"), atomically: true, encoding: .utf8)
+        try "1\n".write(toFile: dir.path("x.txt"), atomically: false, encoding: .utf8)
         for extra in [["--format", "national", "--region", "US", "CA"], ["--format", "csv", "--region", "US"]] {
             let result = try ScrubProcess.run(
                 ["registry", "build", "--name", "x", "--kind", "registry", "--snapshot-date", "2026-11-28"] + extra

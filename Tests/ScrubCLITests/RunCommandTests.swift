@@ -100,7 +100,7 @@ struct RunCommandTests {
         var text = try String(contentsOfFile: log, encoding: .utf8)
         #expect(text.contains("\"exit_status\":78"))
         text = text.replacingOccurrences(of: "\"exit_status\":0", with: "\"exit_status\":1")
-        try text.write(toFile: log, atomically: true, encoding: .utf8)
+        try text.write(toFile: log, atomically: false, encoding: .utf8)
         let broken = try ScrubProcess.run(["audit", "verify", log])
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("audit.jsonl:2:"))
@@ -115,7 +115,7 @@ struct RunCommandTests {
         ])
         #expect(flags.status == 0, "\(flags.stderr)")
         try "version: 1\ninput:\n  files: x.csv\n  phone: p\n".write(
-            toFile: dir.path("bad.yaml"), atomically: true, encoding: .utf8)
+            toFile: dir.path("bad.yaml"), atomically: false, encoding: .utf8)
         let bad = try ScrubProcess.run(["run", dir.path("bad.yaml")])
         #expect(bad.status == 78)
         #expect(bad.stderr.contains("bad.yaml:4:3: error: unknown key `phone`"))

@@ -172,12 +172,12 @@ struct AuditLogTests {
         var lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n").map(String.init)
         let original = lines
         lines[1] = lines[1].replacingOccurrences(of: "\"run\":2", with: "\"run\":9")
-        try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: false, encoding: .utf8)
         #expect(try log.verify().firstBrokenLine == 3, "the record after the edited one no longer links")
 
         lines = original
         lines.remove(at: 1)
-        try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: false, encoding: .utf8)
         #expect(try log.verify().firstBrokenLine == 2)
     }
 }
@@ -186,7 +186,7 @@ struct AuditLogTests {
 struct PipelineDefinitionTests {
     func load(_ yaml: String) throws -> PipelineDefinition {
         let dir = try TemporaryDirectory()
-        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)
         return try PipelineDefinition.load(path: dir.path("p.yaml"))
     }
 
@@ -218,7 +218,7 @@ struct PipelineDefinitionTests {
             campaign:
               date: 2026-13-01
             """
-        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)
         let definition = try PipelineDefinition.load(path: dir.path("p.yaml"))
         let dateError = #expect(throws: PipelineError.self) {
             try PipelinePlan.resolve(definition, overrides: PipelineDefinition(), environment: environment())

@@ -37,7 +37,7 @@ struct DispositionImportTests {
         if gzipped {
             try writeGzipped(Self.dispositions, to: file)
         } else {
-            try Self.dispositions.write(toFile: file, atomically: true, encoding: .utf8)
+            try Self.dispositions.write(toFile: file, atomically: false, encoding: .utf8)
         }
         let journal = OptOutJournal(path: dir.path("optouts.jsonl"))
         let first = try journal.importDispositions(options(file), normalizer: TestNormalizer(), now: testTime())
@@ -83,10 +83,10 @@ struct DispositionImportTests {
         var options = DispositionImport(path: file, actor: "cron")
         options.idColumn = nil
         try "phone,time,code\n+14155550100,2026-11-20T09:00:00Z,DNC\n".write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         #expect(try journal.importDispositions(options, normalizer: TestNormalizer(), now: testTime()).appended == 1)
         try "phone,time,code\n+14155550199,2026-11-21T09:00:00Z,DNC\n".write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         let second = try journal.importDispositions(options, normalizer: TestNormalizer(), now: testTime())
         #expect(second.appended == 1 && second.alreadyRecorded == 0)
         var evidence: [String] = []
@@ -108,7 +108,7 @@ struct DispositionImportTests {
     {
         let dir = try TemporaryDirectory()
         let file = dir.path("calls.csv")
-        try Self.dispositions.write(toFile: file, atomically: true, encoding: .utf8)
+        try Self.dispositions.write(toFile: file, atomically: false, encoding: .utf8)
         var options = options(file)
         options[keyPath: column] = name
         let error = #expect(throws: PipelineError.self) {
@@ -125,7 +125,7 @@ struct DispositionImportTests {
         let dir = try TemporaryDirectory()
         let file = dir.path("calls.csv")
         try "phone,time,code\n+14155550100,2026-11-20T09:00:00Z,OPTOUT\n".write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         let journal = OptOutJournal(path: dir.path("j.jsonl"))
         let report = try journal.importDispositions(
             DispositionImport(path: file, actor: "a"), normalizer: TestNormalizer(), now: testTime())

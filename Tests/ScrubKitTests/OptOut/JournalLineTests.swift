@@ -61,7 +61,7 @@ struct JournalLineTests {
         ])
     func refused(line: String, message: String) throws {
         let dir = try TemporaryDirectory()
-        try (line + "\n").write(toFile: dir.path("j.jsonl"), atomically: true, encoding: .utf8)
+        try (line + "\n").write(toFile: dir.path("j.jsonl"), atomically: false, encoding: .utf8)
         let error = #expect(throws: PipelineError.self) { try OptOutJournal(path: dir.path("j.jsonl")).state() }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
         #expect(error?.location?.hasSuffix("j.jsonl:1") == true)
@@ -70,7 +70,7 @@ struct JournalLineTests {
     @Test("a valid hand-written line is read")
     func handWritten() throws {
         let dir = try TemporaryDirectory()
-        try (Self.line([:]) + "\n").write(toFile: dir.path("j.jsonl"), atomically: true, encoding: .utf8)
+        try (Self.line([:]) + "\n").write(toFile: dir.path("j.jsonl"), atomically: false, encoding: .utf8)
         let state = try OptOutJournal(path: dir.path("j.jsonl")).state()
         #expect(state.eventCount == 1 && state.isOptedOut(14_155_550_100))
     }

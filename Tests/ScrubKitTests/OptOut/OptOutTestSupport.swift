@@ -21,7 +21,7 @@ func lines(of path: String) throws -> [String] {
 }
 
 func write(lines: [String], to path: String) throws {
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
 }
 
 /// Writes `text` gzipped to `path`.
