@@ -52,12 +52,14 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         return e164 % divisor
     }
 
+    /// Regions whose prefixes name a subdivision.
+    private static let subdividedRegions = [PhoneRegion("US")!, PhoneRegion("CA")!, PhoneRegion("AU")!]
+
     /// The ISO 3166-2 subdivision the number's prefix names, where it names one: the state or province
     /// of a US or Canadian area code (`US-NJ`, `CA-MB`), or an Australian state or territory (`AU-NSW`).
     public var subdivision: String? {
         let metadata = PhoneMetadata.shared
-        let region = region
-        guard region == PhoneRegion("US") || region == PhoneRegion("CA") || region == PhoneRegion("AU"),
+        guard Self.subdividedRegions.contains(region),
             let index = metadata.longestPrefix(metadata.subdivisionPrefixes, e164: e164, digitCount: digitCount)
         else { return nil }
         let name = metadata.subdivisionNames[Int(index)]
@@ -84,4 +86,27 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// `+` and the E.164 digits.
     public var description: String { "+\(e164)" }
+
+    /// Equal for two numbers exactly when their region, line type, subdivision and time zones are
+    /// equal, so a caller can derive those once per key instead of once per number.
+    package var profileKey: UInt64 {
+        let metadata = PhoneMetadata.shared
+        let digits = digitCount
+        var subdivisionSlot: UInt64 = 0
+        if Self.subdividedRegions.contains(region),
+            let index = metadata.longestPrefix(metadata.subdivisionPrefixes, e164: e164, digitCount: digits)
+        {
+            subdivisionSlot = UInt64(index) + 1
+        }
+        // Geographic types: the prefix's zone set (0 when unknown); others: the country's zones.
+        let zoneSlot: UInt64
+        if lineType.isGeographical {
+            zoneSlot =
+                metadata.longestPrefix(metadata.timeZonePrefixes, e164: e164, digitCount: digits)
+                .map { UInt64($0) + 1 } ?? 0
+        } else {
+            zoneSlot = 0x1_0000 | UInt64(countryCode)
+        }
+        return UInt64(regionIndex) | UInt64(lineTypeRaw) << 8 | subdivisionSlot << 16 | zoneSlot << 32
+    }
 }

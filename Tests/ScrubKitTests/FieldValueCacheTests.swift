@@ -13,17 +13,23 @@ struct FieldValueCacheTests {
         var cache = FieldValueCache(uppercased: true)
         for _ in 0..<3 {  // the first call decodes, later ones hit the cache
             let value = Array(field.utf8).withUnsafeBytes { cache.value($0) }
-            #expect(value == expected)
+            #expect(value.text == expected)
+            #expect((value.id == 0) == (field.utf8.count > 15))
         }
     }
 
     @Test("values that share a prefix or differ only in length do not collide")
     func distinctKeys() {
         var cache = FieldValueCache(uppercased: false)
-        let fields = ["A", "A\u{0}", "AB", "AB ", "2000", "20000", "200"]
+        let fields = ["A", "A\u{0}", "AB", "AB ", "2000", "20000", "200", "ABCDEFGH", "ABCDEFGI", "ABCDEFGHIJKLMNO"]
         let first = fields.map { field in Array(field.utf8).withUnsafeBytes { cache.value($0) } }
         let again = fields.map { field in Array(field.utf8).withUnsafeBytes { cache.value($0) } }
-        #expect(first == again)
-        #expect(first == ["A", "A\u{0}", "AB", "AB", "2000", "20000", "200"])
+        #expect(first.map(\.text) == again.map(\.text))
+        #expect(first.map(\.id) == again.map(\.id))
+        #expect(Set(first.map(\.id)).count == fields.count)
+        #expect(
+            first.map(\.text) == [
+                "A", "A\u{0}", "AB", "AB", "2000", "20000", "200", "ABCDEFGH", "ABCDEFGI", "ABCDEFGHIJKLMNO",
+            ])
     }
 }

@@ -48,7 +48,7 @@ package final class TestWindows: CallingWindowAnnotating {
         self.closedRegions = closedRegions
     }
 
-    package func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation {
+    package func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation {
         if closedRegions.contains(number.region) {
             return WindowAnnotation(
                 timeZones: number.timeZones.joined(separator: "|"), windowsUTC: "", rules: "TEST-CLOSED",

@@ -55,6 +55,23 @@ public final class CSVWriter {
         }
     }
 
+    /// Adds fields already encoded as this writer encodes them (see `encode(fields:delimiter:)`):
+    /// a run of fields that repeats on many records is encoded once and copied.
+    public func appendEncoded(_ encoded: UnsafeRawBufferPointer, fieldCount: Int) {
+        precondition(fieldCount > 0)
+        if fieldsInRecord > 0 { buffer.append(delimiter) }
+        fieldsInRecord += fieldCount
+        lastFieldWasEmpty = encoded.isEmpty
+        buffer.append(contentsOf: encoded)
+    }
+
+    /// `fields` quoted where they must be and joined by `delimiter`, as `appendField` would write them.
+    public static func encode(fields: [[UInt8]], delimiter: UInt8) -> [UInt8] {
+        let writer = CSVWriter(sink: DiscardingSink(), delimiter: delimiter, bufferSize: 0)
+        for field in fields { field.withUnsafeBytes { writer.appendField($0) } }
+        return writer.buffer
+    }
+
     /// Adds one field given as a string's UTF-8 bytes.
     public func appendField(_ field: String) {
         var field = field
@@ -94,6 +111,12 @@ public final class CSVWriter {
         }
         return false
     }
+}
+
+/// A sink that drops everything, for writers used only to encode.
+private final class DiscardingSink: ByteSink {
+    func write(_ bytes: UnsafeRawBufferPointer) throws(ScrubIOError) {}
+    func finish() throws(ScrubIOError) {}
 }
 
 private let lf = UInt8(ascii: "\n")

@@ -58,7 +58,7 @@ public struct DecisionExplainer {
         }
         if let windows = plan.windows {
             lines.append("")
-            lines.append(windows.explain(number, state: state, postcode: postcode))
+            lines.append(windows.explain(number, at: LeadLocation(state: state, postcode: postcode)))
             lines.append("")
             if decision == nil && plan.rejectWithoutWindow
                 && !windows.annotate(number, state: state, postcode: postcode).hasWindow

@@ -15,6 +15,11 @@ public struct RowDecider {
     let registries: [NumberList]
     let windows: CallingWindowAnnotating?
     let rejectWithoutWindow: Bool
+    /// Each registry's regions as `NumberProfile.regionCode`s; empty for every region.
+    private let registryRegions: [[UInt16]]
+    /// Each list's `reject_detail`, built once.
+    private let registryDetails: [String]
+    private let suppressionDetails: [String]
     /// First line (and input) at which each callable number was seen.
     private var seen: [UInt64: Int] = [:]
 
@@ -27,10 +32,19 @@ public struct RowDecider {
         self.registries = registries
         self.windows = windows
         self.rejectWithoutWindow = rejectWithoutWindow
+        self.registryRegions = registries.map { $0.info.regions.map(NumberProfile.code) }
+        self.registryDetails = registries.map(\.info.detail)
+        self.suppressionDetails = suppressionLists.map(\.info.detail)
     }
 
     public mutating func decide(
         phone: UnsafeRawBufferPointer, country: String, state: String?, postcode: String?, line: Int
+    ) -> Decision {
+        decide(phone: phone, country: country, location: LeadLocation(state: state, postcode: postcode), line: line)
+    }
+
+    public mutating func decide(
+        phone: UnsafeRawBufferPointer, country: String, location: LeadLocation, line: Int
     ) -> Decision {
         let number: NumberFacts
         switch normalizer.check(phone, country: country) {
@@ -43,18 +57,23 @@ public struct RowDecider {
         case .number(let facts):
             number = facts
         }
-        for list in suppressionLists where list.contains(number.e164) {
-            return .reject(.suppressed, detail: list.info.detail, number: number)
+        for (index, list) in suppressionLists.enumerated() where list.contains(number.e164) {
+            return .reject(.suppressed, detail: suppressionDetails[index], number: number)
         }
-        for registry in registries where registry.info.covers(region: number.region) && registry.contains(number.e164) {
-            return .reject(.dncRegistry, detail: registry.info.detail, number: number)
+        let region = number.profile.regionCode
+        for (index, registry) in registries.enumerated()
+        where (registryRegions[index].isEmpty || registryRegions[index].contains(region))
+            && registry.contains(number.e164)
+        {
+            return .reject(.dncRegistry, detail: registryDetails[index], number: number)
         }
-        if let first = seen[number.e164] {
+        // One hash for the usual case, a new number; a repeat puts its first line back.
+        if let first = seen.updateValue(line, forKey: number.e164) {
+            seen[number.e164] = first
             return .reject(.duplicate, detail: "same number as line \(first)", number: number)
         }
-        seen[number.e164] = line
         guard let windows else { return .clean(number, nil) }
-        let annotation = windows.annotate(number, state: state, postcode: postcode)
+        let annotation = windows.annotate(number, at: location)
         if rejectWithoutWindow && !annotation.hasWindow {
             return .reject(
                 .noCallingWindow, detail: "no permitted calling window on the campaign date (\(annotation.rules))",

@@ -59,7 +59,8 @@ public final class ScrubRun {
         var clean: CSVWriter?
         var rejects: CSVWriter?
 
-        var tally = Tally(lists: plan.registries + plan.suppressionLists)
+        var tally = RunTally(lists: plan.registries + plan.suppressionLists)
+        var annotations = CleanAnnotations(delimiter: delimiter)
         var countries = FieldValueCache(uppercased: true)
         var states = FieldValueCache(uppercased: false)
         var postcodes = FieldValueCache(uppercased: false)
@@ -84,9 +85,11 @@ public final class ScrubRun {
             if clean == nil {
                 let header = reader.header.fields
                 clean = CSVWriter(
-                    sink: GzipSink(writingTo: cleanHash, level: plan.compressionLevel), delimiter: delimiter)
+                    sink: ParallelGzipSink(writingTo: cleanHash, level: plan.compressionLevel, threads: threads),
+                    delimiter: delimiter)
                 rejects = CSVWriter(
-                    sink: GzipSink(writingTo: rejectsHash, level: plan.compressionLevel), delimiter: delimiter)
+                    sink: ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads),
+                    delimiter: delimiter)
                 try clean!.write(fields: header + Self.cleanColumns.map { Array($0.utf8) })
                 try rejects!.write(fields: header + Self.rejectColumns.map { Array($0.utf8) })
             }
@@ -110,15 +113,18 @@ public final class ScrubRun {
                     rejectsWriter.appendField(String(bad.line))
                     bad.raw.withUnsafeBytes { rejectsWriter.appendField($0) }
                     try rejectsWriter.endRecord()
-                    tally.reject(.malformedRow, list: nil, region: nil)
+                    tally.reject(.malformedRow, list: nil, number: nil)
                     continue
                 }
-                let country =
-                    columns.country.flatMap { record.withField($0) { countries.value($0) } } ?? plan.defaultCountry
-                let state = columns.state.flatMap { record.withField($0) { states.value($0) } }
-                let postcode = columns.postcode.flatMap { record.withField($0) { postcodes.value($0) } }
+                let country = columns.country.map { record.withField($0) { countries.value($0) } }
+                let state = columns.state.map { record.withField($0) { states.value($0) } }
+                let postcode = columns.postcode.map { record.withField($0) { postcodes.value($0) } }
+                let location = LeadLocation(
+                    state: state?.text, postcode: postcode?.text,
+                    key: Self.locationKey(state: state?.id, postcode: postcode?.id))
                 let decision = record.withField(columns.phone) {
-                    decider.decide(phone: $0, country: country, state: state, postcode: postcode, line: record.line)
+                    decider.decide(
+                        phone: $0, country: country?.text ?? plan.defaultCountry, location: location, line: record.line)
                 }
                 now = ContinuousClock.now
                 decideTime += now - clock
@@ -126,15 +132,11 @@ public final class ScrubRun {
                 switch decision {
                 case .clean(let number, let window):
                     writeFields(of: record, to: cleanWriter)
-                    cleanWriter.appendField(number.e164Text)
-                    cleanWriter.appendField(number.region)
-                    cleanWriter.appendField(number.lineType)
-                    cleanWriter.appendField(window?.timeZones ?? number.timeZones.joined(separator: "|"))
-                    cleanWriter.appendField(window?.windowsUTC ?? "")
-                    cleanWriter.appendField(window?.rules ?? "")
-                    cleanWriter.appendField((window?.ambiguous ?? (number.timeZones.count > 1)) ? "true" : "false")
+                    Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
+                    let entry = annotations.count(number.profile, window)
+                    annotations.write(entry, to: cleanWriter)
                     try cleanWriter.endRecord()
-                    tally.clean(number, window: window, hourStart: hourStart)
+                    tally.cleanRows += 1
                 case .reject(let reason, let detail, let number):
                     writeFields(of: record, to: rejectsWriter)
                     rejectsWriter.appendField(reason.rawValue)
@@ -144,8 +146,7 @@ public final class ScrubRun {
                     rejectsWriter.appendField("")
                     try rejectsWriter.endRecord()
                     tally.reject(
-                        reason, list: reason == .suppressed || reason == .dncRegistry ? detail : nil,
-                        region: number?.region)
+                        reason, list: reason == .suppressed || reason == .dncRegistry ? detail : nil, number: number)
                 }
                 now = ContinuousClock.now
                 writeTime += now - clock
@@ -174,7 +175,7 @@ public final class ScrubRun {
         let finishTime = ContinuousClock.now - finishStart
         let total = ContinuousClock.now - started
         let report = makeReport(
-            tally: tally, inputs: inputFacts,
+            tally: tally, summary: tally.summary(clean: annotations.entries, hourStart: hourStart), inputs: inputFacts,
             outputs: [
                 .init(path: cleanFile.path, bytes: cleanHash.bytes, sha256: cleanHash.digest ?? ""),
                 .init(path: rejectsFile.path, bytes: rejectsHash.bytes, sha256: rejectsHash.digest ?? ""),
@@ -202,12 +203,35 @@ public final class ScrubRun {
         return Result(report: report, outputPaths: [cleanFile.path, rejectsFile.path, reportFile.path, htmlFile.path])
     }
 
+    /// Interned (state, postcode) ids as one key; nil when a field was too long to intern.
+    static func locationKey(state: UInt32?, postcode: UInt32?) -> UInt64? {
+        if state == 0 || postcode == 0 { return nil }
+        return UInt64(state ?? 0) | UInt64(postcode ?? 0) << 32
+    }
+
+    /// Calls `body` with `+` and the digits of `e164`, formatted without allocating.
+    static func withE164Text<R>(_ e164: UInt64, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            var value = e164
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            start -= 1
+            buffer[start] = UInt8(ascii: "+")
+            return body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
+        }
+    }
+
     private func writeFields(of record: CSVRecord, to writer: CSVWriter) {
         for index in 0..<record.count { record.withField(index) { writer.appendField($0) } }
     }
 
     private func makeReport(
-        tally: Tally, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts], timings: RunReport.Timings,
+        tally: RunTally, summary: RunTally.Summary, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts],
+        timings: RunReport.Timings,
         hourStart: Int64
     ) -> RunReport {
         var warnings: [String] = []
@@ -222,57 +246,18 @@ public final class ScrubRun {
                 sha256: info.sha256, rejected: tally.byList[info.detail] ?? 0)
         }
         if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }
-        if tally.rejectedByReason[RejectReason.malformedRow.rawValue, default: 0] > 0 {
-            warnings.append(
-                "\(tally.rejectedByReason[RejectReason.malformedRow.rawValue]!) malformed row(s): see rejects.csv.gz")
+        if let malformed = tally.rejectedByReason[.malformedRow], malformed > 0 {
+            warnings.append("\(malformed) malformed row(s): see rejects.csv.gz")
         }
         let hourText = Date(timeIntervalSince1970: TimeInterval(hourStart)).ISO8601Format()
         return RunReport(
             pipeline: plan.name, campaignDate: plan.campaignDate.description, purpose: plan.purpose,
             rulesVersion: plan.windows?.rulesVersion, allowStale: plan.allowStale, rowsIn: tally.rowsIn,
-            clean: tally.cleanRows, rejected: tally.rejectedRows, rejectedByReason: tally.rejectedByReason,
-            rejectedByList: tally.byList, rowsByRegion: tally.rowsByRegion, cleanByRegion: tally.cleanByRegion,
-            cleanByLineType: tally.cleanByLineType, ambiguousTimeZones: tally.ambiguous,
-            callableByUTCHour: tally.hours, callableHoursStart: hourText, inputs: inputs, lists: lists,
+            clean: tally.cleanRows, rejected: tally.rejectedRows, rejectedByReason: summary.rejectedByReason,
+            rejectedByList: tally.byList, rowsByRegion: summary.rowsByRegion, cleanByRegion: summary.cleanByRegion,
+            cleanByLineType: summary.cleanByLineType, ambiguousTimeZones: summary.ambiguous,
+            callableByUTCHour: summary.hours, callableHoursStart: hourText, inputs: inputs, lists: lists,
             outputs: outputs, warnings: warnings, timings: timings)
-    }
-}
-
-/// Running counts for the report.
-struct Tally {
-    var rowsIn = 0
-    var cleanRows = 0
-    var rejectedRows = 0
-    var rejectedByReason: [String: Int] = [:]
-    var byList: [String: Int] = [:]
-    var rowsByRegion: [String: Int] = [:]
-    var cleanByRegion: [String: Int] = [:]
-    var cleanByLineType: [String: Int] = [:]
-    var ambiguous = 0
-    var hours = [Int](repeating: 0, count: 48)
-
-    init(lists: [NumberList]) {
-        for list in lists { byList[list.info.detail] = 0 }
-    }
-
-    mutating func reject(_ reason: RejectReason, list: String?, region: String?) {
-        rejectedRows += 1
-        rejectedByReason[reason.rawValue, default: 0] += 1
-        if let list { byList[list, default: 0] += 1 }
-        rowsByRegion[region ?? "unknown", default: 0] += 1
-    }
-
-    mutating func clean(_ number: NumberFacts, window: WindowAnnotation?, hourStart: Int64) {
-        cleanRows += 1
-        rowsByRegion[number.region, default: 0] += 1
-        cleanByRegion[number.region, default: 0] += 1
-        cleanByLineType[number.lineType, default: 0] += 1
-        if window?.ambiguous == true { ambiguous += 1 }
-        for interval in window?.intervals ?? [] {
-            let first = max(0, Int((interval.lowerBound - hourStart) / 3_600))
-            let last = min(47, Int((interval.upperBound - 1 - hourStart) / 3_600))
-            if first <= last { for hour in first...last { hours[hour] += 1 } }
-        }
     }
 }
 

@@ -1,37 +1,60 @@
 import PhoneNumbers
 
-/// The E.164 normaliser as the pipeline's number stage, with one `PhoneNormalizer` per country,
-/// built on first use: the per-row cost is a dictionary lookup and a normalisation.
+/// The E.164 normaliser as the pipeline's number stage, with one `PhoneNormalizer` per country.
+///
+/// The per-row cost is the normalisation itself: the normaliser of the row's country is kept while
+/// consecutive rows share it, each distinct number profile is built once and shared, and rejection
+/// details are built once per (rejection, country).
 public final class PhoneNormalizerStage: NumberNormalizing, @unchecked Sendable {
     // Mutated only from the run loop's thread (a run decides rows on one thread).
     private var normalizers: [String: PhoneNormalizer] = [:]
+    private var current: (country: String, normalizer: PhoneNormalizer)?
+    private var profiles: [UInt64: NumberProfile] = [:]
+    private var details: [String: String] = [:]
 
     public init() {}
 
     public func check(_ field: UnsafeRawBufferPointer, country: String) -> NumberCheck {
-        let normalizer: PhoneNormalizer
-        if let cached = normalizers[country] {
-            normalizer = cached
-        } else {
-            normalizer = PhoneNormalizer(defaultRegion: PhoneRegion(country))
-            normalizers[country] = normalizer
-        }
-        switch normalizer.normalize(field) {
+        switch normalizer(for: country).normalize(field) {
         case .accepted(let number, _):
-            return .number(
-                NumberFacts(
-                    e164: number.e164, region: number.region.code,
-                    lineType: number.lineType.description.lowercased(), subdivision: number.subdivision,
-                    timeZones: number.timeZones))
+            return .number(NumberFacts(e164: number.e164, profile: profile(of: number)))
         case .rejected(let rejection):
             switch rejection {
             case .empty: return .missing
             case .unsupportedRegion:
-                return .unsupportedRegion("the number's country is not supported (row country \(country))")
+                return .unsupportedRegion(detail(rejection, country: country))
             default:
-                return .invalid(
-                    "\(rejection.description.replacingOccurrences(of: "_", with: " ")) (row country \(country))")
+                return .invalid(detail(rejection, country: country))
             }
         }
+    }
+
+    private func normalizer(for country: String) -> PhoneNormalizer {
+        if let current, current.country == country { return current.normalizer }
+        let normalizer = normalizers[country] ?? PhoneNormalizer(defaultRegion: PhoneRegion(country))
+        normalizers[country] = normalizer
+        current = (country, normalizer)
+        return normalizer
+    }
+
+    private func profile(of number: PhoneNumber) -> NumberProfile {
+        let key = number.profileKey
+        if let known = profiles[key] { return known }
+        let profile = NumberProfile(
+            region: number.region.code, lineType: number.lineType.description.lowercased(),
+            subdivision: number.subdivision, timeZones: number.timeZones)
+        profiles[key] = profile
+        return profile
+    }
+
+    private func detail(_ rejection: PhoneRejection, country: String) -> String {
+        let key = "\(rejection.rawValue) \(country)"
+        if let known = details[key] { return known }
+        let text =
+            rejection == .unsupportedRegion
+            ? "the number's country is not supported (row country \(country))"
+            : "\(rejection.description.replacingOccurrences(of: "_", with: " ")) (row country \(country))"
+        details[key] = text
+        return text
     }
 }

@@ -1,13 +1,23 @@
 import CallingWindows
 
 /// The calling-window stage over the bundled (or a pipeline's) rule book, for one campaign date and
-/// purpose. Each distinct (country, subdivisions, zones) is computed once and cached.
+/// purpose.
+///
+/// Each distinct request (country, subdivisions, zones) is computed once. Rows whose location was
+/// interned skip building the request too: their annotation is found by (number profile, location
+/// key), two integers.
 public final class RuleBookWindows: CallingWindowAnnotating {
     public let rulesVersion: String
     private let cache: CallingWindowCache
     private let date: LocalDate
     private let purpose: CallPurpose
-    private var annotations: [WindowRequest: WindowAnnotation] = [:]
+    private var byRequest: [WindowRequest: WindowAnnotation] = [:]
+    private var byKey: [Key: WindowAnnotation] = [:]
+
+    private struct Key: Hashable {
+        var profile: Int
+        var location: UInt64
+    }
 
     public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
         self.cache = CallingWindowCache(
@@ -19,26 +29,38 @@ public final class RuleBookWindows: CallingWindowAnnotating {
             "calling-rules v\(latest?.version ?? ruleBook.version)" + (latest.map { " (\($0.date))" } ?? "")
     }
 
-    public func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String {
-        cache.window(for: request(number, state: state, postcode: postcode)).window.explanation
+    public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
+        cache.window(for: request(number, at: location)).window.explanation
     }
 
-    private func request(_ number: NumberFacts, state: String?, postcode: String?) -> WindowRequest {
+    public func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation {
+        guard var locationKey = location.key else { return annotation(for: request(number, at: location)) }
+        // Only Australian numbers are placed by postcode; the high half of the key is the postcode.
+        if number.profile.regionCode != Self.australia { locationKey &= 0xFFFF_FFFF }
+        let key = Key(profile: number.profile.id, location: locationKey)
+        if let hit = byKey[key] { return hit }
+        let annotation = annotation(for: request(number, at: location))
+        byKey[key] = annotation
+        return annotation
+    }
+
+    private static let australia = NumberProfile.code("AU")
+
+    private func request(_ number: NumberFacts, at location: LeadLocation) -> WindowRequest {
         WindowRequest.forLead(
             country: number.region, numberZones: number.timeZones,
-            numberSubdivisions: number.subdivision.map { [$0] } ?? [], state: state, postcode: postcode,
-            purpose: purpose, date: date)
+            numberSubdivisions: number.subdivision.map { [$0] } ?? [], state: location.state,
+            postcode: location.postcode, purpose: purpose, date: date)
     }
 
-    public func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation {
-        let request = request(number, state: state, postcode: postcode)
-        if let hit = annotations[request] { return hit }
+    private func annotation(for request: WindowRequest) -> WindowAnnotation {
+        if let hit = byRequest[request] { return hit }
         let cached = cache.window(for: request)
         let annotation = WindowAnnotation(
             timeZones: cached.columns.timezones, windowsUTC: cached.columns.callWindowsUTC,
             rules: cached.columns.callRules, ambiguous: cached.window.ambiguous,
             intervals: cached.window.windows.map { $0.start...$0.end })
-        annotations[request] = annotation
+        byRequest[request] = annotation
         return annotation
     }
 }

@@ -1,17 +1,27 @@
+import Synchronization
+
 /// The calling-window annotation of one callable number, as the clean output writes it.
-public struct WindowAnnotation: Sendable, Equatable {
+///
+/// A window stage hands out one shared annotation per distinct request, so the run keys its
+/// per-annotation work (output bytes, report counts) on `id`.
+public final class WindowAnnotation: Sendable, Equatable {
+    /// Unique within the process: two annotations never share an id.
+    public let id: Int
     /// IANA zones, `|`-separated.
-    public var timeZones: String
+    public let timeZones: String
     /// ISO 8601 UTC intervals, `;`-separated; empty when there is no window.
-    public var windowsUTC: String
+    public let windowsUTC: String
     /// Ids of the rules that shaped the windows, `|`-separated.
-    public var rules: String
-    public var ambiguous: Bool
+    public let rules: String
+    public let ambiguous: Bool
     /// Each window as (start, end) seconds since 1970, for the report's coverage chart.
-    public var intervals: [ClosedRange<Int64>]
+    public let intervals: [ClosedRange<Int64>]
+
+    private static let nextID = Atomic<Int>(0)
 
     public init(timeZones: String, windowsUTC: String, rules: String, ambiguous: Bool, intervals: [ClosedRange<Int64>])
     {
+        self.id = Self.nextID.add(1, ordering: .relaxed).newValue
         self.timeZones = timeZones
         self.windowsUTC = windowsUTC
         self.rules = rules
@@ -20,6 +30,27 @@ public struct WindowAnnotation: Sendable, Equatable {
     }
 
     public var hasWindow: Bool { !intervals.isEmpty }
+
+    public static func == (lhs: WindowAnnotation, rhs: WindowAnnotation) -> Bool {
+        lhs === rhs
+            || (lhs.timeZones == rhs.timeZones && lhs.windowsUTC == rhs.windowsUTC && lhs.rules == rhs.rules
+                && lhs.ambiguous == rhs.ambiguous && lhs.intervals == rhs.intervals)
+    }
+}
+
+/// Where a lead says it is: its state and postcode fields.
+public struct LeadLocation: Sendable, Equatable {
+    public var state: String?
+    public var postcode: String?
+    /// Equal exactly when (state, postcode) are equal, within one run; nil when the fields were not
+    /// interned, and a stage must then key on the text.
+    public var key: UInt64?
+
+    public init(state: String? = nil, postcode: String? = nil, key: UInt64? = nil) {
+        self.state = state
+        self.postcode = postcode
+        self.key = key
+    }
 }
 
 /// The calling-window stage as the pipeline sees it. Implementations cache per (zones, rules, date),
@@ -27,15 +58,19 @@ public struct WindowAnnotation: Sendable, Equatable {
 public protocol CallingWindowAnnotating: AnyObject {
     /// The version of the rules data, for reports and audit records.
     var rulesVersion: String { get }
-    func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation
+    func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation
     /// The window in words a compliance officer can check: zones, every rule and holiday that shaped it.
-    func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String
+    func explain(_ number: NumberFacts, at location: LeadLocation) -> String
 }
 
 extension CallingWindowAnnotating {
-    public func explain(_ number: NumberFacts, state: String?, postcode: String?) -> String {
-        let annotation = annotate(number, state: state, postcode: postcode)
+    public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
+        let annotation = annotate(number, at: location)
         return "Windows (UTC): \(annotation.windowsUTC.isEmpty ? "none" : annotation.windowsUTC)\n"
             + "Rules: \(annotation.rules)\nTime zones: \(annotation.timeZones)"
+    }
+
+    public func annotate(_ number: NumberFacts, state: String?, postcode: String?) -> WindowAnnotation {
+        annotate(number, at: LeadLocation(state: state, postcode: postcode))
     }
 }
