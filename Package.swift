@@ -37,12 +37,14 @@ let package = Package(
         // Bytes: gzip and CSV streaming. Knows nothing of phone numbers.
         .target(
             name: "ScrubIO",
-            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
+            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))],
+            swiftSettings: hotPath
         ),
         // Phone numbers: E.164 normalisation on libphonenumber's metadata. Knows nothing of CSV or registries.
         .target(
             name: "PhoneNumbers",
-            exclude: ["NOTICE"]
+            exclude: ["NOTICE"],
+            swiftSettings: hotPath
         ),
         // C at the edge: a software-prefetch hint for batched index lookups.
         .target(name: "CScrubPrefetch"),
@@ -66,7 +68,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: hotPath
         ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
@@ -130,3 +133,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// The per-row modules are built without run-time exclusivity checks in release builds: they cost
+/// about 8% of a scrub's CPU (`perf`, docs/benchmarks.md), and the compile-time checks still hold.
+var hotPath: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] }
