@@ -14,13 +14,9 @@ struct CleanAnnotations {
     }
 
     private let delimiter: UInt8
-    private var indexes: [Key: Int] = [:]
+    /// Entry index by profile id (high half) and window id + 1 (low half; 0 without a window).
+    private let indexes = UInt64Map<Int>()
     private(set) var entries: [Entry] = []
-
-    private struct Key: Hashable {
-        var profile: Int
-        var window: Int
-    }
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -28,8 +24,8 @@ struct CleanAnnotations {
 
     /// Counts one clean row of `profile` and `window`, and returns its entry's index.
     mutating func count(_ profile: NumberProfile, _ window: WindowAnnotation?) -> Int {
-        let key = Key(profile: profile.id, window: window?.id ?? -1)
-        if let index = indexes[key] {
+        let key = UInt64(profile.id) << 32 | UInt64(window.map { $0.id + 1 } ?? 0)
+        if let index = indexes.value(for: key) {
             entries[index].rows += 1
             return index
         }
@@ -40,7 +36,7 @@ struct CleanAnnotations {
         ]
         let encoded = CSVWriter.encode(fields: columns.map { Array($0.utf8) }, delimiter: delimiter)
         entries.append(Entry(profile: profile, window: window, encoded: encoded, rows: 1))
-        indexes[key] = entries.count - 1
+        indexes.insertIfAbsent(entries.count - 1, for: key)
         return entries.count - 1
     }
 

@@ -14,13 +14,16 @@ package struct FieldValueCache {
         package var id: UInt32
     }
 
-    private struct Key: Hashable {
+    private struct LongKey: Hashable {
         var low: UInt64
         var high: UInt64
     }
 
     private let uppercased: Bool
-    private var values: [Key: Value] = [:]
+    /// Fields of up to 7 bytes, packed into one integer: the length in the low byte, the bytes above.
+    private let short = UInt64Map<Value>()
+    /// Fields of 8 to 15 bytes.
+    private var long: [LongKey: Value] = [:]
 
     package init(uppercased: Bool) {
         self.uppercased = uppercased
@@ -28,24 +31,50 @@ package struct FieldValueCache {
 
     package mutating func value(_ field: UnsafeRawBufferPointer) -> Value {
         guard field.count <= 15 else { return Value(text: Self.decode(field, uppercased: uppercased), id: 0) }
-        // The length in the low byte and the bytes above it: distinct fields, distinct keys.
-        var key = Key(low: UInt64(field.count), high: 0)
+        var low = UInt64(field.count)
+        var high: UInt64 = 0
         for (index, byte) in field.enumerated() {
             if index < 7 {
-                key.low |= UInt64(byte) << (8 * (index + 1))
+                low |= UInt64(byte) << (8 * (index + 1))
             } else {
-                key.high |= UInt64(byte) << (8 * (index - 7))
+                high |= UInt64(byte) << (8 * (index - 7))
             }
         }
-        if let known = values[key] { return known }
-        let value = Value(text: Self.decode(field, uppercased: uppercased), id: UInt32(values.count + 1))
-        values[key] = value
+        if field.count <= 7 {
+            if let known = short.value(for: low) { return known }
+            let value = Value(text: Self.decode(field, uppercased: uppercased), id: nextID())
+            short.insertIfAbsent(value, for: low)
+            return value
+        }
+        let key = LongKey(low: low, high: high)
+        if let known = long[key] { return known }
+        let value = Value(text: Self.decode(field, uppercased: uppercased), id: nextID())
+        long[key] = value
         return value
     }
 
+    private func nextID() -> UInt32 { UInt32(short.count + long.count + 1) }
+
+    /// Trimmed of spaces and tabs, upper-cased if asked; nil when blank. ASCII is handled byte by
+    /// byte; other text through Foundation, which knows every Unicode space and case.
     static func decode(_ field: UnsafeRawBufferPointer, uppercased: Bool) -> String? {
-        let text = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return nil }
-        return uppercased ? text.uppercased() : text
+        guard field.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            return uppercased ? text.uppercased() : text
+        }
+        var start = field.startIndex
+        var end = field.endIndex
+        while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return nil }
+        let trimmed = UnsafeRawBufferPointer(rebasing: field[start..<end])
+        guard uppercased else { return String(decoding: trimmed, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: trimmed.count) { buffer in
+            for (index, byte) in trimmed.enumerated() {
+                buffer[index] = (0x61...0x7A).contains(byte) ? byte - 0x20 : byte
+            }
+            return trimmed.count
+        }
     }
 }

@@ -20,8 +20,8 @@ public struct RowDecider {
     /// Each list's `reject_detail`, built once.
     private let registryDetails: [String]
     private let suppressionDetails: [String]
-    /// First line (and input) at which each callable number was seen.
-    private var seen: [UInt64: Int] = [:]
+    /// First line at which each callable number was seen.
+    private let seen = UInt64Map<UInt32>()
 
     public init(
         normalizer: NumberNormalizing, suppressionLists: [NumberList], registries: [NumberList],
@@ -67,9 +67,7 @@ public struct RowDecider {
         {
             return .reject(.dncRegistry, detail: registryDetails[index], number: number)
         }
-        // One hash for the usual case, a new number; a repeat puts its first line back.
-        if let first = seen.updateValue(line, forKey: number.e164) {
-            seen[number.e164] = first
+        if let first = seen.insertIfAbsent(UInt32(clamping: line), for: number.e164) {
             return .reject(.duplicate, detail: "same number as line \(first)", number: number)
         }
         guard let windows else { return .clean(number, nil) }

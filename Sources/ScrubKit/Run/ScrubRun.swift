@@ -203,10 +203,13 @@ public final class ScrubRun {
         return Result(report: report, outputPaths: [cleanFile.path, rejectsFile.path, reportFile.path, htmlFile.path])
     }
 
-    /// Interned (state, postcode) ids as one key; nil when a field was too long to intern.
+    /// Interned (state, postcode) ids as one 40-bit key; nil when a field was not interned (too long,
+    /// or past the millionth distinct value).
     static func locationKey(state: UInt32?, postcode: UInt32?) -> UInt64? {
-        if state == 0 || postcode == 0 { return nil }
-        return UInt64(state ?? 0) | UInt64(postcode ?? 0) << 32
+        let state = state ?? 0xF_FFFF
+        let postcode = postcode ?? 0xF_FFFF
+        guard state != 0, postcode != 0, state <= 0xF_FFFF, postcode <= 0xF_FFFF else { return nil }
+        return UInt64(state) | UInt64(postcode) << 20
     }
 
     /// Calls `body` with `+` and the digits of `e164`, formatted without allocating.

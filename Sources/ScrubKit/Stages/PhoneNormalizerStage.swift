@@ -9,7 +9,7 @@ public final class PhoneNormalizerStage: NumberNormalizing, @unchecked Sendable 
     // Mutated only from the run loop's thread (a run decides rows on one thread).
     private var normalizers: [String: PhoneNormalizer] = [:]
     private var current: (country: String, normalizer: PhoneNormalizer)?
-    private var profiles: [UInt64: NumberProfile] = [:]
+    private let profiles = UInt64Map<NumberProfile>()
     private var details: [String: String] = [:]
 
     public init() {}
@@ -39,11 +39,11 @@ public final class PhoneNormalizerStage: NumberNormalizing, @unchecked Sendable 
 
     private func profile(of number: PhoneNumber) -> NumberProfile {
         let key = number.profileKey
-        if let known = profiles[key] { return known }
+        if let known = profiles.value(for: key) { return known }
         let profile = NumberProfile(
             region: number.region.code, lineType: number.lineType.description.lowercased(),
             subdivision: number.subdivision, timeZones: number.timeZones)
-        profiles[key] = profile
+        profiles.insertIfAbsent(profile, for: key)
         return profile
     }
 

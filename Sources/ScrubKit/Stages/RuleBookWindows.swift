@@ -12,12 +12,8 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private let date: LocalDate
     private let purpose: CallPurpose
     private var byRequest: [WindowRequest: WindowAnnotation] = [:]
-    private var byKey: [Key: WindowAnnotation] = [:]
-
-    private struct Key: Hashable {
-        var profile: Int
-        var location: UInt64
-    }
+    /// By number profile id (high 24 bits) and location key (low 40 bits).
+    private let byKey = UInt64Map<WindowAnnotation>()
 
     public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
         self.cache = CallingWindowCache(
@@ -34,13 +30,15 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     }
 
     public func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation {
-        guard var locationKey = location.key else { return annotation(for: request(number, at: location)) }
-        // Only Australian numbers are placed by postcode; the high half of the key is the postcode.
-        if number.profile.regionCode != Self.australia { locationKey &= 0xFFFF_FFFF }
-        let key = Key(profile: number.profile.id, location: locationKey)
-        if let hit = byKey[key] { return hit }
+        guard var locationKey = location.key, locationKey < 1 << 40, number.profile.id < 1 << 24 else {
+            return annotation(for: request(number, at: location))
+        }
+        // Only Australian numbers are placed by postcode, which is the key's bits 20 and up.
+        if number.profile.regionCode != Self.australia { locationKey &= 0xF_FFFF }
+        let key = UInt64(number.profile.id) << 40 | locationKey
+        if let hit = byKey.value(for: key) { return hit }
         let annotation = annotation(for: request(number, at: location))
-        byKey[key] = annotation
+        byKey.insertIfAbsent(annotation, for: key)
         return annotation
     }
 

@@ -1,0 +1,51 @@
+import ScrubTestSupport
+import Testing
+
+@testable import ScrubKit
+
+@Suite("UInt64 map")
+struct UInt64MapTests {
+    @Test("agrees with Dictionary over random, clustered and sequential keys, through many growths")
+    func matchesDictionary() {
+        var random = SeededRandom(seed: 7)
+        let map = UInt64Map<Int>()
+        var oracle: [UInt64: Int] = [:]
+        let keys: [UInt64] =
+            (0..<20_000).map { _ in random.next() % 1_000_000 }  // repeats
+            + (0..<5_000).map { 14_155_550_000 + UInt64($0) }  // E.164-like runs
+            + (0..<5_000).map { UInt64($0) << 40 }  // only high bits differ
+            + [0, UInt64.max - 1]
+        for (index, key) in keys.enumerated() {
+            let previous = map.insertIfAbsent(index, for: key)
+            #expect(previous == oracle[key])
+            if oracle[key] == nil { oracle[key] = index }
+        }
+        #expect(map.count == oracle.count)
+        for (key, value) in oracle { #expect(map.value(for: key) == value) }
+        for _ in 0..<1_000 {
+            let key = random.next()
+            #expect(map.value(for: key) == oracle[key])
+        }
+    }
+
+    @Test("replaceValue changes only the key given; every value is released exactly once")
+    func replaceAndRelease() {
+        final class Counter { var released = 0 }
+        final class Token {
+            let counter: Counter
+            init(_ counter: Counter) { self.counter = counter }
+            deinit { counter.released += 1 }
+        }
+        let counter = Counter()
+        func fill() -> Int {
+            let map = UInt64Map<Token>()
+            for key in 0..<100 { map.insertIfAbsent(Token(counter), for: UInt64(key)) }  // grows a few times
+            map.replaceValue(Token(counter), for: 7)
+            #expect(counter.released == 1)  // the replaced value
+            #expect(map.value(for: 8)?.counter === counter)
+            return map.count
+        }
+        #expect(fill() == 100)
+        #expect(counter.released == 101)  // and the map's values with the map
+    }
+}
