@@ -99,6 +99,15 @@ struct ScrubRunTests {
         #expect(result.report.rejectedByList["registry us-dnc (snapshot 2026-11-25)"] == 1)
     }
 
+    @Test("the report says where the CPU time went, stage by stage")
+    func cpuStages() throws {
+        let dir = try TemporaryDirectory()
+        let timings = try makeRun(dir).run().report.timings
+        #expect(Set(timings.cpuSeconds.keys) == ["inflate", "parse", "decide", "write", "compress", "other"])
+        #expect(timings.cpuSeconds.values.allSatisfy { $0 >= 0 && $0 < 60 })
+        #expect(timings.cpuSeconds.values.reduce(0, +) > 0)
+    }
+
     @Test("two runs of the same inputs give byte-identical outputs, created owner-only")
     func determinism() throws {
         let dir = try TemporaryDirectory()

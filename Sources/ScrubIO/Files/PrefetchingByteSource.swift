@@ -34,6 +34,9 @@ public final class PrefetchingByteSource: ByteSource {
     /// Compressed bytes read from the file so far (safe to call from the consumer at any time).
     public var fileBytesRead: Int64 { shared.fileBytesRead.load(ordering: .relaxed) }
 
+    /// CPU time the background thread has spent reading and inflating, as of its last chunk.
+    public var backgroundCPUTime: Duration { .nanoseconds(shared.cpuNanoseconds.load(ordering: .relaxed)) }
+
     /// The underlying reader, once the whole stream has been read (for its final statistics).
     public var finishedReader: ByteReader? { ended ? shared.reader.value : nil }
 
@@ -72,6 +75,7 @@ extension PrefetchingByteSource {
     final class Shared: @unchecked Sendable {
         let reader: UncheckedBox<ByteReader>
         let fileBytesRead = Atomic<Int64>(0)
+        let cpuNanoseconds = Atomic<Int64>(0)
         private let queue = Mutex<[Item]>([])
         private let available = DispatchSemaphore(value: 0)
         private let free: DispatchSemaphore
@@ -102,6 +106,7 @@ extension PrefetchingByteSource {
                     return
                 }
                 fileBytesRead.store(reader.fileBytesRead, ordering: .relaxed)
+                cpuNanoseconds.store(CPUTime.nanoseconds(CPUTime.currentThread()), ordering: .relaxed)
                 if filled == 0 {
                     push(.end)
                     return

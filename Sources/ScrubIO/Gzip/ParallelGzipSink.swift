@@ -22,6 +22,8 @@ public final class ParallelGzipSink: ByteSink {
     private var closed = false
     /// Uncompressed bytes accepted so far.
     public private(set) var bytesIn: Int64 = 0
+    /// CPU time the compression threads have spent on the blocks written so far.
+    public var compressionCPUTime: Duration { .nanoseconds(results.cpuNanoseconds.load(ordering: .relaxed)) }
 
     /// - Parameters:
     ///   - level: gzip level, 0-9.
@@ -67,7 +69,10 @@ public final class ParallelGzipSink: ByteSink {
         while slots.wait(timeout: .now()) == .timedOut { try writeReady(waiting: true) }
         let level = self.level
         queue.async { [results] in
-            results.store(GzipMember.compress(block, level: level), at: index)
+            let start = CPUTime.currentThread()
+            let member = GzipMember.compress(block, level: level)
+            results.cpuNanoseconds.add(CPUTime.nanoseconds(CPUTime.currentThread() - start), ordering: .relaxed)
+            results.store(member, at: index)
         }
         try writeReady(waiting: false)
     }
@@ -88,6 +93,7 @@ public final class ParallelGzipSink: ByteSink {
 /// Compressed blocks waiting to be written in order, shared with the compression threads.
 private final class BlockResults: Sendable {
     private let table = Mutex<[Int: [UInt8]]>([:])
+    let cpuNanoseconds = Atomic<Int64>(0)
     /// Signalled once for each block stored.
     let ready = DispatchSemaphore(value: 0)
 

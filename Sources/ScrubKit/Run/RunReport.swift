@@ -22,10 +22,22 @@ public struct RunReport: Sendable, Codable {
     }
 
     public struct Timings: Sendable, Codable {
-        /// Seconds spent in each stage (read+parse, decide, write, finish), and in all.
-        public var stages: [String: Double]
+        /// Wall-clock seconds, start to published outputs.
         public var totalSeconds: Double
         public var rowsPerSecond: Double
+        /// CPU seconds by stage, so a slow run says where its time went: `inflate` (the reading
+        /// thread), `parse`, `decide` and `write` (the run loop's thread, split by sampling rows),
+        /// `compress` (the compression threads) and `other` (set-up, hashing, reports).
+        public var cpuSeconds: [String: Double]
+
+        static func cpuStages(
+            inflate: Double, parse: Double, decide: Double, write: Double, compress: Double, process: Double
+        ) -> [String: Double] {
+            let stages = [
+                "inflate": inflate, "parse": parse, "decide": decide, "write": write, "compress": compress,
+            ]
+            return stages.merging(["other": max(0, process - stages.values.reduce(0, +))]) { $1 }
+        }
     }
 
     public var pipeline: String

@@ -37,6 +37,7 @@ public final class ScrubRun {
 
     public func run() throws -> Result {
         let started = ContinuousClock.now
+        let processCPUAtStart = CPUTime.process()
         try FileManager.default.createDirectory(
             atPath: plan.outputDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try DirectoryLock(directory: plan.outputDirectory)
@@ -58,6 +59,8 @@ public final class ScrubRun {
         let delimiter = plan.delimiter ?? UInt8(ascii: ",")
         var clean: CSVWriter?
         var rejects: CSVWriter?
+        var cleanSink: ParallelGzipSink?
+        var rejectsSink: ParallelGzipSink?
 
         var tally = RunTally(lists: plan.registries + plan.suppressionLists)
         var annotations = CleanAnnotations(delimiter: delimiter)
@@ -68,9 +71,8 @@ public final class ScrubRun {
             normalizer: plan.normalizer, suppressionLists: plan.suppressionLists, registries: plan.registries,
             windows: plan.windows, rejectWithoutWindow: plan.rejectWithoutWindow)
         let hourStart = Int64(plan.campaignDate.dayNumber) * 86_400 - 14 * 3_600
-        var readTime = Duration.zero
-        var decideTime = Duration.zero
-        var writeTime = Duration.zero
+        var stageClock = StageClock()
+        var inflateCPU = Duration.zero
         var inputFacts: [RunReport.FileFacts] = []
         let totalBytes = plan.inputs.reduce(Int64(0)) { sum, path in
             sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0)
@@ -84,12 +86,10 @@ public final class ScrubRun {
             let columns = plan.columns
             if clean == nil {
                 let header = reader.header.fields
-                clean = CSVWriter(
-                    sink: ParallelGzipSink(writingTo: cleanHash, level: plan.compressionLevel, threads: threads),
-                    delimiter: delimiter)
-                rejects = CSVWriter(
-                    sink: ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads),
-                    delimiter: delimiter)
+                cleanSink = ParallelGzipSink(writingTo: cleanHash, level: plan.compressionLevel, threads: threads)
+                rejectsSink = ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads)
+                clean = CSVWriter(sink: cleanSink!, delimiter: delimiter)
+                rejects = CSVWriter(sink: rejectsSink!, delimiter: delimiter)
                 try clean!.write(fields: header + Self.cleanColumns.map { Array($0.utf8) })
                 try rejects!.write(fields: header + Self.rejectColumns.map { Array($0.utf8) })
             }
@@ -97,12 +97,10 @@ public final class ScrubRun {
             let rejectsWriter = rejects!
             let width = reader.header.count
             var record = CSVRecord()
-            var clock = ContinuousClock.now
             while true {
+                stageClock.beginRow()
                 let outcome = try reader.next(into: &record)
-                var now = ContinuousClock.now
-                readTime += now - clock
-                clock = now
+                stageClock.end(.parse)
                 if outcome == .endOfInput { break }
                 tally.rowsIn += 1
                 if case .malformed(let bad) = outcome {
@@ -126,9 +124,7 @@ public final class ScrubRun {
                     decider.decide(
                         phone: $0, country: country?.text ?? plan.defaultCountry, location: location, line: record.line)
                 }
-                now = ContinuousClock.now
-                decideTime += now - clock
-                clock = now
+                stageClock.end(.decide)
                 switch decision {
                 case .clean(let number, let window):
                     writeFields(of: record, to: cleanWriter)
@@ -148,12 +144,11 @@ public final class ScrubRun {
                     tally.reject(
                         reason, list: reason == .suppressed || reason == .dncRegistry ? detail : nil, number: number)
                 }
-                now = ContinuousClock.now
-                writeTime += now - clock
-                clock = now
+                stageClock.end(.write)
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
             }
             bytesBefore += bytes.fileBytesRead
+            inflateCPU += bytes.backgroundCPUTime
             progress?(bytesBefore, totalBytes, tally.rowsIn)
             logger.info("input read", metadata: ["input": "\(inputName)", "rows_so_far": "\(tally.rowsIn)"])
             inputFacts.append(
@@ -161,7 +156,7 @@ public final class ScrubRun {
                     path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
                     sha256: input == "-" ? "" : try FileDigest.sha256(path: input)))
         }
-        let finishStart = ContinuousClock.now
+        let loopCPU = stageClock.split()
         try clean?.finish()
         try rejects?.finish()
         guard tally.rowsIn == tally.cleanRows + tally.rejectedRows,
@@ -172,7 +167,6 @@ public final class ScrubRun {
                 "rows do not balance: \(tally.rowsIn) in, \(tally.cleanRows) clean, \(tally.rejectedRows) rejected; "
                     + "nothing was published")
         }
-        let finishTime = ContinuousClock.now - finishStart
         let total = ContinuousClock.now - started
         let report = makeReport(
             tally: tally, summary: tally.summary(clean: annotations.entries, hourStart: hourStart), inputs: inputFacts,
@@ -181,11 +175,14 @@ public final class ScrubRun {
                 .init(path: rejectsFile.path, bytes: rejectsHash.bytes, sha256: rejectsHash.digest ?? ""),
             ],
             timings: .init(
-                stages: [
-                    "read_parse": readTime.seconds, "decide": decideTime.seconds, "write": writeTime.seconds,
-                    "finish": finishTime.seconds,
-                ], totalSeconds: total.seconds,
-                rowsPerSecond: total.seconds > 0 ? Double(tally.rowsIn) / total.seconds : 0),
+                totalSeconds: total.seconds,
+                rowsPerSecond: total.seconds > 0 ? Double(tally.rowsIn) / total.seconds : 0,
+                cpuSeconds: RunReport.Timings.cpuStages(
+                    inflate: inflateCPU.seconds, parse: loopCPU[.parse] ?? 0, decide: loopCPU[.decide] ?? 0,
+                    write: loopCPU[.write] ?? 0,
+                    compress: (cleanSink?.compressionCPUTime ?? .zero).seconds
+                        + (rejectsSink?.compressionCPUTime ?? .zero).seconds,
+                    process: (CPUTime.process() - processCPUAtStart).seconds)),
             hourStart: hourStart)
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
