@@ -4,24 +4,50 @@
 /// break (then it is quoted, with quotes doubled), or it is the only field of a record and empty
 /// (then it is written `""`, so the record does not read back as a blank line). Records end in LF.
 /// Bytes that are not valid UTF-8 pass through untouched.
+///
+/// Every output row passes through here, so the buffer is a flat allocation written with
+/// `memcpy`, and the bytes that force quoting are found with a 128-bit mask.
 public final class CSVWriter {
     public let delimiter: UInt8
     private let sink: ByteSink
-    private var buffer: [UInt8] = []
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let flushThreshold: Int
     private var fieldsInRecord = 0
+    private var lastFieldWasEmpty = false
+    /// Bit `b` set when byte `b` (< 128) forces quoting: the delimiter, `"`, LF and CR.
+    private let special: (low: UInt64, high: UInt64)
     /// Records written so far.
     public private(set) var recordCount = 0
 
     public init(sink: ByteSink, delimiter: UInt8 = UInt8(ascii: ","), bufferSize: Int = 256 * 1024) {
+        precondition(delimiter < 0x80, "the delimiter must be an ASCII byte")
         self.sink = sink
         self.delimiter = delimiter
         self.flushThreshold = bufferSize
-        buffer.reserveCapacity(bufferSize + 4096)
+        self.capacity = bufferSize + 4096
+        self.storage = .allocate(capacity: capacity)
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in [delimiter, quote, lf, cr] {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        special = (low, high)
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     /// Writes every field of `record` as one record.
     public func write(_ record: CSVRecord) throws(ScrubIOError) {
+        appendFields(of: record)
+        try endRecord()
+    }
+
+    /// Adds every field of `record` to the record being written.
+    public func appendFields(of record: CSVRecord) {
         record.bytes.withUnsafeBytes { bytes in
             var start = 0
             for end in record.ends {
@@ -29,7 +55,6 @@ public final class CSVWriter {
                 start = end
             }
         }
-        try endRecord()
     }
 
     /// Writes a record of the given fields.
@@ -40,18 +65,31 @@ public final class CSVWriter {
 
     /// Adds one field to the record being written; `endRecord()` completes it.
     public func appendField(_ field: UnsafeRawBufferPointer) {
-        if fieldsInRecord > 0 { buffer.append(delimiter) }
+        // Room for a quoted field with every byte doubled, its quotes and a delimiter.
+        reserve(2 * field.count + 3)
+        if fieldsInRecord > 0 {
+            storage[count] = delimiter
+            count += 1
+        }
         fieldsInRecord += 1
         lastFieldWasEmpty = field.isEmpty
+        guard !field.isEmpty else { return }
         if needsQuotes(field) {
-            buffer.append(quote)
+            storage[count] = quote
+            count += 1
             for byte in field {
-                if byte == quote { buffer.append(quote) }
-                buffer.append(byte)
+                if byte == quote {
+                    storage[count] = quote
+                    count += 1
+                }
+                storage[count] = byte
+                count += 1
             }
-            buffer.append(quote)
+            storage[count] = quote
+            count += 1
         } else {
-            buffer.append(contentsOf: field)
+            (storage + count).update(from: field.baseAddress!.assumingMemoryBound(to: UInt8.self), count: field.count)
+            count += field.count
         }
     }
 
@@ -59,17 +97,24 @@ public final class CSVWriter {
     /// a run of fields that repeats on many records is encoded once and copied.
     public func appendEncoded(_ encoded: UnsafeRawBufferPointer, fieldCount: Int) {
         precondition(fieldCount > 0)
-        if fieldsInRecord > 0 { buffer.append(delimiter) }
+        reserve(encoded.count + 1)
+        if fieldsInRecord > 0 {
+            storage[count] = delimiter
+            count += 1
+        }
         fieldsInRecord += fieldCount
         lastFieldWasEmpty = encoded.isEmpty
-        buffer.append(contentsOf: encoded)
+        if let base = encoded.baseAddress {
+            (storage + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: encoded.count)
+            count += encoded.count
+        }
     }
 
     /// `fields` quoted where they must be and joined by `delimiter`, as `appendField` would write them.
     public static func encode(fields: [[UInt8]], delimiter: UInt8) -> [UInt8] {
         let writer = CSVWriter(sink: DiscardingSink(), delimiter: delimiter, bufferSize: 0)
         for field in fields { field.withUnsafeBytes { writer.appendField($0) } }
-        return writer.buffer
+        return Array(UnsafeBufferPointer(start: writer.storage, count: writer.count))
     }
 
     /// Adds one field given as a string's UTF-8 bytes.
@@ -80,22 +125,26 @@ public final class CSVWriter {
 
     /// Completes the record being written.
     public func endRecord() throws(ScrubIOError) {
+        reserve(3)
         // A record of one empty field would otherwise be a blank line, which readers skip.
-        if fieldsInRecord == 1 && lastFieldWasEmpty { buffer.append(contentsOf: [quote, quote]) }
-        buffer.append(lf)
+        if fieldsInRecord == 1 && lastFieldWasEmpty {
+            storage[count] = quote
+            storage[count + 1] = quote
+            count += 2
+        }
+        storage[count] = lf
+        count += 1
         fieldsInRecord = 0
         lastFieldWasEmpty = false
         recordCount += 1
-        if buffer.count >= flushThreshold { try flush() }
+        if count >= flushThreshold { try flush() }
     }
-
-    private var lastFieldWasEmpty = false
 
     /// Hands everything buffered to the sink.
     public func flush() throws(ScrubIOError) {
-        guard !buffer.isEmpty else { return }
-        try sink.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
     }
 
     /// Flushes and finishes the sink (for gzip, writes the trailer).
@@ -105,11 +154,25 @@ public final class CSVWriter {
     }
 
     @inline(__always)
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while count + extra > newCapacity { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
     private func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
-        for byte in field where byte == delimiter || byte == quote || byte == lf || byte == cr {
-            return true
+        var hits: UInt64 = 0
+        for byte in field {
+            let bit = UInt64(byte & 63)
+            hits |= byte < 64 ? (special.low >> bit) & 1 : byte < 128 ? (special.high >> bit) & 1 : 0
         }
-        return false
+        return hits != 0
     }
 }
 

@@ -31,15 +31,16 @@ package struct FieldValueCache {
 
     package mutating func value(_ field: UnsafeRawBufferPointer) -> Value {
         guard field.count <= 15 else { return Value(text: Self.decode(field, uppercased: uppercased), id: 0) }
-        var low = UInt64(field.count)
+        // The length in the low byte and the first 7 bytes above it; bytes 8 to 15 in `high`.
+        var first: UInt64 = 0
         var high: UInt64 = 0
-        for (index, byte) in field.enumerated() {
-            if index < 7 {
-                low |= UInt64(byte) << (8 * (index + 1))
-            } else {
-                high |= UInt64(byte) << (8 * (index - 7))
+        withUnsafeMutableBytes(of: &first) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: field.prefix(7))) }
+        if field.count > 7 {
+            withUnsafeMutableBytes(of: &high) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: field[(field.startIndex + 7)...]))
             }
         }
+        let low = UInt64(littleEndian: first) << 8 | UInt64(field.count)
         if field.count <= 7 {
             if let known = short.value(for: low) { return known }
             let value = Value(text: Self.decode(field, uppercased: uppercased), id: nextID())

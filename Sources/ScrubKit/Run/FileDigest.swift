@@ -1,4 +1,6 @@
 internal import Crypto
+import Dispatch
+import Foundation
 import ScrubIO
 
 /// SHA-256 digests of files and streams, as lowercase hex, for reports and the audit trail.
@@ -23,6 +25,30 @@ public enum FileDigest {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Hashes a file on a thread of its own, so hashing an input overlaps with scrubbing it instead of
+/// reading it all again at the end.
+final class BackgroundDigest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the thread before `done` is signalled; read only after waiting on `done`.
+    private var result: Result<String, any Error>?
+
+    init(path: String) {
+        let thread = Thread { [self] in
+            result = Result { try FileDigest.sha256(path: path) }
+            done.signal()
+        }
+        thread.name = "scrub.digest"
+        thread.start()
+    }
+
+    /// The digest, once the thread has finished.
+    func wait() throws -> String {
+        done.wait()
+        done.signal()
+        return try result!.get()
     }
 }
 

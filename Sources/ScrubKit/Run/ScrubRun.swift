@@ -80,6 +80,7 @@ public final class ScrubRun {
         var bytesBefore: Int64 = 0
 
         for input in plan.inputs {
+            let digest = input == "-" ? nil : BackgroundDigest(path: input)
             let bytes = PrefetchingByteSource(try ByteReader(path: input))
             let reader = try CSVReader(source: bytes, options: .init(delimiter: plan.delimiter))
             let inputName = URL(fileURLWithPath: input).lastPathComponent
@@ -127,14 +128,14 @@ public final class ScrubRun {
                 stageClock.end(.decide)
                 switch decision {
                 case .clean(let number, let window):
-                    writeFields(of: record, to: cleanWriter)
+                    cleanWriter.appendFields(of: record)
                     Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
                     let entry = annotations.count(number.profile, window)
                     annotations.write(entry, to: cleanWriter)
                     try cleanWriter.endRecord()
                     tally.cleanRows += 1
                 case .reject(let reason, let detail, let number):
-                    writeFields(of: record, to: rejectsWriter)
+                    rejectsWriter.appendFields(of: record)
                     rejectsWriter.appendField(reason.rawValue)
                     rejectsWriter.appendField(detail)
                     rejectsWriter.appendField(inputName)
@@ -154,7 +155,7 @@ public final class ScrubRun {
             inputFacts.append(
                 .init(
                     path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
-                    sha256: input == "-" ? "" : try FileDigest.sha256(path: input)))
+                    sha256: try digest?.wait() ?? ""))
         }
         let loopCPU = stageClock.split()
         try clean?.finish()
@@ -223,10 +224,6 @@ public final class ScrubRun {
             buffer[start] = UInt8(ascii: "+")
             return body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
         }
-    }
-
-    private func writeFields(of record: CSVRecord, to writer: CSVWriter) {
-        for index in 0..<record.count { record.withField(index) { writer.appendField($0) } }
     }
 
     private func makeReport(

@@ -49,30 +49,22 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
     }
 }
 
-/// A suppression list held in memory for one run: a sorted array searched by bisection.
+/// A suppression list held in memory for one run, as a hash set: one probe per row, where
+/// bisecting a sorted list of 100,000 numbers took 17.
 public final class InMemoryNumberList: NumberList {
     public let info: NumberListInfo
-    private let sorted: [UInt64]
+    private let numbers: UInt64Map<Void>
 
     public init(info: NumberListInfo, numbers: [UInt64]) {
-        var numbers = numbers
-        numbers.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(numbers.count)
-        for number in numbers where unique.last != number { unique.append(number) }
-        self.sorted = unique
+        let set = UInt64Map<Void>(minimumCapacity: numbers.count)
+        for number in numbers where number != .max { set.insertIfAbsent((), for: number) }
+        self.numbers = set
         var info = info
-        info.entries = unique.count
+        info.entries = set.count
         self.info = info
     }
 
     public func contains(_ e164: UInt64) -> Bool {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < e164 { low = mid + 1 } else { high = mid }
-        }
-        return low < sorted.count && sorted[low] == e164
+        numbers.value(for: e164) != nil
     }
 }
