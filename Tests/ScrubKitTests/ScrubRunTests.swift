@@ -14,6 +14,13 @@ private func writeGzip(_ text: String, to path: String) throws {
     try file.commit()
 }
 
+/// Writes `rows` US leads (quoted names with commas, numbers repeating now and then), gzipped.
+private func writeManyLeads(_ rows: Int, to path: String) throws {
+    var text = "id,name,phone,country\n"
+    for i in 0..<rows { text += "\(i),\"Name, \(i)\",+1 212 555 \(1000 + (i * 7919) % 9000),US\n" }
+    try writeGzip(text, to: path)
+}
+
 /// Reads a gzipped CSV output back as records.
 private func readOutput(_ path: String) throws -> CSVReadResult {
     try readAll(ByteReader(path: path))
@@ -145,9 +152,7 @@ struct ScrubRunTests {
     @Test("a corrupt gzip mid-file fails the run and publishes nothing")
     func corruptInputPublishesNothing() throws {
         let dir = try TemporaryDirectory()
-        var big = "id,name,phone,country\n"
-        for i in 0..<20_000 { big += "\(i),Name,+1 212 555 \(1000 + i % 9000),US\n" }
-        try writeGzip(big, to: dir.path("leads.csv.gz"))
+        try writeManyLeads(20_000, to: dir.path("leads.csv.gz"))
         var bytes = [UInt8](try Data(contentsOf: dir.url.appendingPathComponent("leads.csv.gz")))
         bytes[bytes.count * 3 / 4] ^= 0xFF
         try Data(bytes).write(to: dir.url.appendingPathComponent("leads.csv.gz"))
@@ -301,9 +306,7 @@ struct ScrubRunThreadTests {
     @Test("outputs are byte-identical whatever the thread count")
     func identicalAcrossThreads() throws {
         let dir = try TemporaryDirectory()
-        var big = "id,name,phone,country\n"
-        for i in 0..<30_000 { big += "\(i),\"Name, \(i)\",+1 212 555 \(1000 + (i * 7919) % 9000),US\n" }
-        try writeGzip(big, to: dir.path("leads.csv.gz"))
+        try writeManyLeads(30_000, to: dir.path("leads.csv.gz"))
         var outputs: [Data] = []
         for threads in [1, 2, 4] {
             let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: flags(dir), environment: environment())
@@ -313,5 +316,29 @@ struct ScrubRunThreadTests {
         }
         #expect(outputs[0] == outputs[2] && outputs[2] == outputs[4])
         #expect(outputs[1] == outputs[3] && outputs[3] == outputs[5])
+    }
+
+    @Test("outputs decompress to the same bytes at every compression level and thread count")
+    func identicalAcrossLevels() throws {
+        let dir = try TemporaryDirectory()
+        try writeManyLeads(20_000, to: dir.path("leads.csv.gz"))
+        var decompressed: Set<[UInt8]> = []
+        var compressedSizes: Set<Int> = []
+        for (level, threads) in [(0, 1), (1, 2), (6, 3), (9, 1)] {
+            var overrides = flags(dir)
+            overrides.compressionLevel = .init(value: level, location: "--compression-level")
+            let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: overrides, environment: environment())
+            _ = try ScrubRun(plan: plan, threads: threads).run()
+            let clean = try ByteReader(path: dir.path("out/clean.csv.gz"))
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while case let n = try chunk.withUnsafeMutableBytes({ try clean.read(into: $0) }), n > 0 {
+                bytes += chunk[..<n]
+            }
+            decompressed.insert(bytes)
+            compressedSizes.insert(clean.fileBytesRead > 0 ? Int(clean.fileBytesRead) : 0)
+        }
+        #expect(decompressed.count == 1)
+        #expect(compressedSizes.count > 1, "the levels really differ")
     }
 }

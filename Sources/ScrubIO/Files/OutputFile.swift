@@ -1,3 +1,5 @@
+import Foundation
+
 /// An output file that appears at its final path only when it is complete.
 ///
 /// Bytes go to a hidden temporary file beside the destination (same directory, so the final
@@ -47,6 +49,17 @@ public final class OutputFile: ByteSink {
         file = nil
         try FileSystem.rename(temporaryPath, to: path)
         committed = true
+    }
+
+    /// Removes the temporary files that runs killed before they could clean up (`kill -9`, power
+    /// loss) left for `names` in `directory`. Call it only while holding the directory's lock, so no
+    /// live writer's file is removed.
+    public static func removeLeftovers(in directory: String, names: [String]) {
+        let prefixes = names.map { ".\($0).partial-" }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for entry in entries where prefixes.contains(where: entry.hasPrefix) {
+            FileSystem.remove(directory.hasSuffix("/") ? directory + entry : directory + "/" + entry)
+        }
     }
 
     /// Removes the temporary file; the final path is left as it was.

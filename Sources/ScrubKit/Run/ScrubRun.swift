@@ -14,6 +14,8 @@ public final class ScrubRun {
         "e164", "region", "line_type", "timezones", "call_windows_utc", "call_rules", "tz_ambiguous",
     ]
     public static let rejectColumns = ["reject_reason", "reject_detail", "input_file", "line", "raw_record"]
+    /// The files a run publishes in its output folder.
+    public static let outputNames = ["clean.csv.gz", "rejects.csv.gz", "report.json", "report.html"]
 
     public let plan: PipelinePlan
     /// Compression threads. Outputs are byte-identical whatever the count.
@@ -42,6 +44,7 @@ public final class ScrubRun {
             atPath: plan.outputDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try DirectoryLock(directory: plan.outputDirectory)
         defer { lock.release() }
+        OutputFile.removeLeftovers(in: plan.outputDirectory, names: Self.outputNames)
         logger.info(
             "run started",
             metadata: [
