@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
     var campaignDate: String?
     @Option(help: "The call purpose: telemarketing or research.")
     var purpose: String?
-    @Option(help: "Gzip level of the outputs, 0-9.")
+    @Option(help: "Gzip level of the outputs, 0-9 (default 1: see docs/benchmarks.md).")
     var compressionLevel: Int?
     @Option(help: "Compression threads (default: the machine's cores). Outputs are identical whatever the count.")
     var threads: Int?

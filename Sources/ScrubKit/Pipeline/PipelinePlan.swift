@@ -82,7 +82,9 @@ public struct PipelinePlan {
         guard let output = pick(\.outputDirectory) else {
             throw PipelineError(.configuration, "no output folder: set `output.directory` or pass --out", at: where0)
         }
-        let level = pick(\.compressionLevel) ?? .init(value: 6, location: where0)
+        // Level 1 by default: measured (docs/benchmarks.md, "Gzip backends"), zlib's level 6 takes
+        // four times as long for files 19% smaller, and the outputs are working files for a dialler.
+        let level = pick(\.compressionLevel) ?? .init(value: 1, location: where0)
         guard (0...9).contains(level.value) else {
             throw PipelineError(
                 .configuration, "compression level must be 0 to 9, not \(level.value)", at: level.location)
