@@ -51,8 +51,12 @@ public struct PhoneNormalizer: Sendable {
 }
 
 /// Stack scratch space, split into fixed areas so no step overwrites another's input.
+///
+/// Each area holds a canonical input (at most `PhoneText.maximumScalars`, 250, one byte a scalar).
+/// The whole must stay within 1,024 bytes: `withUnsafeTemporaryAllocation` puts larger buffers on
+/// the heap, which cost a `malloc` per number (measured: 1,280 bytes did).
 struct Scratch {
-    static let area = 320
+    static let area = 256
     static let capacity = area * 4
     let buffer: UnsafeMutableBufferPointer<UInt8>
 
