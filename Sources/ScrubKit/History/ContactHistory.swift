@@ -67,10 +67,19 @@ extension ContactHistory {
     ///
     /// - Complexity: O(log n + calls of the number × caps).
     public func decision(for e164: UInt64, at time: UTCTime, offer: String?, caps: [FrequencyCap]) -> CapDecision {
+        decision(for: e164, at: time, offerID: offerID(offer), caps: caps)
+    }
+
+    /// The id calls about `offer` carry; an offer the logs never name matches only calls logged
+    /// without an offer.
+    func offerID(_ offer: String?) -> UInt16? {
+        offer.map { offers[$0] ?? Self.unloggedOffer }
+    }
+
+    /// ``decision(for:at:offer:caps:)`` with the offer's id looked up once, for a run's rows.
+    func decision(for e164: UInt64, at time: UTCTime, offerID: UInt16?, caps: [FrequencyCap]) -> CapDecision {
         let range = calls(of: e164)
         guard !range.isEmpty, !caps.isEmpty else { return .callable }
-        // An offer the logs never name matches only calls logged without an offer.
-        let offerID = offer.map { offers[$0] ?? Self.unloggedOffer }
         // Calls after `time` have not happened yet as far as this decision goes.
         let limit = time.seconds - base.seconds
         let last = range.lowerBound + range.count { Int64(stamps[$0]) <= limit }

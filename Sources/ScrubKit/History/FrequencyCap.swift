@@ -1,3 +1,5 @@
+import CallingWindows
+
 /// A limit on how often one number may be called: at most `maxCalls` calls in any rolling `window`,
 /// and, if `refusalPause` is set, none for that long after the person refused.
 ///
@@ -59,11 +61,24 @@ public struct FrequencyCapTable: Sendable, Equatable {
         self.everywhere = everywhere
     }
 
-    /// The legal caps this scrub knows.
-    public static let legal = FrequencyCapTable(byPlace: [
-        "US-FL": [.threeIn24Hours("FL")], "US-OK": [.threeIn24Hours("OK")], "US-MD": [.threeIn24Hours("MD")],
-        "FR": [.france], "CA-BC": [.britishColumbia],
-    ])
+    /// The legal caps this scrub knows, whatever the date.
+    public static let legal = FrequencyCapTable(
+        byPlace: Dictionary(grouping: dated, by: \.place).mapValues { $0.map(\.cap) })
+
+    /// The legal caps in force on `date`: the one dated table of caps (the `obligations` of the
+    /// matching rules in `calling-rules.yaml`, with their rules' effective dates).
+    public static func legal(on date: LocalDate) -> FrequencyCapTable {
+        FrequencyCapTable(
+            byPlace: Dictionary(grouping: dated.filter { date >= $0.from }, by: \.place).mapValues { $0.map(\.cap) })
+    }
+
+    static let dated: [(place: String, from: LocalDate, cap: FrequencyCap)] = [
+        ("US-FL", LocalDate(year: 2021, month: 7, day: 1)!, .threeIn24Hours("FL")),
+        ("US-OK", LocalDate(year: 2022, month: 11, day: 1)!, .threeIn24Hours("OK")),
+        ("US-MD", LocalDate(year: 2024, month: 1, day: 1)!, .threeIn24Hours("MD")),
+        ("FR", LocalDate(year: 2023, month: 3, day: 1)!, .france),
+        ("CA-BC", LocalDate(year: 2005, month: 10, day: 1)!, .britishColumbia),
+    ]
 
     /// The caps for a number of `region` (ISO 3166) and `subdivision` (`FL`, `BC`), company caps first.
     public func caps(region: String, subdivision: String?) -> [FrequencyCap] {
