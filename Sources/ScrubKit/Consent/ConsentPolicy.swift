@@ -1,0 +1,93 @@
+import CallingWindows
+import ScrubIO
+
+/// A pipeline's consent rules resolved for its campaign: which lead columns carry consent and
+/// business-relationship evidence, which regions need consent on the campaign date, and how long a
+/// relationship lasts.
+///
+/// Consent counts when its day is on or before the campaign date and, if the pipeline names an
+/// evidence column, the row names its evidence. An established business relationship (EBR) counts
+/// from its day through the same day 18 months later for a purchase, 3 months later for an inquiry,
+/// both inclusive (see ``LocalDate/adding(months:)`` for month ends). See `docs/opt-outs.md`.
+public struct ConsentPolicy: Sendable {
+    /// Column indexes in the lead header.
+    public struct Columns: Sendable, Equatable {
+        public var timestamp: Int?
+        public var evidence: Int?
+        public var relationshipDate: Int?
+        public var relationshipType: Int?
+
+        public init(
+            timestamp: Int? = nil, evidence: Int? = nil, relationshipDate: Int? = nil, relationshipType: Int? = nil
+        ) {
+            self.timestamp = timestamp
+            self.evidence = evidence
+            self.relationshipDate = relationshipDate
+            self.relationshipType = relationshipType
+        }
+    }
+
+    public static let purchaseMonths = 18
+    public static let inquiryMonths = 3
+
+    public let columns: Columns
+    /// The requirements in force on the campaign date, for the campaign's purpose.
+    public let requirements: [ConsentRequirement]
+    public let campaignDate: LocalDate
+    private let requiredCodes: [UInt16]
+
+    public init(columns: Columns, requirements: [ConsentRequirement], campaignDate: LocalDate, purpose: String) {
+        self.columns = columns
+        self.campaignDate = campaignDate
+        self.requirements =
+            ConsentRequirement.marketingPurposes.contains(purpose)
+            ? requirements.filter { $0.isInForce(on: campaignDate) } : []
+        self.requiredCodes = self.requirements.map { NumberProfile.code($0.region) }
+    }
+
+    /// Whether numbers of the region need consent on the campaign date.
+    public func requiresConsent(regionCode: UInt16) -> Bool { requiredCodes.contains(regionCode) }
+
+    /// The requirement for `region`, for explanations and `reject_detail`.
+    public func requirement(for region: String) -> ConsentRequirement? {
+        requirements.first { $0.region == region }
+    }
+
+    /// Whether the row's consent counts on the campaign date.
+    public func hasConsent(_ evidence: LeadEvidence) -> Bool {
+        guard let day = evidence.consentDay else { return false }
+        return day <= campaignDate && evidence.hasConsentReference
+    }
+
+    /// Whether the row's business relationship counts on the campaign date.
+    public func hasRelationship(_ evidence: LeadEvidence) -> Bool {
+        guard let day = evidence.relationshipDay, let kind = evidence.relationship, day <= campaignDate else {
+            return false
+        }
+        let months = kind == .purchase ? Self.purchaseMonths : Self.inquiryMonths
+        return campaignDate <= day.adding(months: months)
+    }
+
+    /// The first of `allowed` the row's evidence supports, in the pipeline's order.
+    public func exemption(_ evidence: LeadEvidence, allowed: [Exemption]) -> Exemption? {
+        allowed.first { exemption in
+            switch exemption {
+            case .ebr: hasRelationship(evidence)
+            case .consent: hasConsent(evidence)
+            }
+        }
+    }
+
+    /// Reads the evidence columns of `record`.
+    public func evidence(of record: CSVRecord) -> LeadEvidence {
+        func field<T>(_ index: Int?, _ read: (UnsafeRawBufferPointer) -> T?) -> T? {
+            guard let index, index < record.count else { return nil }
+            return record.withField(index, read)
+        }
+        return LeadEvidence(
+            consentDay: field(columns.timestamp, LeadEvidence.date),
+            hasConsentReference: columns.evidence == nil || field(columns.evidence, LeadEvidence.isPresent) == true,
+            relationshipDay: field(columns.relationshipDate, LeadEvidence.date),
+            relationship: field(columns.relationshipType, LeadEvidence.relationship))
+    }
+}

@@ -1,0 +1,87 @@
+import CallingWindows
+
+/// The consent and business-relationship facts one lead row carries, as days.
+///
+/// Read from the row's consent columns only when a rule needs them (a number of a consent region,
+/// or a registry match the pipeline allows an exemption for), without allocating.
+public struct LeadEvidence: Sendable, Equatable {
+    /// The kind of an established business relationship.
+    public enum Relationship: String, Sendable, Equatable {
+        case purchase
+        case inquiry
+    }
+
+    /// The day the person consented (the date as written in the consent timestamp).
+    public var consentDay: LocalDate?
+    /// Whether the row names the evidence of its consent (always true when no evidence column is set).
+    public var hasConsentReference: Bool
+    /// The day of the last purchase or inquiry.
+    public var relationshipDay: LocalDate?
+    public var relationship: Relationship?
+
+    public init(
+        consentDay: LocalDate? = nil, hasConsentReference: Bool = true, relationshipDay: LocalDate? = nil,
+        relationship: Relationship? = nil
+    ) {
+        self.consentDay = consentDay
+        self.hasConsentReference = hasConsentReference
+        self.relationshipDay = relationshipDay
+        self.relationship = relationship
+    }
+
+    /// The date at the start of a field: `YYYY-MM-DD`, alone or followed by `T` or a space and a time
+    /// (the date as written, whatever the offset). Spaces around are ignored; nil for anything else.
+    public static func date(_ field: UnsafeRawBufferPointer) -> LocalDate? {
+        var start = 0
+        var end = field.count
+        while start < end, field[start] == 0x20 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x0D { end -= 1 }
+        guard end - start >= 10, field[start + 4] == 0x2D, field[start + 7] == 0x2D else { return nil }
+        if end - start > 10, field[start + 10] != 0x54, field[start + 10] != 0x20 { return nil }
+        func number(_ from: Int, _ width: Int) -> Int? {
+            var value = 0
+            for index in from..<from + width {
+                let digit = field[start + index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// `purchase` or `inquiry`, in any case; nil for anything else.
+    public static func relationship(_ field: UnsafeRawBufferPointer) -> Relationship? {
+        var start = 0
+        var end = field.count
+        while start < end, field[start] == 0x20 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x0D { end -= 1 }
+        func matches(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == end - start else { return false }
+            for index in 0..<(end - start) where field[start + index] | 0x20 != word.utf8Start[index] { return false }
+            return true
+        }
+        if matches("purchase") { return .purchase }
+        if matches("inquiry") || matches("enquiry") { return .inquiry }
+        return nil
+    }
+
+    /// Whether a field holds anything but spaces.
+    public static func isPresent(_ field: UnsafeRawBufferPointer) -> Bool {
+        field.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+    }
+}
+
+extension LocalDate {
+    /// The same day `months` calendar months later; the month's last day when it is shorter
+    /// (2025-05-31 plus 18 months is 2026-11-30).
+    public func adding(months: Int) -> LocalDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        var newDay = day
+        while LocalDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }
+        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+    }
+}
