@@ -26,6 +26,10 @@ struct RunCommand: ParsableCommand {
     var registries: [String] = []
     @Option(name: .customLong("suppression"), help: "Suppression lists: index files, or E.164/CSV lists.")
     var suppressionLists: [String] = []
+    @Option(
+        name: .customLong("history"), parsing: .upToNextOption,
+        help: "Call logs (gzip or plain) for frequency caps; they replace the pipeline's history.files.")
+    var historyFiles: [String] = []
     @Option(help: "The column holding phone numbers.")
     var phoneColumn: String?
     @Option(help: "The column holding each row's country (ISO 3166 code).")
@@ -74,6 +78,10 @@ struct RunCommand: ParsableCommand {
         flags.outputDirectory = located(outputDirectory, "--out")
         flags.registries = registries.map { .init(value: $0, location: "--registry") }
         flags.suppressionLists = suppressionLists.map { .init(value: $0, location: "--suppression") }
+        if !historyFiles.isEmpty {
+            flags.history = .init(location: "--history")
+            flags.history?.files = historyFiles.map { .init(value: $0, location: "--history") }
+        }
         flags.phoneColumn = located(phoneColumn, "--phone-column")
         flags.countryColumn = located(countryColumn, "--country-column")
         flags.defaultCountry = located(defaultCountry, "--default-country")

@@ -40,6 +40,15 @@ public struct PipelineDefinition: Sendable {
     /// A file of company calling-hour rules, which can only narrow the legal windows.
     public var companyRules: Located<String>?
     public var allowStale: Located<Bool>?
+    /// The exemptions each registry of the file allows, by the registry's position (`registries`
+    /// entries written as `{index: ..., exemptions: [...]}`).
+    public var registryExemptions: [[Located<String>]] = []
+    /// Consent and business-relationship columns of the lead rows, and the regions needing consent.
+    public var consent: Consent?
+    /// The opt-out journal and the suppression index compiled from it.
+    public var optOuts: OptOuts?
+    /// Call logs and caps for contact-frequency limits.
+    public var history: History?
 
     public init() {}
 
@@ -69,7 +78,7 @@ public struct PipelineDefinition: Sendable {
 }
 
 /// Walks the YAML node tree with a schema, reporting unknown keys and wrong types with their marks.
-private struct NodeReader {
+struct NodeReader {
     let file: String
 
     func place(_ node: Node) -> String {
@@ -122,7 +131,10 @@ private struct NodeReader {
     }
 
     mutating func read(_ root: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
-        let top = ["version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale"]
+        let top = [
+            "version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale", "consent",
+            "optouts", "history",
+        ]
         let entries = try mapping(root, "the pipeline")
         guard let version = entries.first(where: { $0.key == "version" }) else {
             throw PipelineError(
@@ -142,10 +154,13 @@ private struct NodeReader {
             case "name": definition.name = try string(entry.value, "name")
             case "input": try readInput(entry.value, into: &definition)
             case "output": try readOutput(entry.value, into: &definition)
-            case "registries": definition.registries = try strings(entry.value, "registries")
+            case "registries": try readRegistries(entry.value, into: &definition)
             case "suppression": definition.suppressionLists = try strings(entry.value, "suppression")
             case "campaign": try readCampaign(entry.value, into: &definition)
             case "allow_stale": definition.allowStale = try bool(entry.value, "allow_stale")
+            case "consent": try readConsent(entry.value, into: &definition)
+            case "optouts": try readOptOuts(entry.value, into: &definition)
+            case "history": try readHistory(entry.value, into: &definition)
             default: throw unknown(entry.key, entry.keyNode, in: "the pipeline", allowed: top)
             }
         }

@@ -36,6 +36,14 @@ public struct PipelinePlan {
     public var staleRegistries: [(name: String, ageDays: Int)]
     public var normalizer: NumberNormalizing
     public var windows: CallingWindowAnnotating?
+    /// Consent, registry exemptions and frequency caps, for ``RowDecider``.
+    public var compliance = RowCompliance()
+    /// Whether clean rows get the `exemption` column: some registry allows an exemption.
+    public var writesExemptionColumn = false
+    /// The opt-out journal behind a suppression index, and how far the index is behind it.
+    public var journal: JournalCheck?
+    /// What the contact history read, when the pipeline has one.
+    public var historyFacts: HistoryFacts?
 
     /// The call purposes the bundled rules declare (see `calling-rules.yaml`).
     public static let purposes = ["telemarketing", "telemarketing-consented", "research"]
@@ -172,7 +180,7 @@ public struct PipelinePlan {
 
         let outputPath = path(output)
         let audit = auditLogPath(definition, overrides: overrides)!
-        return PipelinePlan(
+        var plan = PipelinePlan(
             name: pick(\.name)?.value
                 ?? (definition.path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
                     ?? "adhoc"),
@@ -181,6 +189,8 @@ public struct PipelinePlan {
             auditLog: audit, registries: registries, suppressionLists: suppression, campaignDate: campaignDate,
             purpose: purpose.value, rejectWithoutWindow: pick(\.rejectWithoutWindow)?.value ?? false,
             allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
+        try plan.resolveCompliance(definition, overrides: overrides, environment: environment)
+        return plan
     }
 
     /// Reads each input's header and finds the configured columns; every input must share one header.
@@ -223,7 +233,7 @@ public struct PipelinePlan {
             postcode: try find(postcode))
     }
 
-    private static func openList(
+    static func openList(
         _ path: String, location: String, environment: PipelineEnvironment, plainAllowed: Bool,
         defaultCountry: String = "US"
     ) throws(PipelineError) -> NumberList {

@@ -49,6 +49,7 @@ public struct HTMLReport {
         html +=
             "<p class=\"note\">48 UTC hours from \(escape(report.callableHoursStart ?? "")); a row counts "
         html += "in every hour its calling windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
+        html += complianceSection()
         html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Snapshot</th>"
         html += "<th>Age (days)</th><th>Entries</th><th>Rows rejected</th></tr>\n"
         for list in report.lists {
@@ -102,7 +103,7 @@ public struct HTMLReport {
         return svg + "<text x=\"0\" y=\"15\">\(maxValue.grouped)</text></svg>\n"
     }
 
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

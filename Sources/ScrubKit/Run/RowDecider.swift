@@ -1,7 +1,8 @@
 /// Decides one row's fate from its phone field and location: the scrub's rules in one place.
 ///
-/// Precedence follows `RejectReason`: missing, invalid, unsupported region, suppressed, registry,
-/// duplicate, no calling window. Internal suppression applies to every number; a registry only to
+/// Precedence follows `RejectReason`: missing, invalid, unsupported region, no consent, suppressed,
+/// registry (unless an exemption the registry allows holds), duplicate, frequency cap, no calling
+/// window. Internal suppression applies to every number; a registry only to
 /// numbers of the regions it covers. The first occurrence of a number decides; later ones are
 /// `DUPLICATE`.
 public struct RowDecider {
@@ -22,6 +23,11 @@ public struct RowDecider {
     private let suppressionDetails: [String]
     /// First line at which each callable number was seen.
     private let seen = UInt64Map<UInt32>()
+    /// Consent, registry exemptions and frequency caps; none unless the pipeline configures them.
+    public var compliance = RowCompliance()
+    /// The exemption that let the row just decided past a registry match, when that decision is
+    /// `.clean`; nil when no exemption was needed.
+    public private(set) var exemption: Exemption?
 
     public init(
         normalizer: NumberNormalizing, suppressionLists: [NumberList], registries: [NumberList],
@@ -43,9 +49,12 @@ public struct RowDecider {
         decide(phone: phone, country: country, location: LeadLocation(state: state, postcode: postcode), line: line)
     }
 
+    /// - Parameter evidence: reads the row's consent columns; called only when a rule needs them.
     public mutating func decide(
-        phone: UnsafeRawBufferPointer, country: String, location: LeadLocation, line: Int
+        phone: UnsafeRawBufferPointer, country: String, location: LeadLocation, line: Int,
+        evidence: () -> LeadEvidence = { LeadEvidence() }
     ) -> Decision {
+        exemption = nil
         let number: NumberFacts
         switch normalizer.check(phone, country: country) {
         case .missing:
@@ -57,6 +66,9 @@ public struct RowDecider {
         case .number(let facts):
             number = facts
         }
+        if let detail = compliance.missingConsent(number, evidence) {
+            return .reject(.noConsent, detail: detail, number: number)
+        }
         for (index, list) in suppressionLists.enumerated() where list.contains(number.e164) {
             return .reject(.suppressed, detail: suppressionDetails[index], number: number)
         }
@@ -65,10 +77,17 @@ public struct RowDecider {
         where (registryRegions[index].isEmpty || registryRegions[index].contains(region))
             && registry.contains(number.e164)
         {
+            if let allowed = compliance.exemption(registry: index, evidence) {
+                exemption = allowed
+                continue
+            }
             return .reject(.dncRegistry, detail: registryDetails[index], number: number)
         }
         if let first = seen.insertIfAbsent(UInt32(clamping: line), for: number.e164) {
             return .reject(.duplicate, detail: "same number as line \(first)", number: number)
+        }
+        if let detail = compliance.capReached(number, at: location) {
+            return .reject(.frequencyCap, detail: detail, number: number)
         }
         guard let windows else { return .clean(number, nil) }
         let annotation = windows.annotate(number, at: location)

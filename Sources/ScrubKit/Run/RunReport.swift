@@ -61,6 +61,10 @@ public struct RunReport: Sendable, Codable {
     public var lists: [ListFacts]
     public var outputs: [FileFacts]
     public var warnings: [String]
+    /// The opt-out journal behind a suppression index, and the events not yet compiled into it.
+    public var optOutJournal: OptOutJournalFacts? = nil
+    /// Consent regions, exemptions granted and rows rejected by frequency caps.
+    public var compliance: ComplianceFacts? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.
     public var timings: Timings
 }

@@ -73,6 +73,10 @@ public final class ScrubRun {
         var decider = RowDecider(
             normalizer: plan.normalizer, suppressionLists: plan.suppressionLists, registries: plan.registries,
             windows: plan.windows, rejectWithoutWindow: plan.rejectWithoutWindow)
+        decider.compliance = plan.compliance
+        let consent = plan.compliance.consent
+        var exempted: [Exemption: Int] = [:]
+        logComplianceWarnings()
         let hourStart = Int64(plan.campaignDate.dayNumber) * 86_400 - 14 * 3_600
         var stageClock = StageClock()
         var inflateCPU = Duration.zero
@@ -94,7 +98,7 @@ public final class ScrubRun {
                 rejectsSink = ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads)
                 clean = CSVWriter(sink: cleanSink!, delimiter: delimiter)
                 rejects = CSVWriter(sink: rejectsSink!, delimiter: delimiter)
-                try clean!.write(fields: header + Self.cleanColumns.map { Array($0.utf8) })
+                try clean!.write(fields: header + cleanColumns.map { Array($0.utf8) })
                 try rejects!.write(fields: header + Self.rejectColumns.map { Array($0.utf8) })
             }
             let cleanWriter = clean!
@@ -126,7 +130,8 @@ public final class ScrubRun {
                     key: Self.locationKey(state: state?.id, postcode: postcode?.id))
                 let decision = record.withField(columns.phone) {
                     decider.decide(
-                        phone: $0, country: country?.text ?? plan.defaultCountry, location: location, line: record.line)
+                        phone: $0, country: country?.text ?? plan.defaultCountry, location: location, line: record.line,
+                        evidence: { consent?.evidence(of: record) ?? LeadEvidence() })
                 }
                 stageClock.end(.decide)
                 switch decision {
@@ -135,6 +140,10 @@ public final class ScrubRun {
                     Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
                     let entry = annotations.count(number.profile, window)
                     annotations.write(entry, to: cleanWriter)
+                    if plan.writesExemptionColumn {
+                        cleanWriter.appendField(decider.exemption?.rawValue ?? "")
+                        if let exemption = decider.exemption { exempted[exemption, default: 0] += 1 }
+                    }
                     try cleanWriter.endRecord()
                     tally.cleanRows += 1
                 case .reject(let reason, let detail, let number):
@@ -172,7 +181,7 @@ public final class ScrubRun {
                     + "nothing was published")
         }
         let total = ContinuousClock.now - started
-        let report = makeReport(
+        var report = makeReport(
             tally: tally, summary: tally.summary(clean: annotations.entries, hourStart: hourStart), inputs: inputFacts,
             outputs: [
                 .init(path: cleanFile.path, bytes: cleanHash.bytes, sha256: cleanHash.digest ?? ""),
@@ -188,6 +197,7 @@ public final class ScrubRun {
                         + (rejectsSink?.compressionCPUTime ?? .zero).seconds,
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
             hourStart: hourStart)
+        addCompliance(to: &report, exempted: exempted)
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())

@@ -1,0 +1,42 @@
+/// The company-records rules of a run as ``RowDecider`` consults them: prior consent by region,
+/// exemptions a registry allows, and frequency caps from the contact history.
+///
+/// Empty by default: a pipeline without consent, exemptions or history decides rows exactly as
+/// before, and the lead's evidence columns are never read.
+public struct RowCompliance {
+    public var consent: ConsentPolicy?
+    /// The exemptions each registry allows, by the registry's position in the plan.
+    public var registryExemptions: [[Exemption]]
+    public var caps: CampaignCaps?
+
+    public init(consent: ConsentPolicy? = nil, registryExemptions: [[Exemption]] = [], caps: CampaignCaps? = nil) {
+        self.consent = consent
+        self.registryExemptions = registryExemptions
+        self.caps = caps
+    }
+
+    /// `reject_detail` for a number whose region needs consent the row does not show; nil otherwise.
+    func missingConsent(_ number: NumberFacts, _ evidence: () -> LeadEvidence) -> String? {
+        guard let consent, consent.requiresConsent(regionCode: number.profile.regionCode),
+            !consent.hasConsent(evidence())
+        else { return nil }
+        return "\(number.region) requires prior consent for marketing calls and the row shows none "
+            + "on or before \(consent.campaignDate)"
+    }
+
+    /// The exemption that lets a match of registry `index` through; nil when it allows none or the
+    /// row's evidence supports none.
+    func exemption(registry index: Int, _ evidence: () -> LeadEvidence) -> Exemption? {
+        guard let consent, index < registryExemptions.count, !registryExemptions[index].isEmpty else { return nil }
+        return consent.exemption(evidence(), allowed: registryExemptions[index])
+    }
+
+    /// `reject_detail` for a number at its cap on the campaign day; nil when callable.
+    func capReached(_ number: NumberFacts, at location: LeadLocation) -> String? {
+        guard let caps else { return nil }
+        let applicable = caps.caps(for: number, at: location)
+        guard case .capped(let until, let cap) = caps.decision(for: number.e164, caps: applicable) else { return nil }
+        caps.count(cap)
+        return "\(cap.name) reached; callable again \(until)"
+    }
+}

@@ -1,0 +1,189 @@
+internal import Yams
+
+extension PipelineDefinition {
+    /// `consent`: the lead columns that carry consent and business-relationship evidence.
+    public struct Consent: Sendable {
+        public var timestamp: Located<String>?
+        public var evidence: Located<String>?
+        public var relationshipDate: Located<String>?
+        public var relationshipType: Located<String>?
+        /// Regions needing prior consent, replacing the built-in table's (`ConsentRequirement.legal`).
+        public var requiredIn: [Located<String>]?
+        /// Where the section was written.
+        public var location: String
+
+        public init(location: String) {
+            self.location = location
+        }
+    }
+
+    /// `optouts`: the opt-out journal and the suppression index compiled from it.
+    public struct OptOuts: Sendable {
+        public var journal: Located<String>
+        public var index: Located<String>
+
+        public init(journal: Located<String>, index: Located<String>) {
+            self.journal = journal
+            self.index = index
+        }
+    }
+
+    /// `history`: call logs, how to read them, and company caps.
+    public struct History: Sendable {
+        public var files: [Located<String>] = []
+        public var numberColumn: Located<String>?
+        public var timeColumn: Located<String>?
+        public var outcomeColumn: Located<String>?
+        public var offerColumn: Located<String>?
+        public var refusalCodes: [Located<String>]?
+        /// The country of national-format numbers in the logs (default: the pipeline's default country).
+        public var country: Located<String>?
+        /// This campaign's offer, for per-offer caps.
+        public var offer: Located<String>?
+        public var caps: [CompanyCap] = []
+        public var location: String
+
+        public init(location: String) {
+            self.location = location
+        }
+    }
+
+    /// One company cap: at most `calls` calls in `hours` or `days`, optionally a pause after a refusal.
+    public struct CompanyCap: Sendable {
+        public var name: Located<String>?
+        public var calls: Located<Int>?
+        public var hours: Located<Int>?
+        public var days: Located<Int>?
+        public var refusalPauseDays: Located<Int>?
+        public var perOffer: Located<Bool>?
+        public var location: String
+    }
+}
+
+extension NodeReader {
+    /// `registries`: paths, or `{index: path, exemptions: [ebr, consent]}` entries.
+    func readRegistries(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        let items = node.sequence.map(Array.init) ?? [node]
+        definition.registries = []
+        definition.registryExemptions = []
+        for item in items {
+            guard item.mapping != nil else {
+                definition.registries.append(try string(item, "registries"))
+                definition.registryExemptions.append([])
+                continue
+            }
+            var index: PipelineDefinition.Located<String>?
+            var exemptions: [PipelineDefinition.Located<String>] = []
+            for entry in try mapping(item, "a registry entry") {
+                switch entry.key {
+                case "index": index = try string(entry.value, "index")
+                case "exemptions": exemptions = try strings(entry.value, "exemptions")
+                default:
+                    throw unknown(entry.key, entry.keyNode, in: "a registry entry", allowed: ["index", "exemptions"])
+                }
+            }
+            guard let index else {
+                throw PipelineError(
+                    .configuration, "a registry entry needs `index`: the registry index file", at: place(item))
+            }
+            definition.registries.append(index)
+            definition.registryExemptions.append(exemptions)
+        }
+    }
+
+    func readConsent(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        var consent = PipelineDefinition.Consent(location: place(node))
+        for entry in try mapping(node, "`consent`") {
+            switch entry.key {
+            case "columns":
+                let columns = try names(
+                    entry.value, "`consent.columns`", ["timestamp", "evidence", "ebr_date", "ebr_type"])
+                consent.timestamp = columns["timestamp"]
+                consent.evidence = columns["evidence"]
+                consent.relationshipDate = columns["ebr_date"]
+                consent.relationshipType = columns["ebr_type"]
+            case "required_in": consent.requiredIn = try strings(entry.value, "required_in")
+            default: throw unknown(entry.key, entry.keyNode, in: "`consent`", allowed: ["columns", "required_in"])
+            }
+        }
+        definition.consent = consent
+    }
+
+    /// A mapping of `allowed` keys to single values (column names), by key.
+    private func names(
+        _ node: Node, _ section: String, _ allowed: [String]
+    ) throws(PipelineError)
+        -> [String: PipelineDefinition.Located<String>]
+    {
+        var values: [String: PipelineDefinition.Located<String>] = [:]
+        for entry in try mapping(node, section) {
+            guard allowed.contains(entry.key) else {
+                throw unknown(entry.key, entry.keyNode, in: section, allowed: allowed)
+            }
+            values[entry.key] = try string(entry.value, entry.key)
+        }
+        return values
+    }
+
+    func readOptOuts(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        var journal: PipelineDefinition.Located<String>?
+        var index: PipelineDefinition.Located<String>?
+        for entry in try mapping(node, "`optouts`") {
+            switch entry.key {
+            case "journal": journal = try string(entry.value, "journal")
+            case "index": index = try string(entry.value, "index")
+            default: throw unknown(entry.key, entry.keyNode, in: "`optouts`", allowed: ["journal", "index"])
+            }
+        }
+        guard let journal, let index else {
+            throw PipelineError(
+                .configuration,
+                "`optouts` needs `journal` (the opt-out journal) and `index` (the suppression index compiled from "
+                    + "it with scrub optout compile)", at: place(node))
+        }
+        definition.optOuts = .init(journal: journal, index: index)
+    }
+
+    func readHistory(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+        var history = PipelineDefinition.History(location: place(node))
+        let allowed = ["files", "columns", "refusal_codes", "country", "offer", "caps"]
+        for entry in try mapping(node, "`history`") {
+            switch entry.key {
+            case "files": history.files = try strings(entry.value, "files")
+            case "columns":
+                let columns = try names(entry.value, "`history.columns`", ["number", "time", "outcome", "offer"])
+                history.numberColumn = columns["number"]
+                history.timeColumn = columns["time"]
+                history.outcomeColumn = columns["outcome"]
+                history.offerColumn = columns["offer"]
+            case "refusal_codes": history.refusalCodes = try strings(entry.value, "refusal_codes")
+            case "country": history.country = try string(entry.value, "country")
+            case "offer": history.offer = try string(entry.value, "offer")
+            case "caps":
+                guard let items = entry.value.sequence else {
+                    throw PipelineError(.configuration, "`caps` must be a list of caps", at: place(entry.value))
+                }
+                for item in items { history.caps.append(try readCap(item)) }
+            default: throw unknown(entry.key, entry.keyNode, in: "`history`", allowed: allowed)
+            }
+        }
+        definition.history = history
+    }
+
+    private func readCap(_ node: Node) throws(PipelineError) -> PipelineDefinition.CompanyCap {
+        var cap = PipelineDefinition.CompanyCap(location: place(node))
+        let allowed = ["name", "calls", "hours", "days", "refusal_pause_days", "per_offer"]
+        for entry in try mapping(node, "a cap") {
+            switch entry.key {
+            case "name": cap.name = try string(entry.value, "name")
+            case "calls": cap.calls = try int(entry.value, "calls")
+            case "hours": cap.hours = try int(entry.value, "hours")
+            case "days": cap.days = try int(entry.value, "days")
+            case "refusal_pause_days": cap.refusalPauseDays = try int(entry.value, "refusal_pause_days")
+            case "per_offer": cap.perOffer = try bool(entry.value, "per_offer")
+            default: throw unknown(entry.key, entry.keyNode, in: "a cap", allowed: allowed)
+            }
+        }
+        return cap
+    }
+}
