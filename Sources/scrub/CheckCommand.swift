@@ -26,8 +26,30 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The row's postcode.")
     var postcode: String?
 
+    @Option(help: "The row's consent timestamp (ISO 8601), for pipelines with consent columns.")
+    var consentAt: String?
+
+    @Flag(help: "The row's consent has no evidence reference.")
+    var noConsentEvidence = false
+
+    @Option(help: "The row's business-relationship date (YYYY-MM-DD).")
+    var ebrDate: String?
+
+    @Option(help: "The row's business-relationship type: purchase or inquiry.")
+    var ebrType: String?
+
     @Flag(help: "Use registries older than their maximum age.")
     var allowStale = false
+
+    /// The lead facts given by flags, read as the run reads its columns.
+    var evidence: LeadEvidence {
+        func read<T>(_ text: String?, _ parse: (UnsafeRawBufferPointer) -> T?) -> T? {
+            text.flatMap { Array($0.utf8).withUnsafeBytes(parse) }
+        }
+        return LeadEvidence(
+            consentDay: read(consentAt, LeadEvidence.date), hasConsentReference: !noConsentEvidence,
+            relationshipDay: read(ebrDate, LeadEvidence.date), relationship: read(ebrType, LeadEvidence.relationship))
+    }
 
     func run() throws {
         do throws(PipelineError) {
@@ -39,7 +61,7 @@ struct CheckCommand: ParsableCommand {
                 definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage()))
             print(
                 DecisionExplainer(plan: plan).explain(
-                    number, country: country?.uppercased(), state: state, postcode: postcode))
+                    number, country: country?.uppercased(), state: state, postcode: postcode, evidence: evidence))
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))

@@ -96,3 +96,44 @@ struct ConsentCampaignTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("out/rejects.csv.gz"))) == rejects)
     }
 }
+
+@Suite("scrub check with consent, exemptions and caps")
+struct ConsentCheckTests {
+    func check(_ arguments: [String]) throws -> String {
+        let result = try ScrubProcess.run(["check"] + arguments + ["--pipeline", "Pipelines/consent-campaign.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test(
+        "explains NO_CONSENT, exemptions and FREQUENCY_CAP, as the run decides",
+        arguments: [
+            (["+33 1 99 00 12 35"], "Decision: NO_CONSENT (FR needs prior consent)"),
+            (["+33 1 99 00 12 34", "--consent-at", "2026-09-14"], "Decision: CLEAN"),
+            (["+33 1 99 00 12 34", "--consent-at", "2026-12-02"], "Decision: NO_CONSENT"),
+            (
+                ["(212) 555-0132", "--ebr-date", "2025-06-01", "--ebr-type", "purchase"],
+                "LISTED, exempt by EBR (purchase of 2025-06-01)"
+            ),
+            (
+                ["(212) 555-0132", "--ebr-date", "2025-05-31", "--ebr-type", "purchase"],
+                "Decision: DNC_REGISTRY (registry us-ca-dnc-sample (snapshot 2026-11-27))"
+            ),
+            (
+                ["415 555 0108", "--consent-at", "2026-05-02"], "LISTED, exempt by CONSENT (consent of 2026-05-02)"
+            ),
+            (
+                ["415 555 0108", "--consent-at", "2026-05-02", "--no-consent-evidence"],
+                "Decision: DNC_REGISTRY"
+            ),
+            (
+                ["305 555 0142", "--state", "FL"],
+                "Decision: FREQUENCY_CAP (US-FL 3/24h reached; callable again 2026-12-01T15:00:00Z)"
+            ),
+            (["212 555 0160"], "WARNING: list optout-journal is older than its journal: 1 event(s) not compiled"),
+        ])
+    func explains(arguments: [String], expected: String) throws {
+        let output = try check(arguments)
+        #expect(output.contains(expected), "\(output)")
+    }
+}

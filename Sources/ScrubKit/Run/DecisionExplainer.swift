@@ -1,7 +1,8 @@
 import CallingWindows
 
 /// Explains, for one number, every step of the decision a run would make: normalisation, each list
-/// and registry consulted with its snapshot date, and the calling windows with the rules behind them.
+/// and registry consulted with its snapshot date, consent and exemptions from the lead's evidence,
+/// frequency caps from the contact history, and the calling windows with the rules behind them.
 ///
 /// Duplicates are a property of a whole file, so they are not part of a single number's decision.
 public struct DecisionExplainer {
@@ -11,7 +12,10 @@ public struct DecisionExplainer {
         self.plan = plan
     }
 
-    public func explain(_ input: String, country: String?, state: String?, postcode: String?) -> String {
+    /// - Parameter evidence: the lead's consent and business-relationship facts, as its columns would give them.
+    public func explain(
+        _ input: String, country: String?, state: String?, postcode: String?, evidence: LeadEvidence = LeadEvidence()
+    ) -> String {
         let country = country ?? plan.defaultCountry
         var lines = ["Input: \(input) (country \(country))"]
         var bytes = Array(input.utf8)
@@ -31,7 +35,7 @@ public struct DecisionExplainer {
         lines.append(
             "Normalised: \(number.e164Text), region \(number.region), \(number.lineType)"
                 + (number.subdivision.map { ", \($0)" } ?? "") + ", zones \(number.timeZones.joined(separator: ", "))")
-        var decision: String?
+        var decision = explainConsent(number, evidence, into: &lines)
         lines.append("Suppression lists (apply to every number):")
         if plan.suppressionLists.isEmpty { lines.append("  none configured") }
         for list in plan.suppressionLists {
@@ -39,6 +43,7 @@ public struct DecisionExplainer {
             lines.append("  \(list.info.detail): \(listed ? "LISTED" : "not listed")")
             if listed && decision == nil { decision = "\(RejectReason.suppressed.rawValue) (\(list.info.detail))" }
         }
+        if let note = journalNote() { lines.append(note) }
         lines.append("Registries (each applies to the regions it covers):")
         if plan.registries.isEmpty { lines.append("  none configured") }
         for registry in plan.registries {
@@ -53,8 +58,16 @@ public struct DecisionExplainer {
                 continue
             }
             let listed = registry.contains(number.e164)
-            lines.append("  \(registry.info.detail)\(age): \(listed ? "LISTED" : "not listed")")
-            if listed && decision == nil { decision = "\(RejectReason.dncRegistry.rawValue) (\(registry.info.detail))" }
+            let exemption = listed ? explainExemption(registry: registry, evidence) : (text: "", exempt: false)
+            lines.append("  \(registry.info.detail)\(age): \(listed ? "LISTED" : "not listed")\(exemption.text)")
+            if listed && !exemption.exempt && decision == nil {
+                decision = "\(RejectReason.dncRegistry.rawValue) (\(registry.info.detail))"
+            }
+        }
+        if let capped = explainCaps(number, at: LeadLocation(state: state, postcode: postcode), into: &lines),
+            decision == nil
+        {
+            decision = capped
         }
         if let windows = plan.windows {
             lines.append("")
