@@ -8,6 +8,8 @@ public struct RowCompliance {
     /// The exemptions each registry allows, by the registry's position in the plan.
     public var registryExemptions: [[Exemption]]
     public var caps: CampaignCaps?
+    /// Rows this decider rejected by each cap, by the cap's name.
+    public private(set) var rejectedByCap: [String: Int] = [:]
 
     public init(consent: ConsentPolicy? = nil, registryExemptions: [[Exemption]] = [], caps: CampaignCaps? = nil) {
         self.consent = consent
@@ -32,11 +34,11 @@ public struct RowCompliance {
     }
 
     /// `reject_detail` for a number at its cap on the campaign day; nil when callable.
-    func capReached(_ number: NumberFacts, at location: LeadLocation) -> String? {
+    mutating func capReached(_ number: NumberFacts, at location: LeadLocation) -> String? {
         guard let caps else { return nil }
         let applicable = caps.caps(for: number, at: location)
         guard case .capped(let until, let cap) = caps.decision(for: number.e164, caps: applicable) else { return nil }
-        caps.count(cap)
+        rejectedByCap[cap.name, default: 0] += 1
         return "\(cap.name) reached; callable again \(until)"
     }
 }

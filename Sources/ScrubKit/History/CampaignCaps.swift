@@ -8,6 +8,8 @@ import Foundation
 /// already made. A capped number is rejected with the time it becomes callable again, which may be
 /// later the same day.
 ///
+/// Not thread-safe (it caches cap sets as rows come): one per ``RowDecider``, like its seen-number map.
+///
 /// The caps of a number are those of its region and subdivision and of the lead's state (the law
 /// uses the called party's location: either may be it), worked out once per distinct (profile,
 /// location), then looked up by integer key.
@@ -20,8 +22,6 @@ public final class CampaignCaps {
     public let dayEnd: UTCTime
     private let offerID: UInt16?
     private var capSets: [[FrequencyCap]] = []
-    /// Rows rejected by each cap, by its name.
-    public private(set) var rejectedByCap: [String: Int] = [:]
     private let capSetByKey = UInt64Map<Int>()
 
     public init(history: ContactHistory, table: FrequencyCapTable, offer: String?, campaignDate: LocalDate) {
@@ -44,8 +44,11 @@ public final class CampaignCaps {
 
     /// The caps for a number and the lead's location.
     public func caps(for number: NumberFacts, at location: LeadLocation) -> [FrequencyCap] {
-        guard let key = location.key else { return Self.caps(table, number, location.state) }
-        let cacheKey = UInt64(truncatingIfNeeded: number.profile.id) << 40 | key
+        // Profile ids above 24 bits (never seen in practice) are not cached, so keys cannot collide.
+        guard let key = location.key, key < 1 << 40, number.profile.id < 1 << 24 else {
+            return Self.caps(table, number, location.state)
+        }
+        let cacheKey = UInt64(number.profile.id) << 40 | key
         if let index = capSetByKey.value(for: cacheKey) { return capSets[index] }
         capSets.append(Self.caps(table, number, location.state))
         _ = capSetByKey.insertIfAbsent(capSets.count - 1, for: cacheKey)
@@ -66,21 +69,20 @@ public final class CampaignCaps {
         return caps
     }
 
-    /// Counts a row rejected by `cap`.
-    func count(_ cap: FrequencyCap) { rejectedByCap[cap.name, default: 0] += 1 }
-
     /// Whether the number may be called on the campaign day under `caps`.
+    ///
+    /// - Complexity: one binary search over the numbers called for a number never called.
     public func decision(for e164: UInt64, caps: [FrequencyCap]) -> CapDecision {
-        guard !caps.isEmpty else { return .callable }
-        let at = max(dayStart, history.lastCall(to: e164, through: dayEnd) ?? dayStart)
+        let range = history.calls(of: e164)
+        guard !caps.isEmpty, !range.isEmpty else { return .callable }
+        let at = max(dayStart, history.lastCall(in: range, through: dayEnd) ?? dayStart)
         return history.decision(for: e164, at: at, offerID: offerID, caps: caps)
     }
 }
 
 extension ContactHistory {
-    /// The time of the last call to `e164` logged at or before `time`.
-    func lastCall(to e164: UInt64, through time: UTCTime) -> UTCTime? {
-        let range = calls(of: e164)
+    /// The time of the last call in `range` (one number's calls) logged at or before `time`.
+    func lastCall(in range: Range<Int>, through time: UTCTime) -> UTCTime? {
         let limit = time.seconds - base.seconds
         var index = range.upperBound
         while index > range.lowerBound {

@@ -61,7 +61,7 @@ extension ScrubRun {
     }
 
     /// Adds the journal, consent, exemption and history facts and their warnings to `report`.
-    func addCompliance(to report: inout RunReport, exempted: [Exemption: Int]) {
+    func addCompliance(to report: inout RunReport, exempted: [Exemption: Int], rejectedByCap: [String: Int]) {
         if let journal = plan.journal {
             let freshness = journal.freshness
             report.optOutJournal = .init(
@@ -98,7 +98,7 @@ extension ScrubRun {
                 windowFrom: facts.from.description, windowThrough: facts.through.description,
                 caps: (caps.table.everywhere + caps.table.byPlace.keys.sorted().flatMap { caps.table.byPlace[$0]! })
                     .map(\.name),
-                rejectedByCap: caps.rejectedByCap)
+                rejectedByCap: rejectedByCap)
             if unreadable > 0 {
                 report.warnings.append(
                     "\(unreadable) call log row(s) could not be read and do not count towards caps: "

@@ -197,7 +197,7 @@ public final class ScrubRun {
                         + (rejectsSink?.compressionCPUTime ?? .zero).seconds,
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
             hourStart: hourStart)
-        addCompliance(to: &report, exempted: exempted)
+        addCompliance(to: &report, exempted: exempted, rejectedByCap: decider.compliance.rejectedByCap)
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())

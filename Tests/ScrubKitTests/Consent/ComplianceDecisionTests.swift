@@ -100,7 +100,7 @@ struct ComplianceDecisionTests {
         #expect(detail == "US-FL 3/24h reached; callable again 2026-12-01T04:00:00Z")
         #expect(outcome(&decider, "+1 212 555 0100", state: "FL") == "DUPLICATE")
         #expect(outcome(&decider, "+1 212 555 0199", state: "FL") == "CLEAN")  // never called
-        #expect(caps.rejectedByCap == ["US-FL 3/24h": 1])
+        #expect(decider.compliance.rejectedByCap == ["US-FL 3/24h": 1])
         var other = self.decider(caps: caps)
         #expect(outcome(&other, "+1 212 555 0100", state: "NY") == "CLEAN")  // no New York cap
     }

@@ -124,6 +124,42 @@ struct CompliancePipelineTests {
         #expect(html.contains("2 (oldest 2026-11-20T10:30:00Z)"))
     }
 
+    @Test("history with its own column names, gzip; the same plan run twice counts its caps once a run")
+    func history() throws {
+        let dir = try TemporaryDirectory()
+        var log = "Nummer;Zeit;Ergebnis\n"
+        for hour in [30, 20, 10] { log += "+33199001234;2026-11-\(hour == 30 ? "29T18" : "30T\(hour)"):00:00Z;KEIN\n" }
+        log += "+33199001235;2026-11-15T10:00:00Z;ABGELEHNT\n"
+        try writeGzipped(log, to: dir.path("calls.csv.gz"))
+        let definition = try pipeline(
+            dir,
+            """
+            history:
+              files: calls.csv.gz
+              columns: {number: Nummer, time: Zeit, outcome: Ergebnis}
+              refusal_codes: [ABGELEHNT]
+              caps: [{name: "house 3/2d", calls: 3, days: 2}]
+
+            """)
+        let plan = try resolve(definition)
+        for _ in 0..<2 {
+            let report = try ScrubRun(plan: plan).run().report
+            let history = try #require(report.compliance?.history)
+            #expect(history.rejectedByCap == ["house 3/2d": 1, "FR 4/30d, 60d after refusal": 1])
+            #expect(history.callsKept == 4 && history.numbers == 2 && history.unreadableRows == 0)
+            #expect(report.rejectedByReason["FREQUENCY_CAP"] == 2)
+        }
+        let rejects = try readAll(ByteReader(path: dir.path("out/rejects.csv.gz")))
+        let details = rejects.records.filter { $0[6] == Array("FREQUENCY_CAP".utf8) }.map {
+            String(decoding: $0[7], as: UTF8.self)
+        }
+        #expect(
+            details == [
+                "house 3/2d reached; callable again 2026-12-01T18:00:00Z",
+                "FR 4/30d, 60d after refusal reached; callable again 2027-01-14T10:00:00Z",
+            ])
+    }
+
     @Test("a journal edited since the compile stops the run at resolution")
     func rewrittenJournal() throws {
         let dir = try TemporaryDirectory()
