@@ -72,6 +72,13 @@ struct ConsentCampaignTests {
             ])
         let reasons = run.report["rejected_by_reason"] as? [String: Int]
         #expect(reasons?["NO_CONSENT"] == 4 && reasons?["FREQUENCY_CAP"] == 4)
+        // The audit record names the journal's state and the call logs used, with their digests.
+        let audit = try String(contentsOfFile: dir.path("audit.jsonl"), encoding: .utf8)
+        let record =
+            try JSONSerialization.jsonObject(with: Data(audit.split(separator: "\n").last!.utf8)) as! [String: Any]
+        #expect((record["optout_journal"] as? [String: Any])?["uncompiled_events"] as? Int == 1)
+        let logs = record["call_logs"] as? [[String: Any]]
+        #expect(logs?.count == 1 && logs?[0]["rows"] as? Int == 16 && (logs?[0]["sha256"] as? String)?.count == 64)
     }
 
     @Test("--history replaces the pipeline's call logs")

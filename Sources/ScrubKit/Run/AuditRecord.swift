@@ -33,6 +33,7 @@ extension ScrubRun {
                         "sha256": .string($0.info.sha256),
                     ])
                 })
+            addCompliance(plan, to: &record)
         }
         if let report {
             record["inputs"] = .array(
