@@ -36,8 +36,7 @@ public struct RowCompliance {
     /// `reject_detail` for a number at its cap on the campaign day; nil when callable.
     mutating func capReached(_ number: NumberFacts, at location: LeadLocation) -> String? {
         guard let caps else { return nil }
-        let applicable = caps.caps(for: number, at: location)
-        guard case .capped(let until, let cap) = caps.decision(for: number.e164, caps: applicable) else { return nil }
+        guard case .capped(let until, let cap) = caps.decision(for: number, at: location) else { return nil }
         rejectedByCap[cap.name, default: 0] += 1
         return "\(cap.name) reached; callable again \(until)"
     }

@@ -69,6 +69,13 @@ public final class CampaignCaps {
         return caps
     }
 
+    /// Whether the number may be called on the campaign day under the caps of its place and the
+    /// lead's: a number never called costs one binary search, and its caps are not looked up.
+    public func decision(for number: NumberFacts, at location: LeadLocation) -> CapDecision {
+        guard !history.calls(of: number.e164).isEmpty else { return .callable }
+        return decision(for: number.e164, caps: caps(for: number, at: location))
+    }
+
     /// Whether the number may be called on the campaign day under `caps`.
     ///
     /// - Complexity: one binary search over the numbers called for a number never called.

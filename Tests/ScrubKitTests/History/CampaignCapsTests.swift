@@ -25,7 +25,9 @@ private func judge(
     let caps = CampaignCaps(history: builder.build(), table: table, offer: offer, campaignDate: campaign)
     let facts = NumberFacts(
         e164: number, region: region, lineType: "mobile", subdivision: subdivision, timeZones: ["UTC"])
-    return caps.decision(for: number, caps: caps.caps(for: facts, at: LeadLocation()))
+    let decision = caps.decision(for: facts, at: LeadLocation())
+    #expect(decision == caps.decision(for: number, caps: caps.caps(for: facts, at: LeadLocation())))
+    return decision
 }
 
 /// The time a decision says the number is callable again, as seconds after the campaign day's start.
