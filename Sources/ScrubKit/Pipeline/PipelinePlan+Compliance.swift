@@ -46,9 +46,13 @@ extension PipelinePlan {
         }
         let exemptions =
             overrides.registries.isEmpty ? try Self.exemptions(definition, consent: definition.consent) : []
-        let consent = try definition.consent.map { section throws(PipelineError) in
-            try consentPolicy(section)
-        }
+        // Prior consent is checked for marketing calls whether or not the pipeline names consent
+        // columns: without them no row can show consent, so rows in those regions are NO_CONSENT
+        // (fail-safe). `consent: {required_in: []}` turns the check off, on the record.
+        let consent =
+            try definition.consent.map { section throws(PipelineError) in try consentPolicy(section) }
+            ?? ConsentPolicy(
+                columns: .init(), requirements: ConsentRequirement.legal, campaignDate: campaignDate, purpose: purpose)
         compliance = RowCompliance(consent: consent, registryExemptions: exemptions)
         writesExemptionColumn = exemptions.contains { !$0.isEmpty }
         let files = overrides.history?.files.isEmpty == false ? overrides.history!.files : definition.history?.files

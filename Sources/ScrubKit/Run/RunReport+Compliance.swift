@@ -77,16 +77,13 @@ extension ScrubRun {
             }
         }
         let compliance = plan.compliance
-        if compliance.consent == nil {
-            let unchecked = ConsentRequirement.legal.filter {
-                $0.isInForce(on: plan.campaignDate) && ConsentRequirement.marketingPurposes.contains(plan.purpose)
-                    && (report.cleanByRegion[$0.region] ?? 0) > 0
-            }
-            if !unchecked.isEmpty {
-                report.warnings.append(
-                    "clean rows in \(unchecked.map(\.region).joined(separator: ", ")) need prior consent, which this "
-                        + "pipeline does not check: add a `consent` section naming the consent columns")
-            }
+        if let consent = compliance.consent, consent.columns == .init(),
+            let refused = report.rejectedByReason[RejectReason.noConsent.rawValue], refused > 0
+        {
+            report.warnings.append(
+                "\(refused) row(s) in \(consent.requirements.map(\.region).joined(separator: ", ")) were rejected "
+                    + "NO_CONSENT: those regions need prior consent for marketing calls and this pipeline names no "
+                    + "consent columns; add a `consent` section (docs/opt-outs.md)")
         }
         guard compliance.consent != nil || plan.writesExemptionColumn || compliance.caps != nil else { return }
         var history: RunReport.HistoryFacts?

@@ -139,6 +139,8 @@ struct CompliancePipelineTests {
               columns: {number: Nummer, time: Zeit, outcome: Ergebnis}
               refusal_codes: [ABGELEHNT]
               caps: [{name: "house 3/2d", calls: 3, days: 2}]
+            consent:
+              required_in: []
 
             """)
         let plan = try resolve(definition)
@@ -172,12 +174,16 @@ struct CompliancePipelineTests {
         #expect(error?.message.contains("no longer begins with the events") == true, "\(String(describing: error))")
     }
 
-    @Test("without a consent section, clean rows in consent regions are reported as unchecked")
+    @Test("without a consent section, rows in consent regions are NO_CONSENT and the report says what to add")
     func unchecked() throws {
         let dir = try TemporaryDirectory()
         let report = try ScrubRun(plan: try resolve(try pipeline(dir, ""))).run().report
-        #expect(report.warnings.contains { $0.hasPrefix("clean rows in FR need prior consent") })
-        #expect(report.compliance == nil)
+        #expect((report.rejectedByReason["NO_CONSENT"] ?? 0) > 0)
+        #expect(report.cleanByRegion["FR"] == nil)
+        #expect(
+            report.warnings.contains { $0.contains("were rejected NO_CONSENT") && $0.contains("`consent` section") })
+        let opted = try ScrubRun(plan: try resolve(try pipeline(dir, "consent: {required_in: []}\n"))).run().report
+        #expect(opted.rejectedByReason["NO_CONSENT"] == nil, "an empty required_in turns the check off")
     }
 
     @Test(
