@@ -60,6 +60,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
+            name: "RunBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScrubKit", package: "capantra-scrub"),
+            ],
+            path: "RunBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "OptOutBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),

@@ -109,15 +109,17 @@ if python3 -c 'import polars' 2> /dev/null; then
         "python3 '$root/Benchmarks/Compare/polars_scrub.py' '$input' '$data/registry.txt' '$data/suppression.txt' '$work/polars.csv.gz'"
 fi
 
-# The table. The pigz floor is the reference when it ran, otherwise the first row.
+# The table. The pigz floor is the reference when it ran, otherwise the first row; the igzip floor is
+# the ISA-L build's reference (a dash when igzip is not installed).
 reference=$(awk -F'\t' '$1 ~ /pigz/ { print $2 }' "$results")
 [ -n "$reference" ] || reference=$(head -n 1 "$results" | cut -f 2)
+igzip_reference=$(awk -F'\t' '$1 ~ /^igzip/ { print $2 }' "$results")
 echo
 echo "$rows rows ($(du -m "$input" | cut -f 1) MB gzipped), registry $registry_size, suppression $suppression_size, $(nproc) cores, $(date -u +%F)"
 echo
-echo "| Command | Wall | Rows/s | Peak RSS | x pigz floor |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-awk -F'\t' -v rows="$rows" -v ref="$reference" '
+echo "| Command | Wall | Rows/s | Peak RSS | x pigz floor | x igzip floor |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+awk -F'\t' -v rows="$rows" -v ref="$reference" -v iref="$igzip_reference" '
 function grouped(n,    s) {
     s = sprintf("%.0f", n)
     while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s)
@@ -126,5 +128,7 @@ function grouped(n,    s) {
 {
     name = $1
     gsub(/\|/, "\\|", name)
-    printf "| %s | %.1f s | %s | %.0f MB | %.2f |\n", name, $2, grouped(rows / ($2 > 0 ? $2 : 0.001)), $3 / 1024, $2 / ref
+    igzip_ratio = iref > 0 ? sprintf("%.2f", $2 / iref) : "-"
+    printf "| %s | %.1f s | %s | %.0f MB | %.2f | %s |\n", name, $2, grouped(rows / ($2 > 0 ? $2 : 0.001)), $3 / 1024,
+        $2 / ref, igzip_ratio
 }' "$results"
