@@ -8,7 +8,7 @@ struct RunInterruptionTests {
     func killedRuns() throws {
         let dir = try TemporaryDirectory()
         let generated = try ScrubProcess.run([
-            "sample", "generate", "--rows", "60000", "--registry-size", "20000", "--suppression-size", "2000",
+            "sample", "generate", "--rows", "100000", "--registry-size", "30000", "--suppression-size", "3000",
             "--seed", "5", "--out", dir.path("data"),
         ])
         try #require(generated.status == 0, "\(generated.stderr)")
@@ -23,10 +23,13 @@ struct RunInterruptionTests {
         func leftovers() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).filter { $0.contains(".partial-") }
         }
+        let started = Date()
         try #require(try ScrubProcess.run(arguments).status == 0)
+        let duration = Date().timeIntervalSince(started)
         let before = try published()
 
-        for delay in [0.02, 0.2, 0.6, 1.2] {
+        // Kill at moments spread over a run's length (a later run takes about as long as the first).
+        for delay in [0.05, 0.3, 0.5, 0.7].map({ $0 * duration }) {
             let process = Process()
             process.executableURL = ScrubProcess.executable
             process.arguments = arguments

@@ -47,6 +47,41 @@ struct CSVRoundTripTests {
         }
     }
 
+    @Test("records copied as they stood in the input read back as the same fields", arguments: 0..<10)
+    func rawCopy(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(2000 + seed))
+        let table = randomTable(&random, columns: 3, rows: 20)
+        // Every field quoted (more than needed), CRLF endings, line breaks inside fields.
+        var input = bytes("a,b,c\r\n")
+        for row in table {
+            input +=
+                row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
+                .joined(separator: bytes(",")) + bytes("\r\n")
+        }
+        for chunk in [1, 7, 65536] {
+            let reader = try CSVReader(source: MemoryByteSource(input, chunkSize: chunk))
+            let copied = MemorySink()
+            let encoded = MemorySink()
+            let copier = CSVWriter(sink: copied)
+            let encoder = CSVWriter(sink: encoded, delimiter: UInt8(ascii: ";"))
+            var record = CSVRecord()
+            while try reader.next(into: &record) == .record {
+                copier.appendFields(of: record, inputDelimiter: reader.dialect.delimiter)
+                try copier.endRecord()
+                encoder.appendFields(of: record, inputDelimiter: reader.dialect.delimiter)  // delimiters differ
+                try encoder.endRecord()
+            }
+            try copier.finish()
+            try encoder.finish()
+            let options = CSVReaderOptions(delimiter: UInt8(ascii: ","))
+            #expect(try readAll(MemoryByteSource(bytes("a,b,c\n") + copied.bytes), options: options).records == table)
+            #expect(copied.bytes.count > encoded.bytes.count, "the copy keeps the input's extra quotes")
+            let semicolons = CSVReaderOptions(delimiter: UInt8(ascii: ";"))
+            #expect(
+                try readAll(MemoryByteSource(bytes("a;b;c\n") + encoded.bytes), options: semicolons).records == table)
+        }
+    }
+
     @Test("the reader agrees with the oracle on well-formed CRLF input", arguments: 0..<10)
     func crlfAgreesWithOracle(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(1000 + seed))

@@ -313,6 +313,8 @@ public final class CSVReader {
             let raw = Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + rawLength)]))
             return .malformed(CSVMalformedRecord(line: recordLine, reason: reason, raw: raw))
         }
+        // The whole record is still in the buffer: a refill keeps everything from `recordStart` on.
+        record.setRaw(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + rawLength)]))
         return .record
     }
 

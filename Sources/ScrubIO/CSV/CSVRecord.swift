@@ -9,10 +9,15 @@ public struct CSVRecord: Sendable, Equatable {
     public private(set) var ends: [Int] = []
     /// The 1-based physical line on which the record starts.
     public var line: Int = 0
+    /// The record as it stood in the input, quotes and delimiters included, without its line ending;
+    /// empty for records not read by a `CSVReader`. A writer with the input's delimiter copies these
+    /// bytes instead of encoding the fields again: they parse back to the same fields.
+    public private(set) var raw: [UInt8] = []
 
     public init() {
         bytes.reserveCapacity(1024)
         ends.reserveCapacity(32)
+        raw.reserveCapacity(1024)
     }
 
     /// Makes a record from fields, for writing and for tests.
@@ -22,6 +27,11 @@ public struct CSVRecord: Sendable, Equatable {
     }
 
     public var count: Int { ends.count }
+
+    /// Equal fields on the same line; how the input quoted them (`raw`) does not matter.
+    public static func == (lhs: CSVRecord, rhs: CSVRecord) -> Bool {
+        lhs.bytes == rhs.bytes && lhs.ends == rhs.ends && lhs.line == rhs.line
+    }
 
     /// The bytes of field `index`.
     public subscript(index: Int) -> ArraySlice<UInt8> {
@@ -42,6 +52,11 @@ public struct CSVRecord: Sendable, Equatable {
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        raw.removeAll(keepingCapacity: true)
+    }
+
+    mutating func setRaw(_ bytes: UnsafeRawBufferPointer) {
+        raw.append(contentsOf: bytes)
     }
 
     public mutating func append<S: Sequence<UInt8>>(field: S) {

@@ -46,7 +46,18 @@ public final class CSVWriter {
         try endRecord()
     }
 
-    /// Adds every field of `record` to the record being written.
+    /// Adds every field of `record` to the record being written. With `inputDelimiter` equal to this
+    /// writer's delimiter, a record read by a `CSVReader` is copied as it stood in the input (one
+    /// copy, where encoding scans every byte); either way it reads back as the same fields.
+    public func appendFields(of record: CSVRecord, inputDelimiter: UInt8?) {
+        if inputDelimiter == delimiter, !record.raw.isEmpty {
+            record.raw.withUnsafeBytes { appendEncoded($0, fieldCount: record.count) }
+        } else {
+            appendFields(of: record)
+        }
+    }
+
+    /// Adds every field of `record` to the record being written, each encoded as `appendField` does.
     public func appendFields(of record: CSVRecord) {
         record.bytes.withUnsafeBytes { bytes in
             var start = 0

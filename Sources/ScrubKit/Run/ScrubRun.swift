@@ -104,6 +104,7 @@ public final class ScrubRun {
             let cleanWriter = clean!
             let rejectsWriter = rejects!
             let width = reader.header.count
+            let inputDelimiter = reader.dialect.delimiter
             var record = CSVRecord()
             while true {
                 stageClock.beginRow()
@@ -136,7 +137,7 @@ public final class ScrubRun {
                 stageClock.end(.decide)
                 switch decision {
                 case .clean(let number, let window):
-                    cleanWriter.appendFields(of: record)
+                    cleanWriter.appendFields(of: record, inputDelimiter: inputDelimiter)
                     Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
                     let entry = annotations.count(number.profile, window)
                     annotations.write(entry, to: cleanWriter)
@@ -147,7 +148,7 @@ public final class ScrubRun {
                     try cleanWriter.endRecord()
                     tally.cleanRows += 1
                 case .reject(let reason, let detail, let number):
-                    rejectsWriter.appendFields(of: record)
+                    rejectsWriter.appendFields(of: record, inputDelimiter: inputDelimiter)
                     rejectsWriter.appendField(reason.rawValue)
                     rejectsWriter.appendField(detail)
                     rejectsWriter.appendField(inputName)
