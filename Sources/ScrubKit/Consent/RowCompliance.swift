@@ -10,6 +10,8 @@ public struct RowCompliance {
     public var caps: CampaignCaps?
     /// Rows this decider rejected by each cap, by the cap's name.
     public private(set) var rejectedByCap: [String: Int] = [:]
+    /// `NO_CONSENT` details by region code, built once per region rather than once per row.
+    private var consentDetails: [UInt16: String] = [:]
 
     public init(consent: ConsentPolicy? = nil, registryExemptions: [[Exemption]] = [], caps: CampaignCaps? = nil) {
         self.consent = consent
@@ -18,12 +20,17 @@ public struct RowCompliance {
     }
 
     /// `reject_detail` for a number whose region needs consent the row does not show; nil otherwise.
-    func missingConsent(_ number: NumberFacts, _ evidence: () -> LeadEvidence) -> String? {
-        guard let consent, consent.requiresConsent(regionCode: number.profile.regionCode),
-            !consent.hasConsent(evidence())
-        else { return nil }
-        return "\(number.region) requires prior consent for marketing calls and the row shows none "
+    mutating func missingConsent(_ number: NumberFacts, _ evidence: () -> LeadEvidence) -> String? {
+        let region = number.profile.regionCode
+        guard let consent, consent.requiresConsent(regionCode: region), !consent.hasConsent(evidence()) else {
+            return nil
+        }
+        if let known = consentDetails[region] { return known }
+        let detail =
+            "\(number.region) requires prior consent for marketing calls and the row shows none "
             + "on or before \(consent.campaignDate)"
+        consentDetails[region] = detail
+        return detail
     }
 
     /// The exemption that lets a match of registry `index` through; nil when it allows none or the

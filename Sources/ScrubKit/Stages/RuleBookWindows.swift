@@ -14,6 +14,10 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private var byRequest: [WindowRequest: WindowAnnotation] = [:]
     /// By number profile id (high 24 bits) and location key (low 40 bits).
     private let byKey = UInt64Map<WindowAnnotation>()
+    /// Postcode ids by the states their postcode names: thousands of postcodes name a handful of
+    /// state sets, so the annotation key uses the set.
+    private let postcodeStates = UInt64Map<UInt64>()
+    private var stateSets: [[String]: UInt64] = [:]
 
     public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
         self.cache = CallingWindowCache(
@@ -33,8 +37,13 @@ public final class RuleBookWindows: CallingWindowAnnotating {
         guard var locationKey = location.key, locationKey < 1 << 40, number.profile.id < 1 << 24 else {
             return annotation(for: request(number, at: location))
         }
-        // Only Australian numbers are placed by postcode, which is the key's bits 20 and up.
-        if number.profile.regionCode != Self.australia { locationKey &= 0xF_FFFF }
+        // Only Australian numbers are placed by postcode (the key's bits 20 and up), and only by the
+        // states it names.
+        if number.profile.regionCode != Self.australia {
+            locationKey &= 0xF_FFFF
+        } else {
+            locationKey = locationKey & 0xF_FFFF | stateSet(postcodeID: locationKey >> 20, location.postcode) << 20
+        }
         let key = UInt64(number.profile.id) << 40 | locationKey
         if let hit = byKey.value(for: key) { return hit }
         let annotation = annotation(for: request(number, at: location))
@@ -43,6 +52,16 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     }
 
     private static let australia = NumberProfile.code("AU")
+
+    /// The id of the set of Australian states `postcode` names, by the postcode's id.
+    private func stateSet(postcodeID: UInt64, _ postcode: String?) -> UInt64 {
+        if let known = postcodeStates.value(for: postcodeID) { return known }
+        let states = postcode.map { LocationTable.australianStates(postcode: $0) } ?? []
+        let id = stateSets[states] ?? UInt64(stateSets.count + 1)
+        stateSets[states] = id
+        postcodeStates.insertIfAbsent(id, for: postcodeID)
+        return id
+    }
 
     private func request(_ number: NumberFacts, at location: LeadLocation) -> WindowRequest {
         WindowRequest.forLead(
