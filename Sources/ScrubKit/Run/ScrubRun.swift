@@ -123,15 +123,20 @@ public final class ScrubRun {
                     tally.reject(.malformedRow, list: nil, number: nil)
                     continue
                 }
-                let country = columns.country.map { record.withField($0) { countries.value($0) } }
+                let country =
+                    columns.country.map { record.withField($0) { countries.value($0) } }?.text
+                    ?? plan.defaultCountry
                 let state = columns.state.map { record.withField($0) { states.value($0) } }
-                let postcode = columns.postcode.map { record.withField($0) { postcodes.value($0) } }
+                // A postcode places only an Australian lead (its states, for the windows); other countries'
+                // postcodes are not read, so millions of distinct ones do not fill the cache.
+                let postcode =
+                    country == "AU" ? columns.postcode.map { record.withField($0) { postcodes.value($0) } } : nil
                 let location = LeadLocation(
                     state: state?.text, postcode: postcode?.text,
                     key: Self.locationKey(state: state?.id, postcode: postcode?.id))
                 let decision = record.withField(columns.phone) {
                     decider.decide(
-                        phone: $0, country: country?.text ?? plan.defaultCountry, location: location, line: record.line,
+                        phone: $0, country: country, location: location, line: record.line,
                         evidence: { consent?.evidence(of: record) ?? LeadEvidence() })
                 }
                 stageClock.end(.decide)
