@@ -67,16 +67,6 @@ package final class UInt64Map<Value> {
         return nil
     }
 
-    /// Replaces the value of a key that is present.
-    package func replaceValue(_ value: Value, for key: UInt64) {
-        var slot = home(key)
-        while keys[slot] != key {
-            precondition(keys[slot] != Self.empty, "replaceValue of an absent key")
-            slot = (slot + 1) & (capacity - 1)
-        }
-        values[slot] = value
-    }
-
     private func grow() {
         let oldKeys = keys
         let oldValues = values
