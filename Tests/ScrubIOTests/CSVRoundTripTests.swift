@@ -13,6 +13,17 @@ private func randomTable(_ random: inout SeededRandom, columns: Int, rows: Int) 
     }
 }
 
+/// `table` under the header `a,b,c`, every field quoted, CRLF line endings.
+private func quotedCRLF(_ table: [[[UInt8]]]) -> [UInt8] {
+    var input = bytes("a,b,c\r\n")
+    for row in table {
+        input +=
+            row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
+            .joined(separator: bytes(",")) + bytes("\r\n")
+    }
+    return input
+}
+
 @Suite("CSV round trip")
 struct CSVRoundTripTests {
     @Test("read -> write -> read gives identical records, at every chunk size", arguments: 0..<40)
@@ -51,13 +62,7 @@ struct CSVRoundTripTests {
     func rawCopy(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(2000 + seed))
         let table = randomTable(&random, columns: 3, rows: 20)
-        // Every field quoted (more than needed), CRLF endings, line breaks inside fields.
-        var input = bytes("a,b,c\r\n")
-        for row in table {
-            input +=
-                row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
-                .joined(separator: bytes(",")) + bytes("\r\n")
-        }
+        let input = quotedCRLF(table)  // more quotes than needed
         for chunk in [1, 7, 65536] {
             let reader = try CSVReader(source: MemoryByteSource(input, chunkSize: chunk))
             let copied = MemorySink()
@@ -86,12 +91,7 @@ struct CSVRoundTripTests {
     func crlfAgreesWithOracle(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(1000 + seed))
         let table = randomTable(&random, columns: 3, rows: 20)
-        var input = bytes("a,b,c\r\n")
-        for row in table {
-            input +=
-                row.map { field in bytes("\"") + field.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + bytes("\"") }
-                .joined(separator: bytes(",")) + bytes("\r\n")
-        }
+        let input = quotedCRLF(table)
         let expected = CSVOracle.parse(input, delimiter: UInt8(ascii: ","))
         for chunk in [1, 3, 64, 65536] {
             let result = try readAll(MemoryByteSource(input, chunkSize: chunk))
