@@ -54,6 +54,7 @@ let package = Package(
             name: "ScrubIndex",
             dependencies: [
                 "CScrubPrefetch",
+                "ScrubIO",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -18,7 +18,7 @@ enum IndexWriter {
         let metadataBytes = try metadata.encoded()
         let geometry = TableGeometry(entryCount: hashes.count)
         var header = IndexHeader(entryCount: hashes.count, geometry: geometry, metadataLength: metadataBytes.count)
-        let output = try OutputFile(path: path)
+        let output = try IndexOutputFile(path: path)
 
         // Header (checksums still zero), metadata, padding up to the directory.
         var prefix = [UInt8](repeating: 0, count: header.directoryOffset)

@@ -140,6 +140,19 @@ struct KeyCollectorTests {
         #expect(error?.kind == .cannotCreate)
     }
 
+    @Test("an index is published owner-only, with no temporary file left beside it")
+    func ownerOnly() throws {
+        let directory = try TemporaryDirectory()
+        var collector = KeyCollector()
+        collector.add(14_155_550_123)
+        let output = directory.path("registry.idx")
+        _ = try IndexBuilder.build(keys: collector, metadata: testMetadata(), output: output)
+        let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["registry.idx"])
+        #expect(try IndexFile(path: output).contains(14_155_550_123))
+    }
+
     @Test("metadata round-trips through the file, with sources and their checksums")
     func metadataRoundTrip() throws {
         let directory = try TemporaryDirectory()

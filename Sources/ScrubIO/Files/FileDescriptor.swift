@@ -76,6 +76,22 @@ final class FileDescriptor {
         }
     }
 
+    /// Overwrites `bytes` at `offset`, looping over short writes; the file position does not move.
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(ScrubIOError) {
+        guard var base = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        var position = offset
+        while remaining > 0 {
+            let n = retryingInterrupts { pwrite(rawValue, base, remaining, off_t(position)) }
+            guard n > 0 else {
+                throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
+            }
+            remaining -= n
+            base += n
+            position += n
+        }
+    }
+
     /// Flushes the file's data to stable storage.
     func sync() throws(ScrubIOError) {
         guard fsync(rawValue) == 0 || errno == EINVAL else {

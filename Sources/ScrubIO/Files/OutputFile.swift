@@ -38,6 +38,14 @@ public final class OutputFile: ByteSink {
         try file.write(bytes)
     }
 
+    /// Overwrites bytes already written, at `offset` (a header filled in once checksums are known).
+    public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(ScrubIOError) {
+        guard let file else {
+            throw ScrubIOError(.io, path: path, message: "write after the output was finished")
+        }
+        try file.write(bytes, at: offset)
+    }
+
     /// Syncs the data; the file stays at its temporary path until `commit()`.
     public func finish() throws(ScrubIOError) {
         try file?.sync()
