@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What more than one suite needs: a seeded generator.
+        .target(name: "BenchmarkSupport", path: "BenchmarkSupport"),
         .executableTarget(
             name: "IOBenchmarks",
             dependencies: [
@@ -27,6 +29,7 @@ let package = Package(
             name: "ScrubIndexBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
                 .product(name: "ScrubKit", package: "capantra-scrub"),
             ],
             path: "ScrubIndexBenchmarks",
@@ -72,6 +75,7 @@ let package = Package(
             name: "OptOutBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
+                "BenchmarkSupport",
                 .product(name: "ScrubKit", package: "capantra-scrub"),
             ],
             path: "OptOutBenchmarks",

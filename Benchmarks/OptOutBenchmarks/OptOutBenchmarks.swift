@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import ScrubKit
 
@@ -15,23 +16,11 @@ let journalPath = workDirectory.appendingPathComponent("optouts-\(eventCount).js
 let start = UTCTime(seconds: 1_793_534_400)  // 2026-11-01T12:00:00Z
 let day: Int64 = 86_400
 
-/// A seeded generator, so every run makes the same data.
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writes the journal once, through the journal's own log writer, in batches.
 func prepareJournal() throws {
     if FileManager.default.fileExists(atPath: journalPath) { return }
     try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-    var generator = Generator(state: 1)
+    var generator = BenchmarkRandom(state: 1)
     let log = HashChainedLog(path: journalPath)
     var batch: [[String: AuditValue]] = []
     for index in 0..<eventCount {
@@ -53,7 +42,7 @@ func prepareJournal() throws {
 
 /// The calls: (number, time), 2,000,000 numbers over the 90 days before the campaign.
 func makeCalls() -> [(UInt64, UTCTime)] {
-    var generator = Generator(state: 2)
+    var generator = BenchmarkRandom(state: 2)
     return (0..<callCount).map { _ in
         (
             14_150_000_000 + generator.next() % 2_000_000,

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import ScrubIO
 import ScrubIndex
@@ -16,16 +17,7 @@ let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponen
 let indexPath = workDirectory.appendingPathComponent("registry-\(entries).scrubidx").path
 let listPath = workDirectory.appendingPathComponent("list-\(buildLines).txt.gz").path
 
-/// A seeded generator, so every run probes the same numbers.
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension BenchmarkRandom {
     /// A random US number as a key: 1, then an area code and number starting 2-9.
     mutating func usNumber() -> UInt64 {
         10_000_000_000 + 2_000_000_000 + next() % 8_000_000_000
@@ -35,7 +27,7 @@ struct Generator {
 /// Builds the index once; returns the probes (25% members, in random order).
 func prepareLookups() throws -> [UInt64] {
     try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-    var generator = Generator(state: 1)
+    var generator = BenchmarkRandom(state: 1)
     var members: [UInt64] = []
     let memberProbes = probeCount / 4
     if !FileManager.default.fileExists(atPath: indexPath) {
@@ -55,7 +47,7 @@ func prepareLookups() throws -> [UInt64] {
         }
     }
     var probes = members
-    var others = Generator(state: 2)
+    var others = BenchmarkRandom(state: 2)
     while probes.count < probeCount { probes.append(others.usNumber()) }
     for index in stride(from: probes.count - 1, to: 0, by: -1) {
         probes.swapAt(index, Int(others.next() % UInt64(index + 1)))
@@ -69,7 +61,7 @@ func prepareList() throws {
     try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
     let output = try OutputFile(path: listPath, permissions: 0o644)
     let gzip = GzipSink(writingTo: output, level: 6)
-    var generator = Generator(state: 3)
+    var generator = BenchmarkRandom(state: 3)
     var text: [UInt8] = []
     for _ in 0..<buildLines {
         text.append(UInt8(ascii: "+"))

@@ -38,7 +38,7 @@ struct CorruptionTests {
     func flippedPayloadByte() throws {
         let directory = try TemporaryDirectory()
         let (_, bytes, index) = try goodFile(directory)
-        var random = SplitMix64(seed: 3)
+        var random = SeededRandom(seed: 3)
         for _ in 0..<20 {
             var damaged = bytes
             let offset =

@@ -16,7 +16,7 @@ struct DeltaTests {
         let directory = try TemporaryDirectory()
         let baseKeys = set.keys()
         let base = try buildIndex(baseKeys, at: directory.path("base.scrubidx"))
-        var random = SplitMix64(seed: 11)
+        var random = SeededRandom(seed: 11)
         let fresh = (0..<500).map { _ in random.next() % (largestE164 + 1) } + [0, largestE164, KeyHash.keyLimit - 1]
         let additions = fresh + Array(baseKeys.prefix(50))  // some already listed
         let removals = Array(baseKeys.dropFirst(50).prefix(300)) + [random.next() % 1_000]  // one not listed

@@ -10,7 +10,7 @@ enum KeySet: String, CaseIterable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     func keys() -> [UInt64] {
-        var random = SplitMix64(seed: UInt64(rawValue.utf8.count))
+        var random = SeededRandom(seed: UInt64(rawValue.utf8.count))
         switch self {
         case .empty:
             return []
@@ -44,7 +44,7 @@ enum KeySet: String, CaseIterable, CustomTestStringConvertible {
 
 /// Keys near the members (off by one either way) and random ones: almost all non-members.
 func probes(for keys: [UInt64]) -> [UInt64] {
-    var random = SplitMix64(seed: 99)
+    var random = SeededRandom(seed: 99)
     var probes = keys.prefix(5_000).flatMap { [$0 &- 1, $0 &+ 1] }
     probes += (0..<5_000).map { _ in random.next() % (largestE164 + 1) }
     probes += [0, largestE164, KeyHash.keyLimit - 1, KeyHash.keyLimit, UInt64.max]
@@ -130,7 +130,7 @@ struct IndexPropertyTests {
 struct HashSortTests {
     @Test("sorts and de-duplicates like Set then sorted", arguments: [0, 1, 2, 33, 1_000, 100_000])
     func matchesOracle(count: Int) {
-        var random = SplitMix64(seed: UInt64(count))
+        var random = SeededRandom(seed: UInt64(count))
         var values = (0..<count).map { _ in random.next() & KeyHash.mask }
         values += values.prefix(count / 3)
         values += Array(repeating: 12_345, count: count / 2)  // a run of one value

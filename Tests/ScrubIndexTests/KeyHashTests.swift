@@ -1,3 +1,4 @@
+import ScrubTestSupport
 import Testing
 
 @testable import ScrubIndex
@@ -17,7 +18,7 @@ struct KeyHashTests {
 
     @Test("random keys round-trip and do not collide")
     func randomRoundTrip() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         var hashes = Set<UInt64>()
         for _ in 0..<100_000 {
             let key = random.next() & KeyHash.mask
