@@ -9,9 +9,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Scrub lead files: normalise, remove registry and suppression matches, annotate calling windows.",
         discussion: """
-            Runs a pipeline file, or a pipeline given by flags alone; flags override the file. Writes \
-            clean.csv.gz, rejects.csv.gz, report.json and report.html into the output folder, only when the \
-            whole run succeeds, and appends a record to the audit log.
+            Runs a pipeline file, or a pipeline given by flags alone; flags override the file. Publishes \
+            clean.csv.gz, rejects.csv.gz, report.json and report.html as one set in the output folder (a link \
+            to OUT.sets/ID), only when the whole run succeeds and its audit record is written; every attempt \
+            is recorded in the audit log and in OUT.status.json.
             """
     )
 
@@ -101,7 +102,26 @@ struct RunCommand: ParsableCommand {
         var plan: PipelinePlan?
         var definition: PipelineDefinition?
         var report: RunReport?
-        var failure: (message: String, status: Int32)?
+        var failure: (message: String, status: Int32, kind: String)?
+        func auditLog() -> String? {
+            plan?.auditLog ?? PipelinePlan.auditLogPath(definition ?? PipelineDefinition(), overrides: overrides)
+        }
+        /// Appends the attempt's record; for a success, before its set is published.
+        func audit(_ result: ScrubRun.Result?, exitStatus: Int32, error: String?) throws {
+            guard let path = auditLog() else { return }
+            var record = ScrubRun.auditRecord(
+                plan: plan, report: result?.report ?? report, commandLine: CommandLine.arguments, runID: runID,
+                started: started, ended: Date(), exitStatus: exitStatus, error: error)
+            if let result {
+                record["output_set"] = .string(result.setID)
+                record["output_set_path"] = .string(result.setPath)
+            }
+            do {
+                try AuditLog(path: path).append(record)
+            } catch {
+                throw AuditFailure(message: "\(path): error: cannot append the audit record: \(error)")
+            }
+        }
         do {
             definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
             plan = try PipelinePlan.resolve(
@@ -111,30 +131,40 @@ struct RunCommand: ParsableCommand {
             scrub.logger.logLevel = quiet ? .error : .info
             let bar = ProgressBar(enabled: !quiet && progress.isOn)
             scrub.progress = bar.update
-            let result = try scrub.run()
+            let result = try scrub.run(runID: runID, started: started) { result in
+                try audit(result, exitStatus: 0, error: nil)
+            }
             bar.finish()
             report = result.report
+        } catch let error as AuditFailure {
+            failure = (error.message + "; nothing was published", ExitStatus.ioError, "audit")
         } catch let error as PipelineError {
-            failure = (error.description, ExitStatus.code(for: error))
+            failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
         } catch let error as ScrubIOError {
-            failure = (error.description, ExitStatus.code(for: error))
+            failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
         } catch {
-            failure = ("error: \(error)", ExitStatus.ioError)
-        }
-        if let auditLog = plan?.auditLog
-            ?? PipelinePlan.auditLogPath(definition ?? PipelineDefinition(), overrides: overrides)
-        {
-            let record = ScrubRun.auditRecord(
-                plan: plan, report: report, commandLine: CommandLine.arguments, runID: runID, started: started,
-                ended: Date(), exitStatus: failure?.status ?? 0, error: failure?.message)
-            do {
-                try AuditLog(path: auditLog).append(record)
-            } catch {
-                printError("\(auditLog): error: cannot append the audit record: \(error)")
-                if failure == nil { failure = ("audit log not written", ExitStatus.ioError) }
-            }
+            failure = ("error: \(error)", ExitStatus.ioError, "internal")
         }
         if let failure {
+            // The attempt's last record carries its exit status, also after a success record whose
+            // switch then failed.
+            do {
+                try audit(nil, exitStatus: failure.status, error: failure.message)
+            } catch let error as AuditFailure {
+                printError(error.message)
+            }
+            if let output = plan?.outputDirectory
+                ?? PipelinePlan.outputDirectoryPath(definition ?? PipelineDefinition(), overrides: overrides)
+            {
+                let attempt = RunStatus.Attempt(
+                    runID: runID, startedAt: started, endedAt: Date(), exitStatus: failure.status,
+                    errorKind: failure.kind)
+                do {
+                    try RunStatus.recordFailure(attempt, outputDirectory: output)
+                } catch {
+                    printError("\(error.description) (the status file)")
+                }
+            }
             printError(failure.message)
             throw ExitCode(failure.status)
         }
@@ -147,6 +177,11 @@ struct RunCommand: ParsableCommand {
             )
         }
     }
+}
+
+/// The audit record of an attempt could not be appended: nothing may be published.
+struct AuditFailure: Error {
+    var message: String
 }
 
 extension RunCommand.ProgressMode {

@@ -159,16 +159,14 @@ struct ScrubRunTests {
         try Data(bytes).write(to: dir.url.appendingPathComponent("leads.csv.gz"))
         let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: flags(dir), environment: environment())
         #expect(throws: ScrubIOError.self) { try ScrubRun(plan: plan).run() }
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).filter { !$0.hasPrefix(".scrub.lock") }
-                == [])
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out.sets")) == [])
     }
 
     @Test("a second run on a locked output folder is refused")
     func lock() throws {
         let dir = try TemporaryDirectory()
-        try FileManager.default.createDirectory(atPath: dir.path("out"), withIntermediateDirectories: true)
-        let held = try DirectoryLock(directory: dir.path("out"))
+        let held = try OutputFolder(path: dir.path("out")).lock()
         #expect(throws: ScrubIOError.self) { _ = try makeRun(dir).run() }
         held.release()
     }

@@ -112,19 +112,87 @@ enum FileSystem {
         _ = unlink(path)
     }
 
+    /// Creates a folder (owner-only); an existing folder is fine.
+    static func makeDirectory(_ path: String) throws(ScrubIOError) {
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the folder: \(errnoText())")
+        }
+    }
+
+    /// Removes an empty folder; a missing one is fine.
+    static func removeDirectory(_ path: String) {
+        _ = rmdir(path)
+    }
+
+    /// Flushes a folder's entries (creations, renames) to stable storage.
+    static func syncDirectory(_ path: String) throws(ScrubIOError) {
+        let fd = retryingInterrupts { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else {
+            throw ScrubIOError(.io, path: path, message: "cannot open the folder to sync it: \(errnoText())")
+        }
+        defer { _ = systemClose(fd) }
+        guard fsync(fd) == 0 || errno == EINVAL else {
+            throw ScrubIOError(.io, path: path, message: "fsync failed: \(errnoText())")
+        }
+    }
+
+    /// Creates a symbolic link at `path` holding `target`; `path` must not exist.
+    static func makeSymbolicLink(_ path: String, to target: String) throws(ScrubIOError) {
+        guard symlink(target, path) == 0 else {
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the link: \(errnoText())")
+        }
+    }
+
+    /// The target of the symbolic link at `path`, or nil when `path` is not a symbolic link.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// What is at `path`, not following a symbolic link there.
+    enum EntryKind { case none, directory, symbolicLink, other }
+
+    static func entryKind(_ path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .none }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// Swaps the entries at `a` and `b` in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`).
+    static func exchange(_ a: String, _ b: String) throws(ScrubIOError) {
+        // glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not set.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+            throw ScrubIOError(.cannotCreate, path: b, message: "cannot swap in the new output set: no renameat2")
+        }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        guard renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 else {
+            throw ScrubIOError(.cannotCreate, path: b, message: "cannot swap in the new output set: \(errnoText())")
+        }
+    }
+
     static var processID: Int32 { getpid() }
 }
 
 /// An exclusive advisory lock on a folder, held until released or until the process ends.
 ///
-/// `flock` locks die with their process, so a killed run never leaves a stale lock behind.
+/// The lock is a file at a stable path beside the folder (``OutputFolder/lockPath``), never inside a
+/// folder that gets swapped. `flock` locks die with their process, so a killed run never leaves a
+/// stale lock behind.
 public final class DirectoryLock {
     private let file: FileDescriptor
     private var held = true
 
-    /// Takes the lock, or throws at once if another process holds it.
-    public init(directory: String) throws(ScrubIOError) {
-        let path = directory + "/.scrub.lock"
+    /// Takes the lock on `directory` through the lock file at `path`, or throws at once if another
+    /// process holds it.
+    public init(path: String, directory: String) throws(ScrubIOError) {
         let fd = retryingInterrupts { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
         guard fd >= 0 else {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the lock file: \(errnoText())")

@@ -64,6 +64,12 @@ public struct PipelinePlan {
             .appendingPathComponent("audit.jsonl").path
     }
 
+    /// Where a pipeline's output folder is, known even when the rest of the pipeline does not resolve,
+    /// so a refused run still updates the folder's status file.
+    public static func outputDirectoryPath(_ definition: PipelineDefinition, overrides: PipelineDefinition) -> String? {
+        (overrides.outputDirectory ?? definition.outputDirectory).map { resolvedPath($0, in: definition) }
+    }
+
     /// Merges `overrides` (from flags) over `definition` and checks everything.
     public static func resolve(
         _ definition: PipelineDefinition, overrides: PipelineDefinition, environment: PipelineEnvironment

@@ -65,6 +65,8 @@ public struct RunReport: Sendable, Codable {
     public var optOutJournal: OptOutJournalFacts? = nil
     /// Consent regions, exemptions granted and rows rejected by frequency caps.
     public var compliance: ComplianceFacts? = nil
+    /// The output set these outputs were published as (`OUT.sets/ID`, `docs/operations.md`).
+    public var outputSet: String? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.
     public var timings: Timings
 }

@@ -6,9 +6,10 @@ import ScrubIO
 /// Runs a resolved pipeline: one visible loop over the input records, each decided once and
 /// written to exactly one of the clean and rejects outputs.
 ///
-/// Outputs are written under temporary names and published only when the whole run succeeded and
-/// the counts balance (rows in = clean + rejected); a failed run publishes nothing and leaves
-/// earlier outputs untouched.
+/// Outputs are written as one set in a staging folder (``OutputFolder``) and published only when the
+/// whole run succeeded, the counts balance (rows in = clean + rejected) and the caller's
+/// `beforePublishing` (the audit record) succeeded, by switching the output folder's link in one
+/// atomic step. A failed run publishes nothing and leaves the published set untouched.
 public final class ScrubRun {
     public static let cleanColumns = [
         "e164", "region", "line_type", "timezones", "call_windows_utc", "call_rules", "tz_ambiguous",
@@ -34,17 +35,35 @@ public final class ScrubRun {
     /// The published outputs and the report of a successful run.
     public struct Result {
         public var report: RunReport
+        /// The outputs at their stable paths, `OUT/NAME`.
         public var outputPaths: [String]
+        /// The published set: its id and its folder, `OUT.sets/ID`.
+        public var setID: String
+        public var setPath: String
     }
 
-    public func run() throws -> Result {
-        let started = ContinuousClock.now
+    /// Runs the pipeline and publishes its outputs as one set.
+    ///
+    /// - Parameters:
+    ///   - runID: names the set and the status file's attempt.
+    ///   - started: when the attempt started, for the status file.
+    ///   - beforePublishing: called with the complete, sealed set before the switch (the audit record is
+    ///     appended here); if it throws, nothing is published and the error is rethrown.
+    public func run(
+        runID: String = UUID().uuidString.lowercased(), started: Date = Date(),
+        beforePublishing: (Result) throws -> Void = { _ in }
+    ) throws -> Result {
+        let clockStarted = ContinuousClock.now
         let processCPUAtStart = CPUTime.process()
-        try FileManager.default.createDirectory(
-            atPath: plan.outputDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let lock = try DirectoryLock(directory: plan.outputDirectory)
+        let folder = OutputFolder(path: plan.outputDirectory)
+        let lock = try folder.lock()
         defer { lock.release() }
-        OutputFile.removeLeftovers(in: plan.outputDirectory, names: Self.outputNames)
+        folder.sweep()
+        let setID = OutputFolder.setID(at: started, runID: runID)
+        var published = false
+        // A set is discarded unless published; one the folder still links to (a failed revert) stays.
+        defer { if !published && folder.publishedSet() != setID { folder.discard(setID) } }
+        let staging = try folder.stage(setID)
         logger.info(
             "run started",
             metadata: [
@@ -54,7 +73,8 @@ public final class ScrubRun {
                 "threads": "\(threads)",
             ])
 
-        let directory = URL(fileURLWithPath: plan.outputDirectory)
+        let directory = URL(fileURLWithPath: staging)
+        let stablePaths = Self.outputNames.map { folder.path + "/" + $0 }
         let cleanFile = try OutputFile(path: directory.appendingPathComponent("clean.csv.gz").path)
         let rejectsFile = try OutputFile(path: directory.appendingPathComponent("rejects.csv.gz").path)
         let cleanHash = HashingSink(cleanFile)
@@ -186,12 +206,12 @@ public final class ScrubRun {
                 "rows do not balance: \(tally.rowsIn) in, \(tally.cleanRows) clean, \(tally.rejectedRows) rejected; "
                     + "nothing was published")
         }
-        let total = ContinuousClock.now - started
+        let total = ContinuousClock.now - clockStarted
         var report = makeReport(
             tally: tally, summary: tally.summary(clean: annotations.entries, hourStart: hourStart), inputs: inputFacts,
             outputs: [
-                .init(path: cleanFile.path, bytes: cleanHash.bytes, sha256: cleanHash.digest ?? ""),
-                .init(path: rejectsFile.path, bytes: rejectsHash.bytes, sha256: rejectsHash.digest ?? ""),
+                .init(path: stablePaths[0], bytes: cleanHash.bytes, sha256: cleanHash.digest ?? ""),
+                .init(path: stablePaths[1], bytes: rejectsHash.bytes, sha256: rejectsHash.digest ?? ""),
             ],
             timings: .init(
                 totalSeconds: total.seconds,
@@ -204,6 +224,7 @@ public final class ScrubRun {
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
             hourStart: hourStart)
         addCompliance(to: &report, exempted: exempted, rejectedByCap: decider.compliance.rejectedByCap)
+        report.outputSet = setID
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())
@@ -211,13 +232,34 @@ public final class ScrubRun {
         try htmlFile.write(Array(HTMLReport(report: report).render().utf8))
         // Publish only now: every output is complete and the counts balance.
         for file in [cleanFile, rejectsFile, reportFile, htmlFile] { try file.commit() }
+        try folder.seal(setID)
+        let result = Result(report: report, outputPaths: stablePaths, setID: setID, setPath: folder.setPath(setID))
+        try beforePublishing(result)
+        let previous = try folder.publish(setID)
+        let status = RunStatus(
+            lastAttempt: .init(runID: runID, startedAt: started, endedAt: Date(), exitStatus: 0, errorKind: nil),
+            publishedSet: setID, publishedBy: runID, publishedAt: Date())
+        do throws(ScrubIOError) {
+            try status.write(to: folder)
+        } catch {
+            // A status file naming the old set beside a new set would mislead a dialer: unpublish.
+            let reverted = folder.revert(to: previous)
+            throw ScrubIOError(
+                error.kind, path: error.path,
+                message: error.message
+                    + (reverted
+                        ? "; the status file was not written, so the set was unpublished"
+                        : "; the status file was not written and the previous set could not be restored"))
+        }
+        published = true
+        folder.prune()
         logger.info(
             "run finished",
             metadata: [
                 "rows_in": "\(report.rowsIn)", "clean": "\(report.clean)", "rejected": "\(report.rejected)",
                 "seconds": "\(report.timings.totalSeconds)",
             ])
-        return Result(report: report, outputPaths: [cleanFile.path, rejectsFile.path, reportFile.path, htmlFile.path])
+        return result
     }
 
     /// Interned (state, postcode) ids as one 40-bit key; nil when a field was not interned (too long,
