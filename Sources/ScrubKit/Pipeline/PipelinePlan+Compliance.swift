@@ -96,10 +96,7 @@ extension PipelinePlan {
         func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
             guard let column else { return nil }
             guard let index = columns.header.firstIndex(of: column.value) else {
-                throw PipelineError(
-                    .configuration,
-                    "column `\(column.value)` is not in the input header (columns: "
-                        + "\(columns.header.joined(separator: ", ")))", at: column.location)
+                throw PipelinePlan.missingColumn(column, header: columns.header)
             }
             return index
         }

@@ -227,16 +227,38 @@ public struct PipelinePlan {
             guard let column else { return nil }
             guard header != nil else { return nil }  // standard input: checked when read
             guard let index = names.firstIndex(of: column.value) else {
-                throw PipelineError(
-                    .configuration,
-                    "column `\(column.value)` is not in the input header (columns: \(names.joined(separator: ", ")))",
-                    at: column.location)
+                throw missingColumn(column, header: names)
             }
             return index
         }
         return Columns(
             header: names, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
             postcode: try find(postcode))
+    }
+
+    /// The error for a configured column the input header does not have.
+    ///
+    /// It goes to the audit log, which is never erased: the header is quoted only when no field of it
+    /// looks like lead data (a header-less file's first row holds a lead's name and number).
+    static func missingColumn(_ column: PipelineDefinition.Located<String>, header: [String]) -> PipelineError {
+        if let data = header.firstIndex(where: looksLikeData) {
+            return PipelineError(
+                .configuration,
+                "column `\(column.value)` is not in the input header, and the first row looks like data, not a "
+                    + "header (field \(data + 1) of \(header.count) holds a phone number or an email address): the "
+                    + "file seems to have no header; add a header row naming its columns",
+                at: column.location)
+        }
+        return PipelineError(
+            .configuration,
+            "column `\(column.value)` is not in the input header (columns: \(header.joined(separator: ", ")))",
+            at: column.location)
+    }
+
+    /// Whether a header field looks like a lead's data rather than a column name: it holds a phone
+    /// number (seven or more digits) or an email address.
+    static func looksLikeData(_ field: String) -> Bool {
+        field.utf8.filter { (0x30...0x39).contains($0) }.count >= 7 || field.utf8.contains(UInt8(ascii: "@"))
     }
 
     static func openList(
