@@ -4,46 +4,64 @@ import Testing
 
 @Suite("scrub run, killed")
 struct RunInterruptionTests {
-    @Test("kill -9 at any moment publishes nothing and leaves earlier outputs as they were; the next run sweeps up")
-    func killedRuns() throws {
-        let dir = try TemporaryDirectory()
-        let generated = try ScrubProcess.run([
-            "sample", "generate", "--rows", "100000", "--registry-size", "30000", "--suppression-size", "3000",
-            "--seed", "5", "--out", dir.path("data"),
-        ])
-        try #require(generated.status == 0, "\(generated.stderr)")
-        let arguments = [
-            "run", "--input", dir.path("data/leads.csv.gz"), "--suppression", dir.path("data/suppression.txt"),
-            "--country-column", "country", "--out", dir.path("out"), "--quiet",
-        ]
-        let names = ["clean.csv.gz", "rejects.csv.gz", "report.json", "report.html"]
-        func published() throws -> [Data] {
-            try names.map { try Data(contentsOf: URL(fileURLWithPath: dir.path("out/\($0)"))) }
-        }
-        func leftovers() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).filter { $0.contains(".partial-") }
-        }
-        let started = Date()
-        try #require(try ScrubProcess.run(arguments).status == 0)
-        let duration = Date().timeIntervalSince(started)
-        let before = try published()
+    /// What a kill is timed on: a moment the test observes in the output folder, never a delay.
+    enum Moment: String, CaseIterable {
+        /// The staging folder exists: the run is writing its set.
+        case staging
+        /// The set is sealed (renamed to its id): the audit record and the switch are next.
+        case sealed
+        /// The audit record of the attempt is written: the switch is next, or done.
+        case audited
+    }
 
-        // Kill at moments spread over a run's length (a later run takes about as long as the first).
-        for delay in [0.05, 0.3, 0.5, 0.7].map({ $0 * duration }) {
-            let process = Process()
-            process.executableURL = ScrubProcess.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = ScrubProcess.repositoryRoot
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(try published() == before, "killed after \(delay) s")
+    @Test(
+        "kill -9 at an observed moment leaves the old set or the new set, whole, never a mix; the next run succeeds and sweeps up",
+        arguments: Moment.allCases)
+    func killedRuns(at moment: Moment) throws {
+        let dir = try TemporaryDirectory()
+        for (name, seed) in [("a", "5"), ("b", "6")] {
+            let generated = try ScrubProcess.run([
+                "sample", "generate", "--rows", "20000", "--registry-size", "3000", "--suppression-size", "300",
+                "--seed", seed, "--out", dir.path(name),
+            ])
+            try #require(generated.status == 0, "\(generated.stderr)")
         }
-        #expect(try !leftovers().isEmpty, "the kills interrupted runs part-way through writing")
-        // Whatever the killed runs left half-written is removed by the next run, which publishes.
-        #expect(try ScrubProcess.run(arguments).status == 0)
-        #expect(try leftovers().isEmpty)
-        #expect(try published()[0] == before[0])
+        let out = dir.path("o/out")
+        func arguments(_ input: String) -> [String] {
+            ["run", "--input", dir.path(input + "/leads.csv.gz"), "--out", out, "--quiet"]
+        }
+        try #require(try ScrubProcess.run(arguments("a")).status == 0)
+        let before = PublishedSet(out: out)
+        let auditLines = auditRecords(dir.path("o/audit.jsonl")).count
+
+        let process = Process()
+        process.executableURL = ScrubProcess.executable
+        process.arguments = arguments("b")
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var observed = false
+        while process.isRunning && !observed {
+            let sets = (try? FileManager.default.contentsOfDirectory(atPath: out + ".sets")) ?? []
+            switch moment {
+            case .staging: observed = sets.contains { $0.hasPrefix(".staging-") }
+            case .sealed: observed = sets.count > 1 && !sets.contains { $0.hasPrefix(".staging-") }
+            case .audited: observed = auditRecords(dir.path("o/audit.jsonl")).count > auditLines
+            }
+            if !observed { sched_yield() }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let seen = PublishedSet(out: out)
+        #expect(seen.isWhole, "killed at \(moment)")
+        let isOld = seen.id == before.id && seen.files == before.files
+        #expect(isOld || seen.id != before.id, "old set or new set, at \(moment)")
+        // Whatever the killed run left half-written is removed by the next run, which publishes.
+        let next = try ScrubProcess.run(arguments("b"))
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(leftovers(out: out) == [])
+        let after = PublishedSet(out: out)
+        #expect(after.isWhole && after.id != before.id)
+        #expect(keptSets(out: out).count <= 3)
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import ScrubIO
+import ScrubKit
+import ScrubTestSupport
+import Testing
+
+/// What a reader of an output folder sees, resolved once: the set `OUT` links to and its four files.
+struct PublishedSet: Equatable {
+    /// The folder `OUT` resolves to (its last component is the set id); nil when nothing is published.
+    var folder: String?
+    var files: [String: Data]
+
+    init(out: String) {
+        let resolved = URL(fileURLWithPath: out).resolvingSymlinksInPath().path
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            folder = nil
+            files = [:]
+            return
+        }
+        folder = resolved
+        var files: [String: Data] = [:]
+        for name in ScrubRun.outputNames {
+            files[name] = FileManager.default.contents(atPath: resolved + "/" + name)
+        }
+        self.files = files
+    }
+
+    /// The set's id: the name of the folder `OUT` links to.
+    var id: String? { folder.map { URL(fileURLWithPath: $0).lastPathComponent } }
+
+    /// Whether the set is whole: all four files, and report.json's `outputs[]` names the SHA-256 of the
+    /// very clean and rejects files beside it.
+    var isWhole: Bool {
+        guard ScrubRun.outputNames.allSatisfy({ files[$0] != nil }), let json = files["report.json"],
+            let report = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+            let outputs = report["outputs"] as? [[String: Any]], outputs.count == 2
+        else { return false }
+        return zip(outputs, ["clean.csv.gz", "rejects.csv.gz"]).allSatisfy { output, name in
+            (output["path"] as? String)?.hasSuffix("/" + name) == true
+                && output["sha256"] as? String == Self.sha256(files[name]!)
+        }
+    }
+
+    private static func sha256(_ data: Data) -> String? {
+        let hashing = HashingSink(MemorySink())
+        try? [UInt8](data).withUnsafeBytes { try hashing.write($0) }
+        try? hashing.finish()
+        return hashing.digest
+    }
+}
+
+/// The files in and beside an output folder that a run must not leave behind: staging folders, link
+/// files, temporary files.
+func leftovers(out: String) -> [String] {
+    let fm = FileManager.default
+    let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
+    let name = URL(fileURLWithPath: out).lastPathComponent
+    var found: [String] = []
+    for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+    where entry.hasPrefix("." + name) || entry.contains(".partial-") {
+        found.append(entry)
+    }
+    let sets = out + ".sets"
+    for entry in (try? fm.contentsOfDirectory(atPath: sets)) ?? [] {
+        if entry.hasPrefix(".") { found.append("sets/" + entry) }
+        for file in (try? fm.contentsOfDirectory(atPath: sets + "/" + entry)) ?? [] where file.hasPrefix(".") {
+            found.append("sets/\(entry)/\(file)")
+        }
+    }
+    return found
+}
+
+/// The records of an audit log, oldest first.
+func auditRecords(_ path: String) -> [[String: Any]] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+}
+
+/// The sets kept in `OUT.sets` (the published one included).
+func keptSets(out: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: out + ".sets")) ?? []).filter { !$0.hasPrefix(".") }
+        .sorted()
+}
