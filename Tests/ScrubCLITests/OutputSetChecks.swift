@@ -18,6 +18,9 @@ struct PublishedSet: Equatable {
             return
         }
         folder = resolved
+        linkedID = (try? FileManager.default.destinationOfSymbolicLink(atPath: out)).map {
+            URL(fileURLWithPath: $0).lastPathComponent
+        }
         var files: [String: Data] = [:]
         for name in ScrubRun.outputNames {
             files[name] = FileManager.default.contents(atPath: resolved + "/" + name)
@@ -25,8 +28,10 @@ struct PublishedSet: Equatable {
         self.files = files
     }
 
-    /// The set's id: the name of the folder `OUT` links to.
+    /// The set's id: the name of the folder `OUT` resolves to.
     var id: String? { folder.map { URL(fileURLWithPath: $0).lastPathComponent } }
+    /// The id of the set `OUT` links to; nil when `OUT` is not a link (a folder of an older version).
+    var linkedID: String?
 
     /// Whether the set is whole: all four files, and report.json's `outputs[]` names the SHA-256 of the
     /// very clean and rejects files beside it.

@@ -3,8 +3,9 @@ import ScrubKit
 import ScrubTestSupport
 import Testing
 
-/// A folder with two lead files (A and B) and an output folder holding three published sets of A, and
-/// the main thread's system calls of a run of B that publishes its set there.
+/// A folder with two lead files (A and B) and an output folder holding three published sets of A (or,
+/// `legacy`, a real folder of an older version holding A's outputs), and the main thread's system
+/// calls of a run of B that publishes its set there.
 private final class PublishFixture: Sendable {
     let dir: TemporaryDirectory
     /// The main thread's calls on the output folder, its sets, status file, lock and audit log.
@@ -13,9 +14,10 @@ private final class PublishFixture: Sendable {
     /// `clean.csv.gz` of B, as the traced run published it.
     let newClean: Data
 
-    static let shared = Result { try PublishFixture() }
+    static let shared = Result { try PublishFixture(legacy: false) }
+    static let legacy = Result { try PublishFixture(legacy: true) }
 
-    private init() throws {
+    private init(legacy: Bool) throws {
         dir = try TemporaryDirectory("publish-faults")
         for (name, seed) in [("a", "5"), ("b", "6")] {
             let generated = try ScrubProcess.run([
@@ -27,6 +29,15 @@ private final class PublishFixture: Sendable {
         for _ in 0..<3 {
             let run = try ScrubProcess.run(Self.arguments(input: dir.path("a"), out: dir.path("base/o/out")))
             try #require(run.status == 0, "\(run.stderr)")
+        }
+        if legacy {
+            // What older versions left: OUT a real folder of outputs, no sets, no status file.
+            let fm = FileManager.default
+            let published = try fm.destinationOfSymbolicLink(atPath: dir.path("base/o/out"))
+            try fm.removeItem(atPath: dir.path("base/o/out"))
+            try fm.moveItem(atPath: dir.path("base/o/" + published), toPath: dir.path("base/o/out"))
+            try fm.removeItem(atPath: dir.path("base/o/out.sets"))
+            try fm.removeItem(atPath: dir.path("base/o/out.status.json"))
         }
         oldSet = PublishedSet(out: dir.path("base/o/out"))
         let traced = try Self.copyBase(dir, to: "traced")
@@ -68,8 +79,15 @@ struct PublishFaultTests {
         try check(name, fault: "signal=KILL")
     }
 
-    private func check(_ name: String, fault: String) throws {
-        let fixture = try PublishFixture.shared.get()
+    @Test(
+        "EIO and kill -9 at every call that migrates an older version's OUT folder: the old folder or the new set, whole",
+        arguments: ["renameat2", "rename", "fsync", "symlink", "mkdir"], ["error=EIO", "signal=KILL"])
+    func migrationFaults(_ name: String, _ fault: String) throws {
+        try check(name, fault: fault, fixture: try PublishFixture.legacy.get())
+    }
+
+    private func check(_ name: String, fault: String, fixture: PublishFixture? = nil) throws {
+        let fixture = try fixture ?? PublishFixture.shared.get()
         let calls = fixture.calls.filter { $0.name == name }
         try #require(!calls.isEmpty || ["rmdir"].contains(name), "no \(name) on the publish path")
         for call in calls {
@@ -105,7 +123,7 @@ struct PublishFaultTests {
                     #expect(records.last?["output_set"] as? String == seen.id, "the set is named: \(label)")
                 }
                 let status = RunStatus.read(from: .init(path: out))
-                #expect(status?.publishedSet == seen.id, "the status file names the published set: \(label)")
+                #expect(status?.publishedSet == seen.linkedID, "the status file names the published set: \(label)")
             }
             // Whatever the attempt left behind, the next run succeeds, publishes and sweeps up.
             if outcome.signal != nil || outcome.status != 0 || !leftovers(out: out).isEmpty

@@ -21,7 +21,7 @@ struct RunInterruptionTests {
         let dir = try TemporaryDirectory()
         for (name, seed) in [("a", "5"), ("b", "6")] {
             let generated = try ScrubProcess.run([
-                "sample", "generate", "--rows", "20000", "--registry-size", "3000", "--suppression-size", "300",
+                "sample", "generate", "--rows", "5000", "--registry-size", "1500", "--suppression-size", "300",
                 "--seed", seed, "--out", dir.path(name),
             ])
             try #require(generated.status == 0, "\(generated.stderr)")

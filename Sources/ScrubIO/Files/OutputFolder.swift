@@ -59,6 +59,11 @@ public struct OutputFolder: Sendable {
 
     /// Takes the folder's lock (creating `OUT`'s parent if needed), or throws at once if another run holds it.
     public func lock() throws(ScrubIOError) -> DirectoryLock {
+        guard !["", ".", "..", "/"].contains(name) else {
+            throw ScrubIOError(
+                .cannotCreate, path: path,
+                message: "the output folder must have a name of its own (it becomes a link to its latest set)")
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: parentPath, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -88,8 +93,16 @@ public struct OutputFolder: Sendable {
                 removeSet(at: setsPath + "/" + entry)
             }
         }
-        for entry in entries(parentPath) where entry.hasPrefix("." + name + ".link-") {
-            FileSystem.remove(parentPath + "/" + entry)
+        let linkPrefix = "." + name + ".link-"
+        for entry in entries(parentPath) where entry.hasPrefix(linkPrefix) {
+            let leftover = parentPath + "/" + entry
+            if FileSystem.entryKind(leftover) == .directory {
+                // A migration killed between its exchange and its rename: the old folder, kept as a set.
+                try? FileSystem.makeDirectory(setsPath)
+                try? FileSystem.rename(leftover, to: setPath("migrated-" + entry.dropFirst(linkPrefix.count)))
+            } else {
+                FileSystem.remove(leftover)
+            }
         }
         OutputFile.removeLeftovers(in: parentPath, names: [URL(fileURLWithPath: statusPath).lastPathComponent])
     }
