@@ -22,10 +22,13 @@ extension ContactHistory.Builder {
         }
         func column(_ name: String, option: String) throws -> Int {
             guard let index = names.firstIndex(of: name.lowercased()) else {
+                // Quoted only when it looks like a header: a header-less log's first row holds a number.
+                let header =
+                    names.contains(where: PipelinePlan.looksLikeData)
+                    ? "(its first row looks like data, not a header: the call log seems to have no header)"
+                    : "(\(names.joined(separator: ", ")))"
                 throw PipelineError(
-                    .configuration,
-                    "no column `\(name)` in the call log's header (\(names.joined(separator: ", "))); set \(option)",
-                    at: path)
+                    .configuration, "no column `\(name)` in the call log's header \(header); set \(option)", at: path)
             }
             return index
         }

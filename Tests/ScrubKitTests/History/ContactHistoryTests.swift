@@ -76,5 +76,21 @@ struct ContactHistoryTests {
             try other.read(dir.path("calls.csv.gz"), format: format, normalizer: TestNormalizer())
         }
         #expect(error?.message.contains("no column `offer`") == true)
+        #expect(error?.message.contains("number, called_at, result, campaign") == true, "a real header is listed")
+    }
+
+    @Test("a header-less call log: the error says its first row looks like data and quotes no number")
+    func headerlessCallLogQuotesNoNumber() throws {
+        let dir = try TemporaryDirectory()
+        try writeGzipped("+13055550100,2026-11-20T11:00:00Z,BUSY\n", to: dir.path("calls.csv.gz"))
+        var format = CallLogFormat()
+        format.numberColumn = "number"
+        let december = UTCTime(parsing: "2026-12-01T00:00:00Z".utf8)!
+        var builder = ContactHistory.Builder(from: UTCTime(parsing: "2026-10-01T00:00:00Z".utf8)!, through: december)
+        let error = #expect(throws: PipelineError.self) {
+            try builder.read(dir.path("calls.csv.gz"), format: format, normalizer: TestNormalizer())
+        }
+        #expect(error?.message.contains("seems to have no header") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("3055550100") == false)
     }
 }
