@@ -120,19 +120,20 @@ struct CSVReaderTests {
         let input = bytes("a,b\n1,2\n3,\(long)\n4,5\n")
         let result = try readEverywhere(input, options: .init(maxRecordBytes: 100))
         #expect(result.sequence == ["r", "m", "r"])
-        #expect(result.malformed.first?.reason == .tooLarge(limit: 100))
+        #expect(result.malformed.first?.reason == .tooLarge(limit: 100, length: 302))
         #expect(result.malformed.first?.raw.count == 100)
         #expect(result.lines == [2, 4])
     }
 
-    @Test("an unclosed quote swallowing lines up to the size limit resynchronises")
+    @Test("a quote left open past the size limit follows the quoting: the rest of the input is one malformed record")
     func unclosedQuoteHitsLimit() throws {
         var text = "a,b\n1,\"open\n"
         for i in 2...50 { text += "\(i),row\(i)\n" }
         let result = try readEverywhere(bytes(text), options: .init(maxRecordBytes: 64))
         #expect(result.malformed.count == 1)
-        #expect(result.malformed.first?.raw == bytes("1,\"open"))
-        #expect(result.records.count == 49)
+        #expect(result.malformed.first?.raw == Array(bytes(text).dropFirst(4).prefix(64)))
+        #expect(result.malformed.first?.reason == .unclosedPastLimit(limit: 64, length: text.utf8.count - 4))
+        #expect(result.records.isEmpty, "the lines inside the quotes are not read as records")
     }
 
     @Test("an empty input has no header and no records")

@@ -25,6 +25,25 @@ struct FileInspectorTests {
         #expect(inspection.phoneColumns.map(\.name) == ["mobile"], "ids, names and dates are not phone columns")
     }
 
+    @Test(
+        "bug: inspect stopped counting at a record longer than the reader's buffer, and counted a long note's lines",
+        arguments: [200_000, 300_000])
+    func countsPastLongRecords(length: Int) throws {
+        let dir = try TemporaryDirectory()
+        var text = "id,phone,notes\n1,555,\"" + String(repeating: "note 555-0100\n", count: length / 14) + "\"\n"
+        text += "2,555," + String(repeating: "x", count: length) + "\n"
+        for i in 3...1_002 { text += "\(i),555,ok\n" }
+        try Data(text.utf8).write(to: dir.url.appendingPathComponent("long.csv"))
+        var inspector = FileInspector()
+        inspector.readerOptions = CSVReaderOptions(maxRecordBytes: 1_000)
+        let inspection = try inspector.inspect(path: dir.path("long.csv"))
+        #expect(inspection.records == 1_000)
+        #expect(inspection.malformedRecords == 2)
+        #expect(inspection.oversizedRecords == 2)
+        #expect(inspection.unclosedQuotes == 0)
+        #expect(inspection.text.contains("1,000 records, 2 malformed (2 longer than the size limit)"))
+    }
+
     @Test("reports records that are not valid UTF-8")
     func reportsInvalidUTF8() throws {
         let dir = try TemporaryDirectory()

@@ -8,10 +8,21 @@ package struct CSVReadResult: Equatable {
     package var malformed: [CSVMalformedRecord] = []
     /// The order of outcomes: `r` for a record, `m` for a malformed one.
     package var sequence: [Character] = []
+
+    package init(header: [[UInt8]]) {
+        self.header = header
+    }
 }
 
 package func readAll(_ source: ByteSource, options: CSVReaderOptions = .init()) throws -> CSVReadResult {
-    let reader = try CSVReader(source: source, options: options)
+    try readAll(CSVReader(source: source, options: options))
+}
+
+/// Bytes of an ASCII/UTF-8 string, for readable test tables.
+package func bytes(_ string: String) -> [UInt8] { Array(string.utf8) }
+
+/// Everything `reader` produces from here on (its header included).
+package func readAll(_ reader: CSVReader) throws -> CSVReadResult {
     var result = CSVReadResult(header: reader.header.fields)
     var record = CSVRecord()
     while true {
@@ -28,6 +39,3 @@ package func readAll(_ source: ByteSource, options: CSVReaderOptions = .init()) 
         }
     }
 }
-
-/// Bytes of an ASCII/UTF-8 string, for readable test tables.
-package func bytes(_ string: String) -> [UInt8] { Array(string.utf8) }

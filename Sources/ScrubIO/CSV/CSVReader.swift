@@ -2,7 +2,8 @@
 public struct CSVReaderOptions: Sendable {
     /// The delimiter; `nil` detects it from the header row.
     public var delimiter: UInt8?
-    /// The largest record accepted, in bytes; longer records are reported as malformed.
+    /// The largest record accepted, in bytes (without its line ending); longer records are reported
+    /// as one malformed record each, and memory stays bounded by about this much whatever the input.
     public var maxRecordBytes: Int
 
     public init(delimiter: UInt8? = nil, maxRecordBytes: Int = 1 << 20) {
@@ -16,15 +17,28 @@ public struct CSVReaderOptions: Sendable {
 ///
 /// It reads a header row, strips a UTF-8 byte-order mark, accepts LF, CRLF and CR line endings,
 /// quoted fields holding delimiters, line breaks and doubled quotes, and passes bytes that are not
-/// valid UTF-8 through untouched. Blank lines are skipped and counted.
+/// valid UTF-8 through untouched. Blank lines are skipped and counted. On valid input (RFC 4180) it
+/// reads exactly the records Python's `csv` module reads, whatever the size of a field; a quote in
+/// the middle of an unquoted field is an ordinary byte, and bytes after a closing quote join the
+/// field, as in Python's `csv`.
 ///
 /// Records that do not parse as the header says are reported as `.malformed` outcomes with their
-/// line and raw bytes, and reading continues. A malformed record that spans several physical lines
-/// (typically an unclosed quote that swallowed the lines after it) is cut back to its first line,
-/// and reading resumes on the next line, so one stray quote costs one row, not the rest of the file.
+/// line and raw bytes, and reading continues; every record of the input is one outcome:
+/// - A record longer than `maxRecordBytes` is one malformed record (`tooLarge`) holding its first
+///   `maxRecordBytes` bytes and its real length. Reading resumes where the record's quoting ends it,
+///   so a valid quoted field of any size (a multi-line "notes" field) never turns into records; the
+///   rest of the record streams past without being kept.
+/// - A record within the limit that spans several physical lines but has the wrong number of fields
+///   (typically a stray opening quote that swallowed the lines after it, up to the next quote) is cut
+///   back to its first line, and reading resumes on the next line, so one stray quote costs one row.
+/// - A quote that never closes before the end of the input (counted in `unclosedQuoteCount`): within
+///   the limit, the record is cut back to its first line as above (`unterminatedQuote`) and the lines
+///   after it are read again as records. Past the limit the swallowed bytes are no longer held, so
+///   the rest of the input is one malformed record (`unclosedPastLimit`), as Python's `csv` reads it
+///   too; the run warns about every such quote, so the end of the input is never silent.
 ///
 /// - Complexity: O(n) in the input; each byte is examined once, except after a malformed
-///   multi-line record, where at most `maxRecordBytes` are read again.
+///   multi-line record within the limit, where at most `maxRecordBytes` are read again.
 public final class CSVReader {
     public let source: ByteSource
     public let options: CSVReaderOptions
@@ -38,15 +52,34 @@ public final class CSVReader {
     public private(set) var malformedCount = 0
     /// Blank lines skipped so far.
     public private(set) var blankLineCount = 0
+    /// Records longer than `maxRecordBytes`, each one of the malformed records.
+    public private(set) var oversizedCount = 0
+    /// The line on which the first of them starts.
+    public private(set) var firstOversizedLine: Int?
+    /// Quoted fields still open at the end of the input, each one of the malformed records (at most
+    /// one of them past the limit: that one ends the input).
+    public private(set) var unclosedQuoteCount = 0
+    /// The line on which the first record with such a field starts.
+    public private(set) var firstUnclosedQuoteLine: Int?
+    /// The lines and length of the record whose quoted field never closes past the limit, which ran
+    /// to the end of the input; nil when that did not happen.
+    public private(set) var unclosedToEnd: (lines: ClosedRange<Int>, length: Int)?
 
     private var buffer: UnsafeMutableRawBufferPointer
     private let maxCapacity: Int
     private var pos = 0
     private var end = 0
     private var atEndOfInput = false
-    /// Where the record being parsed starts in `buffer`; bytes from here on are kept across refills.
+    /// Input bytes dropped from the front of `buffer` so far: `dropped + i` is the input offset of `buffer[i]`.
+    private var dropped = 0
+    /// Where the record being parsed starts in `buffer`; bytes from here on are kept across refills
+    /// while `inRecord`.
     private var recordStart = 0
     private var inRecord = false
+    /// The last record ended on CR: an LF right after it completes its CRLF.
+    private var pendingLF = false
+    /// The last byte read before the buffer's current contents (for the end of a record that ran to the end).
+    private var byteBeforeBuffer: UInt8 = 0
     /// The physical line at `pos`.
     private var line = 1
     /// The byte that counts lines: LF, or CR in files with CR line endings.
@@ -68,6 +101,9 @@ public final class CSVReader {
         buffer.deallocate()
     }
 
+    /// The bytes the reader's buffer holds now, for tests of its memory bound.
+    package var bufferCapacity: Int { buffer.count }
+
     /// Reads the next record into `record`, reusing its storage.
     public func next(into record: inout CSVRecord) throws(ScrubIOError) -> CSVReadOutcome {
         let outcome = try parseRecord(into: &record, expectedFields: header.count)
@@ -82,8 +118,12 @@ public final class CSVReader {
     // MARK: - Header
 
     private func readHeader() throws(ScrubIOError) {
-        // Fill until the header's line ending is in the buffer (or the input ends).
-        while !atEndOfInput && end < maxCapacity && !bufferContainsLineBreak() {
+        // Fill until the header's line ending is in the buffer (or the input ends, or the buffer is full).
+        var scanned = 0
+        while !atEndOfInput && end < maxCapacity {
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[scanned..<end])
+            if bytes.contains(where: { $0 == lf || $0 == cr }) { break }
+            scanned = end
             try refill()
         }
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -109,10 +149,6 @@ public final class CSVReader {
         }
     }
 
-    private func bufferContainsLineBreak() -> Bool {
-        UnsafeRawBufferPointer(rebasing: buffer[pos..<end]).contains { $0 == lf || $0 == cr }
-    }
-
     private static func lineEnding(of bytes: UnsafeRawBufferPointer) -> CSVDialect.LineEnding {
         var inQuotes = false
         for (index, byte) in bytes.enumerated() {
@@ -130,9 +166,14 @@ public final class CSVReader {
     // MARK: - Buffer
 
     /// Reads more input, keeping the open record's bytes (or nothing before `pos`).
+    ///
+    /// Never asks the source for zero bytes: a kept record is at most `maxRecordBytes` long when
+    /// this is called (`parseRecord` stops keeping a longer one first), and the buffer grows to
+    /// `maxRecordBytes + 2 * readSize`, so there is always room.
     private func refill() throws(ScrubIOError) {
         let keep = inRecord ? recordStart : pos
         if keep > 0 {
+            byteBeforeBuffer = buffer[keep - 1]
             let pending = end - keep
             if pending > 0 {
                 buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + keep, byteCount: pending)
@@ -140,6 +181,7 @@ public final class CSVReader {
             pos -= keep
             recordStart -= min(keep, recordStart)
             end = pending
+            dropped += keep
         }
         if buffer.count - end < Self.readSize && buffer.count < maxCapacity {
             let grown = UnsafeMutableRawBufferPointer.allocate(
@@ -148,6 +190,7 @@ public final class CSVReader {
             buffer.deallocate()
             buffer = grown
         }
+        precondition(end < buffer.count, "CSVReader asked its source for zero bytes")
         let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
         if n == 0 { atEndOfInput = true }
         end += n
@@ -175,12 +218,19 @@ public final class CSVReader {
         -> CSVReadOutcome
     {
         record.removeAll()
-        // Skip blank lines.
+        // Skip blank lines, and the LF of a CRLF that ended the previous record.
         while try ensureByte() {
             let byte = buffer[pos]
+            if pendingLF {
+                pendingLF = false
+                if byte == lf {
+                    pos += 1
+                    continue
+                }
+            }
             guard byte == lf || byte == cr else { break }
             pos += 1
-            if byte == cr, try ensureByte(), buffer[pos] == lf { pos += 1 }
+            pendingLF = byte == cr
             line += 1
             blankLineCount += 1
         }
@@ -189,11 +239,15 @@ public final class CSVReader {
         inRecord = true
         defer { inRecord = false }
         recordStart = pos
+        let origin = dropped + pos  // the record's input offset, stable across refills
         record.line = line
         let recordLine = line
         var linesInside = 0
         var firstBreak = -1  // offset from recordStart of the first line break inside the record
         var state = FieldState.start
+        /// The record's first `maxRecordBytes` bytes, set once it outgrew the buffer past the limit:
+        /// from then on its bytes are scanned to find its end, not kept.
+        var oversized: [UInt8]?
         let delimiter = dialect.delimiter
         let lineByte = self.lineByte
         let limit = options.maxRecordBytes
@@ -201,14 +255,16 @@ public final class CSVReader {
         while true {
             if pos == end {
                 if atEndOfInput { break }
-                try refill()
-                if pos - recordStart > limit {
-                    return try overLimit(
-                        recordLine: recordLine, firstBreak: firstBreak, lineEnded: false, record: &record)
+                if oversized == nil && pos - recordStart > limit {
+                    oversized = Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + limit)]))
+                    record.removeAll()
+                    inRecord = false
                 }
+                try refill()
                 continue
             }
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let keeping = oversized == nil
             switch state {
             case .start:
                 if base[pos] == quote {
@@ -224,17 +280,20 @@ public final class CSVReader {
                     if byte == delimiter || byte == lf || byte == cr { break }
                     i += 1
                 }
-                if i > pos { record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos)) }
+                if i > pos && keeping {
+                    record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
+                }
                 pos = i
                 if i == end { continue }
                 pos += 1
-                record.closeField()
+                if keeping { record.closeField() }
                 if base[i] == delimiter {
                     state = .start
                 } else {
-                    return try finishRecord(
+                    return finishRecord(
                         terminator: base[i], recordLine: recordLine, linesInside: linesInside,
-                        firstBreak: firstBreak, expectedFields: expectedFields, record: &record)
+                        firstBreak: firstBreak, length: dropped + pos - 1 - origin, oversized: oversized,
+                        expectedFields: expectedFields, record: &record)
                 }
             case .quoted:
                 var i = pos
@@ -247,7 +306,9 @@ public final class CSVReader {
                     }
                     i += 1
                 }
-                if i > pos { record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos)) }
+                if i > pos && keeping {
+                    record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
+                }
                 pos = i
                 if i == end { continue }
                 pos += 1
@@ -255,21 +316,22 @@ public final class CSVReader {
             case .quoteInQuoted:
                 let byte = base[pos]
                 if byte == quote {
-                    record.appendToField(quote)
+                    if keeping { record.appendToField(quote) }
                     pos += 1
                     state = .quoted
                 } else if byte == delimiter {
                     pos += 1
-                    record.closeField()
+                    if keeping { record.closeField() }
                     state = .start
                 } else if byte == lf || byte == cr {
                     pos += 1
-                    record.closeField()
-                    return try finishRecord(
+                    if keeping { record.closeField() }
+                    return finishRecord(
                         terminator: byte, recordLine: recordLine, linesInside: linesInside,
-                        firstBreak: firstBreak, expectedFields: expectedFields, record: &record)
+                        firstBreak: firstBreak, length: dropped + pos - 1 - origin, oversized: oversized,
+                        expectedFields: expectedFields, record: &record)
                 } else {
-                    // Lenient, as most CSV readers: bytes after a closing quote join the field.
+                    // Lenient, as Python's `csv` and most readers: bytes after a closing quote join the field.
                     state = .unquoted
                 }
             }
@@ -277,8 +339,15 @@ public final class CSVReader {
 
         // The input ended inside the record.
         if state == .quoted {
-            if pos - recordStart > limit {
-                return try overLimit(recordLine: recordLine, firstBreak: firstBreak, lineEnded: false, record: &record)
+            unclosedQuoteCount += 1
+            if firstUnclosedQuoteLine == nil { firstUnclosedQuoteLine = recordLine }
+            if oversized != nil || pos - recordStart > limit {
+                line += linesInside
+                let lastByte = end > 0 ? buffer[end - 1] : byteBeforeBuffer
+                return reportOversized(
+                    oversized, length: dropped + pos - origin,
+                    lines: recordLine...(line - (lastByte == lineByte && line > recordLine ? 1 : 0)), unclosed: true,
+                    record: &record)
             }
             if firstBreak >= 0 {
                 return resync(recordLine: recordLine, firstBreak: firstBreak, reason: .unterminatedQuote)
@@ -287,24 +356,26 @@ public final class CSVReader {
             line += linesInside
             return .malformed(CSVMalformedRecord(line: recordLine, reason: .unterminatedQuote, raw: raw))
         }
-        record.closeField()
-        return try finishRecord(
-            terminator: nil, recordLine: recordLine, linesInside: linesInside,
-            firstBreak: firstBreak, expectedFields: expectedFields, record: &record)
+        if oversized == nil { record.closeField() }
+        return finishRecord(
+            terminator: nil, recordLine: recordLine, linesInside: linesInside, firstBreak: firstBreak,
+            length: dropped + pos - origin, oversized: oversized, expectedFields: expectedFields, record: &record)
     }
 
-    /// Completes a record after its terminator (or the end of input) and checks its shape.
+    /// Completes a record after its terminator (or the end of input) and checks its size and shape.
+    ///
+    /// - Parameter length: the record's length in bytes, without its terminator.
     private func finishRecord(
-        terminator: UInt8?, recordLine: Int, linesInside: Int, firstBreak: Int,
-        expectedFields: Int?, record: inout CSVRecord
-    ) throws(ScrubIOError) -> CSVReadOutcome {
-        // Measured before the CRLF look-ahead, which may move the buffer.
-        let rawLength = pos - recordStart - (terminator == nil ? 0 : 1)
-        if terminator == cr, try ensureByte(), buffer[pos] == lf { pos += 1 }
-        if rawLength > options.maxRecordBytes {
-            return try overLimit(recordLine: recordLine, firstBreak: firstBreak, lineEnded: true, record: &record)
+        terminator: UInt8?, recordLine: Int, linesInside: Int, firstBreak: Int, length rawLength: Int,
+        oversized: [UInt8]?, expectedFields: Int?, record: inout CSVRecord
+    ) -> CSVReadOutcome {
+        pendingLF = terminator == cr
+        line = recordLine + linesInside + (terminator == nil ? 0 : 1)
+        if oversized != nil || rawLength > options.maxRecordBytes {
+            return reportOversized(
+                oversized, length: rawLength, lines: recordLine...(recordLine + linesInside), unclosed: false,
+                record: &record)
         }
-        line += linesInside + (terminator == nil ? 0 : 1)
         if let expectedFields, record.count != expectedFields {
             let reason = CSVMalformedRecord.Reason.fieldCount(expected: expectedFields, found: record.count)
             if firstBreak >= 0 {
@@ -325,42 +396,27 @@ public final class CSVReader {
         if lineByte == lf && rawEnd > recordStart && buffer[rawEnd - 1] == cr { rawEnd -= 1 }
         let raw = Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<rawEnd]))
         pos = breakIndex + 1
+        pendingLF = lineByte == cr
         line = recordLine + 1
         return .malformed(CSVMalformedRecord(line: recordLine, reason: reason, raw: raw))
     }
 
-    /// Handles a record longer than the limit: resynchronise at its first line break if that comes
-    /// within the limit, otherwise report its first `limit` bytes and skip to the end of its line.
-    private func overLimit(
-        recordLine: Int, firstBreak: Int, lineEnded: Bool, record: inout CSVRecord
-    ) throws(ScrubIOError) -> CSVReadOutcome {
+    /// Reports a record longer than the limit, now read to its end: its first `maxRecordBytes` bytes
+    /// (kept in `oversized` when it outgrew the buffer, else still in the buffer) and its real length.
+    private func reportOversized(
+        _ oversized: [UInt8]?, length: Int, lines: ClosedRange<Int>, unclosed: Bool, record: inout CSVRecord
+    ) -> CSVReadOutcome {
         let limit = options.maxRecordBytes
         record.removeAll()
-        if firstBreak >= 0 && firstBreak < limit {
-            return resync(recordLine: recordLine, firstBreak: firstBreak, reason: .tooLarge(limit: limit))
-        }
-        let raw = Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + limit)]))
-        if firstBreak >= 0 {
-            pos = recordStart + firstBreak + 1
-        } else if !lineEnded {
-            try skipToLineEnd()
-        }
-        line = recordLine + 1
-        return .malformed(CSVMalformedRecord(line: recordLine, reason: .tooLarge(limit: limit), raw: raw))
-    }
-
-    /// Discards input up to and including the next line break (or to the end of the input).
-    private func skipToLineEnd() throws(ScrubIOError) {
-        inRecord = false
-        while true {
-            while pos < end {
-                let byte = buffer[pos]
-                pos += 1
-                if byte == lineByte { return }
-            }
-            if atEndOfInput { return }
-            try refill()
-        }
+        oversizedCount += 1
+        if firstOversizedLine == nil { firstOversizedLine = lines.lowerBound }
+        if unclosed { unclosedToEnd = (lines, length) }
+        let raw =
+            oversized ?? Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + limit)]))
+        let reason: CSVMalformedRecord.Reason =
+            unclosed ? .unclosedPastLimit(limit: limit, length: length) : .tooLarge(limit: limit, length: length)
+        return .malformed(
+            CSVMalformedRecord(line: lines.lowerBound, reason: reason, raw: raw, lastLine: lines.upperBound))
     }
 }
 

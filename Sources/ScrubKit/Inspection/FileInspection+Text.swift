@@ -1,3 +1,5 @@
+import ScrubIO
+
 extension FileInspection {
     /// A readable, aligned description for people (the default output of `scrub inspect`).
     public var text: String {
@@ -28,6 +30,8 @@ extension FileInspection {
                 + "\(dialect.byteOrderMark ? "BOM" : "no BOM"), \(encoding)")
         row("columns", "\(columns.count): \(columns.joined(separator: ", "))")
         var recordLine = "\(records.grouped) records, \(malformedRecords.grouped) malformed"
+        if oversizedRecords > 0 { recordLine += " (\(oversizedRecords.grouped) longer than the size limit)" }
+        if unclosedQuotes > 0 { recordLine += ", \(unclosedQuotes.grouped) quoted field(s) never closed" }
         if blankLines > 0 { recordLine += ", \(blankLines.grouped) blank lines skipped" }
         row("records", recordLine)
         for sample in malformedSamples { row("", "malformed: \(sample)") }
@@ -37,19 +41,6 @@ extension FileInspection {
         let phones = phoneColumns.map { "\($0.name) (\(($0.share * 100).formatted(decimals: 0))% phone-shaped)" }
         row("phone columns", phones.isEmpty ? "none found" : phones.joined(separator: ", "))
         return lines.joined(separator: "\n")
-    }
-}
-
-extension BinaryInteger {
-    /// The number with thousands separators: 1,234,567.
-    var grouped: String {
-        let digits = String(self.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return self < 0 ? "-" + out : out
     }
 }
 

@@ -38,6 +38,10 @@ public struct FileInspection: Sendable, Codable, Equatable {
     public var columns: [String]
     public var records: Int
     public var malformedRecords: Int
+    /// Malformed records longer than the reader's size limit.
+    public var oversizedRecords: Int
+    /// Malformed records whose quoted field never closes before the end of the file.
+    public var unclosedQuotes: Int
     /// The lines of the first few malformed records, with what is wrong.
     public var malformedSamples: [String]
     public var blankLines: Int

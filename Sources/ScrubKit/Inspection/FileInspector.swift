@@ -74,6 +74,8 @@ public struct FileInspector: Sendable {
             columns: columns,
             records: reader.recordCount,
             malformedRecords: reader.malformedCount,
+            oversizedRecords: reader.oversizedCount,
+            unclosedQuotes: reader.unclosedQuoteCount,
             malformedSamples: samples,
             blankLines: reader.blankLineCount,
             phoneColumns: phoneColumns)

@@ -105,6 +105,7 @@ public final class ScrubRun {
             sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0)
         }
         var bytesBefore: Int64 = 0
+        var readWarnings: [String] = []
 
         for input in plan.inputs {
             let digest = input == "-" ? nil : BackgroundDigest(path: input)
@@ -186,6 +187,7 @@ public final class ScrubRun {
                 stageClock.end(.write)
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
             }
+            readWarnings += reader.runWarnings(inputName: inputName)
             bytesBefore += bytes.fileBytesRead
             inflateCPU += bytes.backgroundCPUTime
             progress?(bytesBefore, totalBytes, tally.rowsIn)
@@ -222,7 +224,7 @@ public final class ScrubRun {
                     compress: (cleanSink?.compressionCPUTime ?? .zero).seconds
                         + (rejectsSink?.compressionCPUTime ?? .zero).seconds,
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
-            hourStart: hourStart)
+            hourStart: hourStart, readWarnings: readWarnings)
         addCompliance(to: &report, exempted: exempted, rejectedByCap: decider.compliance.rejectedByCap)
         report.outputSet = setID
 
@@ -290,7 +292,7 @@ public final class ScrubRun {
     private func makeReport(
         tally: RunTally, summary: RunTally.Summary, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts],
         timings: RunReport.Timings,
-        hourStart: Int64
+        hourStart: Int64, readWarnings: [String]
     ) -> RunReport {
         var warnings: [String] = []
         let lists = (plan.registries + plan.suppressionLists).map { list -> RunReport.ListFacts in
@@ -307,6 +309,9 @@ public final class ScrubRun {
         if let malformed = tally.rejectedByReason[.malformedRow], malformed > 0 {
             warnings.append("\(malformed) malformed row(s): see rejects.csv.gz")
         }
+        // How the inputs were read: quotes that never close, rows past the size limit.
+        for warning in readWarnings { logger.warning("\(warning)") }
+        warnings += readWarnings
         let hourText = Date(timeIntervalSince1970: TimeInterval(hourStart)).ISO8601Format()
         return RunReport(
             pipeline: plan.name, campaignDate: plan.campaignDate.description, purpose: plan.purpose,
