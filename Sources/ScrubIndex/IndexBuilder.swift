@@ -29,14 +29,19 @@ public enum IndexBuilder {
 
     /// Writes an index of every key in `keys` to `output`.
     ///
-    /// `metadata`'s `sources` and `duplicateKeys` are filled in from `keys` and the sort.
+    /// `metadata`'s `sources` and `duplicateKeys` are filled in from `keys` and the sort, and its chain
+    /// is the one full snapshot.
     ///
-    /// - Throws: ``IndexError`` `.tooManyInvalidLines` when invalid lines exceed `maxInvalidFraction`
-    ///   of all key lines (nothing is written then), `.tooLarge`, `.cannotCreate`.
+    /// - Parameter today: today's date in UTC, `YYYY-MM-DD` (a parameter so that tests can move it).
+    /// - Throws: ``IndexError`` `.invalidArgument` when the snapshot date is after `today` plus a day's
+    ///   grace, `.tooManyInvalidLines` when invalid lines exceed `maxInvalidFraction` of all key lines
+    ///   (nothing is written then), `.tooLarge`, `.cannotCreate`.
     /// - Complexity: O(n) time (radix sort), 16 bytes of memory per input key at the peak.
     public static func build(
-        keys: consuming KeyCollector, metadata: IndexMetadata, maxInvalidFraction: Double = 0.001, output: String
+        keys: consuming KeyCollector, metadata: IndexMetadata, maxInvalidFraction: Double = 0.001, output: String,
+        today: String = IndexMetadata.todayUTC()
     ) throws -> Report {
+        try IndexMetadata.checkNotInFuture(metadata.snapshotDate, today: today, path: output)
         try keys.checkInvalidLines(maximumFraction: maxInvalidFraction)
         var hashes = keys.hashes
         keys.hashes = []
@@ -44,6 +49,7 @@ public enum IndexBuilder {
         var metadata = metadata
         metadata.sources = keys.sources
         metadata.duplicateKeys = duplicates
+        metadata.chain = [SnapshotLink(kind: .full, date: metadata.snapshotDate)]
         let checksum = try hashes.withUnsafeBufferPointer {
             try IndexWriter.write(hashes: $0, metadata: metadata, to: output)
         }
@@ -60,11 +66,22 @@ public enum IndexBuilder {
     /// A key both added and removed in the same update stays listed: for a Do-Not-Call list, wrongly
     /// keeping a number is the safe mistake. The base is verified first, so damage is not carried on.
     ///
+    /// The change list's date must be later than the base's and not in the future; the result's chain
+    /// is the base's with this change list appended (see ``checkChain(base:snapshotDate:baseDate:today:)``).
+    /// An empty change list is still a dated statement from the registry operator that nothing changed:
+    /// it is recorded, with 0 changes, and moves the snapshot date.
+    ///
+    /// - Parameters:
+    ///   - baseDate: the snapshot date the change list says it follows, when it says; it must be the
+    ///     base's snapshot date.
+    ///   - today: today's date in UTC, `YYYY-MM-DD`.
     /// - Complexity: O(base + changes) time; 8 bytes of memory per entry of the result.
     public static func update(
         base: IndexFile, additions: consuming KeyCollector, removals: consuming KeyCollector, snapshotDate: String,
-        maxInvalidFraction: Double = 0.001, output: String
+        baseDate: String? = nil, maxInvalidFraction: Double = 0.001, output: String,
+        today: String = IndexMetadata.todayUTC()
     ) throws -> Report {
+        let chain = try checkChain(base: base, snapshotDate: snapshotDate, baseDate: baseDate, today: today)
         try additions.checkInvalidLines(maximumFraction: maxInvalidFraction)
         try removals.checkInvalidLines(maximumFraction: maxInvalidFraction)
         try base.verify()
@@ -125,11 +142,64 @@ public enum IndexBuilder {
             entryCount: base.entryCount)
         metadata.builderVersion = IndexMetadata.currentBuilderVersion
         metadata.duplicateKeys = duplicates
+        metadata.chain =
+            chain + [
+                SnapshotLink(
+                    kind: .delta, date: snapshotDate, follows: baseDate, changes: additions.keyLines + removals.keyLines
+                )
+            ]
         report.payloadSHA256 = try merged.withUnsafeBufferPointer {
             try IndexWriter.write(hashes: $0, metadata: metadata, to: output)
         }
         report.entryCount = merged.count
         report.fileSize = try IndexFile(path: output).fileSize
         return report
+    }
+
+    /// Checks that a change list dated `snapshotDate` may be applied to `base`, and returns the base's
+    /// chain.
+    ///
+    /// - A date after today (UTC) plus a day's grace is a typo, refused.
+    /// - The change list must follow the base: its date strictly later than the base's snapshot date,
+    ///   and, when it names the snapshot it follows (`baseDate`), that must be the base's date. Applying
+    ///   change lists out of order, or one twice, would give a list that matches no snapshot.
+    /// - A change list that does not name its base may only extend a base that is still fresh on the
+    ///   change list's date: otherwise one (possibly empty) file would make a stale registry look
+    ///   fresh. A change list covering a longer gap says which snapshot it follows.
+    /// - A version 1 base made by an update did not record its chain: rebuild it from a full snapshot.
+    ///
+    /// - Throws: ``IndexError`` `.invalidArgument`, naming the base file.
+    public static func checkChain(
+        base: IndexFile, snapshotDate: String, baseDate: String?, today: String
+    ) throws -> [SnapshotLink] {
+        func refuse(_ message: String) -> IndexError {
+            IndexError(.invalidArgument, path: base.path, message: message)
+        }
+        try IndexMetadata.checkNotInFuture(snapshotDate, today: today, path: base.path)
+        let baseSnapshot = base.metadata.snapshotDate
+        guard let chain = base.metadata.snapshotChain else {
+            throw refuse(
+                "this format version \(base.formatVersion) index was made by an update and does not record the "
+                    + "snapshots it was built from; rebuild it from a full snapshot with scrub registry build, then "
+                    + "apply the later change lists")
+        }
+        if let baseDate, baseDate != baseSnapshot {
+            throw refuse(
+                "the change list follows the snapshot of \(baseDate), but this index is the snapshot of "
+                    + "\(baseSnapshot); apply the change lists in order, to the index they follow")
+        }
+        guard let new = IndexMetadata.day(snapshotDate), let old = IndexMetadata.day(baseSnapshot), new > old else {
+            throw refuse(
+                "the change list's date \(snapshotDate) is not later than this index's snapshot date "
+                    + "\(baseSnapshot); a change list applies to the snapshot before it")
+        }
+        if baseDate == nil, new - old > base.metadata.maxAgeDays {
+            throw refuse(
+                "this index's snapshot (\(baseSnapshot)) is \(new - old) days older than the change list, more than "
+                    + "its maximum age of \(base.metadata.maxAgeDays) days, and the change list does not say which "
+                    + "snapshot it follows. If it covers every change since \(baseSnapshot), pass --base-date "
+                    + "\(baseSnapshot); otherwise build from a full snapshot")
+        }
+        return chain
     }
 }

@@ -1,11 +1,11 @@
 import Crypto
 
-/// The fixed 256-byte header at the start of every index file (format version 1).
+/// The fixed 256-byte header at the start of every index file (format versions 1 and 2 share it).
 ///
 /// All integers are little-endian. Layout (byte offset, width, field):
 ///
 ///     0    8  magic "SCRUBIDX"
-///     8    4  format version (1)
+///     8    4  format version (2; 1 is still read)
 ///     12   4  header size (256)
 ///     16   8  file size in bytes
 ///     24   8  entry count
@@ -26,7 +26,10 @@ import Crypto
 struct IndexHeader: Equatable {
     static let size = 256
     static let magic: [UInt8] = Array("SCRUBIDX".utf8)
-    static let currentVersion: UInt32 = 1
+    /// Version 2 adds the snapshot chain to the metadata; the header and table are those of version 1.
+    static let currentVersion: UInt32 = 2
+    /// Versions this build reads. A version 1 file opens as before; it has no recorded chain.
+    static let readableVersions: ClosedRange<UInt32> = 1...2
     static let hashFunction: UInt8 = 1
     static let payloadChecksumOffset = 88
     static let headerChecksumOffset = 120
@@ -113,13 +116,15 @@ struct IndexHeader: Equatable {
         guard file.count >= size else {
             throw fail(
                 .truncated, nil,
-                "file is \(file.count) bytes, shorter than the \(size)-byte header; copy or rebuild it")
+                "file is truncated: it is \(file.count) bytes, shorter than the \(size)-byte header; copy or rebuild it"
+            )
         }
         let version = UInt32(get(8, 4))
-        guard version == currentVersion else {
+        guard readableVersions.contains(version) else {
             throw fail(
                 .unsupportedVersion, 8,
-                "index format version \(version) is not supported (this build reads version \(currentVersion)); "
+                "index format version \(version) is not supported (this build reads versions "
+                    + "\(readableVersions.lowerBound) to \(readableVersions.upperBound)); "
                     + "rebuild the index with this version of scrub")
         }
         let declaredSize = get(16, 8)
@@ -140,6 +145,7 @@ struct IndexHeader: Equatable {
         var header = IndexHeader(
             entryCount: Int(entryCount), geometry: TableGeometry(bucketBits: bucketBits),
             metadataLength: Int(metadataLength))
+        header.version = version
         header.payloadSHA256 = Array(file[88..<120])
         header.headerSHA256 = Array(file[120..<152])
         // Every derived field must match what was stored, so the stored bytes are exactly ours.

@@ -76,11 +76,14 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
     public var builderVersion: String
     /// Input lines whose key was already present (merged into one entry).
     public var duplicateKeys: Int
+    /// The snapshots the index was built from, oldest first: its full snapshot, then each change list
+    /// applied since. Always present in format version 2; absent in version 1 (see ``snapshotChain``).
+    public var chain: [SnapshotLink]?
 
     public init(
         name: String, kind: Kind, regions: [String], snapshotDate: String, maxAgeDays: Int,
         sources: [Source] = [], parent: Parent? = nil, builderVersion: String = IndexMetadata.currentBuilderVersion,
-        duplicateKeys: Int = 0
+        duplicateKeys: Int = 0, chain: [SnapshotLink]? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -91,10 +94,11 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
         self.parent = parent
         self.builderVersion = builderVersion
         self.duplicateKeys = duplicateKeys
+        self.chain = chain
     }
 
     /// The builder version written by this code.
-    public static let currentBuilderVersion = "scrub-index 1.0"
+    public static let currentBuilderVersion = "scrub-index 2.0"
 
     /// The usual maximum age for a region's national registry: 31 days for the US and Canada, 30 for
     /// Australia, 28 for the UK TPS; 31 elsewhere.

@@ -6,10 +6,16 @@ import Crypto
 enum IndexWriter {
     /// Writes `hashes` (strictly increasing, each below 2^50) with `metadata` to `path`, atomically.
     ///
+    /// `version` is the format version written in the header: always the current one, except in tests
+    /// that make files of an older version.
+    ///
     /// - Returns: the written file's payload SHA-256, lowercase hex.
     /// - Complexity: O(entries + buckets), one sequential pass.
     @discardableResult
-    static func write(hashes: UnsafeBufferPointer<UInt64>, metadata: IndexMetadata, to path: String) throws -> String {
+    static func write(
+        hashes: UnsafeBufferPointer<UInt64>, metadata: IndexMetadata, to path: String,
+        version: UInt32 = IndexHeader.currentVersion
+    ) throws -> String {
         guard hashes.count <= TableGeometry.maximumEntryCount else {
             throw IndexError(
                 .tooLarge, path: path,
@@ -18,6 +24,7 @@ enum IndexWriter {
         let metadataBytes = try metadata.encoded()
         let geometry = TableGeometry(entryCount: hashes.count)
         var header = IndexHeader(entryCount: hashes.count, geometry: geometry, metadataLength: metadataBytes.count)
+        header.version = version
         let output = try IndexOutputFile(path: path)
 
         // Header (checksums still zero), metadata, padding up to the directory.

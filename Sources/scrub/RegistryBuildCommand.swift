@@ -8,7 +8,8 @@ struct RegistryBuildCommand: ParsableCommand {
         discussion: """
             Inputs may be gzipped (detected by content); - is standard input. Invalid lines are counted and \
             the first few reported; the build fails when they exceed --max-invalid. Duplicates are merged. \
-            The output is written under a temporary name and renamed into place.
+            The output is written under a temporary name and renamed into place. A snapshot date after \
+            today (UTC) plus one day is refused as a typo.
             """
     )
 

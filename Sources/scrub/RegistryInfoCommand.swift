@@ -5,7 +5,8 @@ import ScrubIndex
 struct RegistryInfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "Show an index's metadata and statistics."
+        abstract: "Show an index's metadata and statistics, and check its payload checksum.",
+        discussion: "Exits 65 (after printing what it can) when the payload does not match its checksum."
     )
 
     @Argument(help: "The index file.")
@@ -20,18 +21,33 @@ struct RegistryInfoCommand: ParsableCommand {
         var payloadSHA256: String
         var metadata: IndexMetadata
         var statistics: IndexFile.Statistics
+        var formatVersion: Int
+        /// The snapshots the index was built from; null for a version 1 file made by an update.
+        var chain: [SnapshotLink]?
+        /// `ok`, or what is wrong with the payload.
+        var verification: String
     }
 
     func run() throws {
         try reportingIndexErrors {
             let index = try IndexFile(path: file)
             let statistics = index.statistics()
+            let damage: IndexError?
+            do {
+                try index.verifyChecksum()
+                damage = nil
+            } catch let error as IndexError {
+                damage = error
+            }
+            let verification = damage.map { "damaged: \($0.message)" } ?? "ok"
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let info = Info(
-                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata, statistics: statistics)
+                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata, statistics: statistics,
+                    formatVersion: index.formatVersion, chain: index.metadata.snapshotChain, verification: verification)
                 print(String(decoding: try encoder.encode(info), as: UTF8.self))
+                if let damage { throw damage }
                 return
             }
             let metadata = index.metadata
@@ -47,6 +63,7 @@ struct RegistryInfoCommand: ParsableCommand {
                     + "largest bucket \(statistics.largestBucket), \(statistics.emptyBuckets) empty",
                 "  duplicates      \(metadata.duplicateKeys) merged at build",
                 "  payload sha256  \(index.payloadSHA256)",
+                "  verification    \(damage == nil ? "payload checksum ok" : "DAMAGED, payload checksum mismatch")",
                 "  builder         \(metadata.builderVersion)",
             ]
             if let parent = metadata.parent {
@@ -54,12 +71,19 @@ struct RegistryInfoCommand: ParsableCommand {
                     "  parent          \(parent.name) \(parent.snapshotDate), \(parent.entryCount) entries, "
                         + "payload sha256 \(parent.payloadSHA256)")
             }
+            if let chain = metadata.snapshotChain {
+                lines.append("  chain           " + chain.map(\.description).joined(separator: " -> "))
+            } else {
+                lines.append("  chain           not recorded (format version 1, made by an update)")
+            }
+            lines.append("  format          version \(index.formatVersion)")
             for source in metadata.sources {
                 lines.append(
                     "  source          \(source.role.rawValue) \(source.name): \(source.keyLines) keys, "
                         + "\(source.invalidLines) invalid, sha256 \(source.sha256)")
             }
             print(lines.joined(separator: "\n"))
+            if let damage { throw damage }
         }
     }
 }

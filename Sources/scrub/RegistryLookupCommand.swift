@@ -11,7 +11,8 @@ struct RegistryLookupCommand: ParsableCommand {
             Numbers are read from the arguments or, when none are given, from standard input, one a line, \
             streaming. Each output line holds the input, its E.164 form and whether it is listed; with \
             --json, one object a line: {"input", "e164", "listed"} (e164 and listed are null for an invalid \
-            number). Numbers are written in E.164 form (+ and digits).
+            number). Numbers are written in E.164 form (+ and digits). The index's payload is checked against \
+            its checksum before the first answer: a damaged index exits 65 and answers nothing.
             """
     )
 
@@ -52,6 +53,8 @@ struct RegistryLookupCommand: ParsableCommand {
     func run() throws {
         try reportingIndexErrors {
             let index = try IndexFile(path: file)
+            // A damaged payload answers wrongly: check it whole before the first answer.
+            try index.verifyChecksum()
             let normalizer = PhoneNormalizer(defaultRegion: country.flatMap { PhoneRegion($0) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -7,7 +7,11 @@ struct RegistryUpdateCommand: ParsableCommand {
         abstract: "Apply a day's additions and removals to an index, as a merge.",
         discussion: """
             Reads the base index's table, not its text. A number both added and removed stays listed. \
-            The base is verified first. The result records the base as its parent.
+            The base is verified first. The result records the base as its parent and appends this change \
+            list to its chain of snapshots. The new date must be later than the base's and not in the future; \
+            --base-date says which snapshot the change list follows, and must be the base's. A change list \
+            without --base-date may only extend a base that is still fresh on its date. Empty change files \
+            are a dated statement that nothing changed: they are recorded, with 0 changes, in the chain.
             """
     )
 
@@ -23,6 +27,9 @@ struct RegistryUpdateCommand: ParsableCommand {
     @Option(help: "The new snapshot's date, YYYY-MM-DD.")
     var snapshotDate: String
 
+    @Option(help: "The snapshot date the change list follows, YYYY-MM-DD; refused unless it is the base's.")
+    var baseDate: String?
+
     @Option(help: "Layout of the change files: e164 or nanp (AAA,NNNNNNN).")
     var format: RegistryInputFormat = .e164
 
@@ -34,6 +41,9 @@ struct RegistryUpdateCommand: ParsableCommand {
 
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: [], maxAgeDays: nil)
+        if let baseDate, !IndexMetadata.isValidDate(baseDate) {
+            throw ValidationError("--base-date must be a date written YYYY-MM-DD, not '\(baseDate)'")
+        }
         if format == .csv {
             throw ValidationError("--format csv is for builds; give updates as e164, nanp or national")
         }
@@ -49,8 +59,13 @@ struct RegistryUpdateCommand: ParsableCommand {
             try format.read(remove, role: .remove, region: index.metadata.regions.first, into: &removals)
             let report = try IndexBuilder.update(
                 base: index, additions: additions, removals: removals, snapshotDate: snapshotDate,
-                maxInvalidFraction: maxInvalid.fraction, output: output)
+                baseDate: baseDate, maxInvalidFraction: maxInvalid.fraction, output: output)
             print(report.summary(output: output))
+            if report.keyLines == 0 {
+                print(
+                    "  note: the change files hold no changes; the snapshot date moves to \(snapshotDate) on the "
+                        + "strength of this change list alone, recorded in the index's chain")
+            }
         }
     }
 }

@@ -100,6 +100,76 @@ struct RegistryCommandTests {
         ])
         #expect(badDate.status == 64)
     }
+
+    /// Runs `registry update` of the built us.idx (snapshot 2026-11-28) with `adds` as its change file.
+    func update(
+        _ directory: TemporaryDirectory, date: String, baseDate: String? = nil, adds: String = "+13125550100\n"
+    )
+        throws -> ScrubProcess.Result
+    {
+        try Data(adds.utf8).write(to: URL(fileURLWithPath: directory.path("add.txt")))
+        return try ScrubProcess.run(
+            [
+                "registry", "update", directory.path("us.idx"), "--add", directory.path("add.txt"), "--snapshot-date",
+                date, "--output", directory.path("next.idx"),
+            ] + (baseDate.map { ["--base-date", $0] } ?? []))
+    }
+
+    @Test("a snapshot date in the future is refused at build (exit 64), and nothing is written")
+    func futureBuild() throws {
+        let directory = try TemporaryDirectory()
+        try Data("415,5550123\n".utf8).write(to: URL(fileURLWithPath: directory.path("ftc.txt")))
+        let result = try ScrubProcess.run([
+            "registry", "build", "--name", "us-ftc", "--kind", "registry", "--region", "US", "--snapshot-date",
+            "2062-11-28", "--format", "nanp", "--output", directory.path("us.idx"), directory.path("ftc.txt"),
+        ])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("snapshot date 2062-11-28 is in the future"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path("us.idx")))
+    }
+
+    @Test(
+        "update refuses a date in the future, one not after its base's, and a --base-date that is not the base's",
+        arguments: [
+            ("2062-11-29", nil, "in the future"), ("2026-11-27", nil, "is not later than"),
+            ("2026-11-28", nil, "is not later than"),
+            ("2026-11-29", "2026-11-27", "follows the snapshot of 2026-11-27"),
+        ] as [(String, String?, String)])
+    func updateRefusals(date: String, baseDate: String?, message: String) throws {
+        let directory = try TemporaryDirectory()
+        _ = try build(directory)
+        let result = try update(directory, date: date, baseDate: baseDate)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path("next.idx")))
+    }
+
+    @Test("registry info shows the chain of snapshots; an empty change file is recorded as 0 changes")
+    func chain() throws {
+        let directory = try TemporaryDirectory()
+        _ = try build(directory)
+        let declared = try update(directory, date: "2026-11-29", baseDate: "2026-11-28")
+        #expect(declared.status == 0, "\(declared.stderr)")
+        var info = try ScrubProcess.run(["registry", "info", directory.path("next.idx")])
+        #expect(
+            info.stdout.contains(
+                "chain           full 2026-11-28 -> delta 2026-11-29, follows 2026-11-28 (declared), "
+                    + "1 change(s)"), "\(info.stdout)")
+        #expect(info.stdout.contains("format          version 2"))
+
+        _ = try build(directory)
+        let empty = try update(directory, date: "2026-11-30", adds: "")
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout.contains("note: the change files hold no changes"))
+        info = try ScrubProcess.run(["registry", "info", "--json", directory.path("next.idx")])
+        let object = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any]
+        let chain = object?["chain"] as? [[String: Any]]
+        #expect(chain?.count == 2)
+        #expect(chain?.last?["changes"] as? Int == 0)
+        #expect(chain?.last?["date"] as? String == "2026-11-30")
+        #expect(object?["verification"] as? String == "ok")
+        #expect(object?["formatVersion"] as? Int == 2)
+    }
 }
 
 @Suite("scrub registry build from national numbers and CSV columns")

@@ -72,7 +72,7 @@ struct CorruptionTests {
         #expect(error?.description.contains("not a scrub index file") == true)
     }
 
-    @Test("another format version says to rebuild", arguments: [0, 2, 255] as [UInt8])
+    @Test("another format version says to rebuild", arguments: [0, 3, 255] as [UInt8])
     func wrongVersion(version: UInt8) throws {
         let directory = try TemporaryDirectory()
         var (_, bytes, _) = try goodFile(directory)

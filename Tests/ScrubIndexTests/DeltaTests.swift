@@ -5,12 +5,6 @@ import Testing
 
 @Suite("Delta updates")
 struct DeltaTests {
-    func collector(_ keys: [UInt64]) -> KeyCollector {
-        var collector = KeyCollector()
-        for key in keys { collector.add(key) }
-        return collector
-    }
-
     @Test("an update holds exactly base plus additions minus removals", arguments: KeySet.allCases)
     func mergeMatchesOracle(set: KeySet) throws {
         let directory = try TemporaryDirectory()

@@ -9,12 +9,17 @@ func testMetadata(name: String = "test-list", date: String = "2026-11-28") -> In
     IndexMetadata(name: name, kind: .registry, regions: ["US"], snapshotDate: date, maxAgeDays: 31)
 }
 
+/// A collector holding `keys`.
+func collector(_ keys: [UInt64]) -> KeyCollector {
+    var collector = KeyCollector()
+    for key in keys { collector.add(key) }
+    return collector
+}
+
 /// Builds an index of `keys` at `path` and opens it.
 @discardableResult
 func buildIndex(_ keys: [UInt64], at path: String, metadata: IndexMetadata = testMetadata()) throws -> IndexFile {
-    var collector = KeyCollector()
-    for key in keys { collector.add(key) }
-    _ = try IndexBuilder.build(keys: collector, metadata: metadata, output: path)
+    _ = try IndexBuilder.build(keys: collector(keys), metadata: metadata, output: path)
     return try IndexFile(path: path)
 }
 

@@ -1,5 +1,3 @@
-import Crypto
-
 extension IndexFile {
     /// Reads every byte of the payload against the header's checksum, then checks the table's
     /// structure: the directory rises from 0 to the entry count, remainders are strictly increasing
@@ -9,20 +7,7 @@ extension IndexFile {
     ///   by the structural checks.
     /// - Complexity: O(file size); about a second per GB.
     public func verify() throws {
-        mapping.adviseSequential()
-        let file = mapping.bytes
-        let payload = UnsafeRawBufferPointer(rebasing: file[header.directoryOffset...])
-        var hasher = SHA256()
-        let chunk = 1 << 22
-        var offset = 0
-        while offset < payload.count {
-            let end = min(offset + chunk, payload.count)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: payload[offset..<end]))
-            offset = end
-        }
-        guard Array(hasher.finalize()) == header.payloadSHA256 else {
-            throw corrupt(at: nil, "payload checksum mismatch")
-        }
+        try verifyChecksum()
         try verifyStructure()
     }
 

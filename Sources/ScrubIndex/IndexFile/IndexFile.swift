@@ -14,9 +14,10 @@ import Crypto
 ///
 /// Opening maps the file and checks the header (magic, version, size, header checksum), the metadata
 /// and the directory's end points; it does not read the payload, so it takes microseconds for any size.
-/// ``verify()`` reads every byte against the payload checksum and checks the table's structure. Lookups
-/// never read outside the file, whatever its bytes; a damaged payload that has not been verified can
-/// give a wrong answer, so verify a file once after copying it (`scrub registry verify`).
+/// ``verifyChecksum()`` reads the payload against its checksum, and ``verify()`` also checks the
+/// table's structure. Lookups never read outside the file, whatever its bytes, but a damaged payload
+/// that has not been checked can give a wrong answer: callers that answer for a campaign (`scrub run`,
+/// `scrub registry lookup`) run ``verifyChecksumAndDigest()`` or ``verifyChecksum()`` first.
 ///
 /// Many processes that open the same file share one copy of it in the page cache.
 public final class IndexFile: @unchecked Sendable {
@@ -42,6 +43,8 @@ public final class IndexFile: @unchecked Sendable {
     public var path: String { mapping.path }
     /// The size of the file in bytes.
     public var fileSize: Int { header.fileSize }
+    /// The file's format version: 2 for files written by this build, 1 for older ones.
+    public var formatVersion: Int { Int(header.version) }
     /// The payload's SHA-256 as stored in the header, lowercase hex: it identifies the exact entry set.
     public var payloadSHA256: String { Hex.string(header.payloadSHA256) }
 
@@ -64,6 +67,15 @@ public final class IndexFile: @unchecked Sendable {
             throw IndexError(
                 .corruptHeader, path: path, offset: header.metadataOffset,
                 message: "metadata is not valid: \(error); rebuild the index")
+        }
+        if header.version >= 2 {
+            guard let chain = metadata.chain, chain.first?.kind == .full, chain.last?.date == metadata.snapshotDate
+            else {
+                throw IndexError(
+                    .corruptHeader, path: path, offset: header.metadataOffset,
+                    message: "metadata has no snapshot chain ending at its snapshot date \(metadata.snapshotDate); "
+                        + "rebuild the index")
+            }
         }
         let base = file.baseAddress!
         directory = (base + header.directoryOffset).assumingMemoryBound(to: UInt32.self)

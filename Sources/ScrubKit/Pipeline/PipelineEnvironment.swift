@@ -14,19 +14,24 @@ public struct PipelineEnvironment {
         (_ campaignDate: LocalDate, _ purpose: String, _ companyRules: String?) throws -> CallingWindowAnnotating?
     /// Today's date where the run is, for `today` and `tomorrow`.
     public var today: () -> LocalDate
+    /// The real time now, for checks against the clock rather than the campaign date: an index whose
+    /// snapshot date is after today (UTC, with a day's grace) is refused.
+    public var now: () -> Date
 
     public init(
         normalizer: NumberNormalizing,
         openIndex: @escaping (String) throws -> NumberList,
         isIndexFile: @escaping (String) -> Bool,
         windows: @escaping (LocalDate, String, String?) throws -> CallingWindowAnnotating?,
-        today: @escaping () -> LocalDate = { LocalDate.today() }
+        today: @escaping () -> LocalDate = { LocalDate.today() },
+        now: @escaping () -> Date = { Date() }
     ) {
         self.normalizer = normalizer
         self.openIndex = openIndex
         self.isIndexFile = isIndexFile
         self.windows = windows
         self.today = today
+        self.now = now
     }
 }
 

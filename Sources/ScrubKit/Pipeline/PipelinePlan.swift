@@ -1,6 +1,7 @@
 import CallingWindows
 import Foundation
 import ScrubIO
+import ScrubIndex
 
 /// A pipeline resolved and checked against the file system, ready to run.
 ///
@@ -269,11 +270,21 @@ public struct PipelinePlan {
             throw PipelineError(.missingInput, "list not found: \(path)", at: location)
         }
         if environment.isIndexFile(path) {
+            let list: NumberList
             do {
-                return try environment.openIndex(path)
+                list = try environment.openIndex(path)
             } catch {
                 throw PipelineError(.badData, "\(error)", at: location)
             }
+            let today = IndexMetadata.todayUTC(environment.now())
+            if let snapshot = list.info.snapshotDate, IndexMetadata.isInFuture(snapshot, today: today) {
+                throw PipelineError(
+                    .badData,
+                    "\(path): \(list.info.kind.rawValue) \(list.info.name) has snapshot date \(snapshot), after today "
+                        + "(\(today) UTC, with \(IndexMetadata.futureGraceDays) day's grace): it would look fresh until "
+                        + "then. Rebuild it with the date the snapshot was taken", at: location)
+            }
+            return list
         }
         guard plainAllowed else {
             throw PipelineError(

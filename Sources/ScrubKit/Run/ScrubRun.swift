@@ -298,11 +298,18 @@ public final class ScrubRun {
         let lists = (plan.registries + plan.suppressionLists).map { list -> RunReport.ListFacts in
             let info = list.info
             let age = info.snapshotDate.flatMap(LocalDate.init).map { plan.campaignDate.dayNumber - $0.dayNumber }
-            let stale = age.map { a in info.maxAgeDays.map { a > $0 } ?? false } ?? false
-            if stale { warnings.append("\(info.name) is stale (\(age!) days old) and was used with --allow-stale") }
+            // Only a registry goes stale with age (docs/opt-outs.md, "Freshness"); an internal list is as
+            // fresh as the requests it holds, which the opt-out journal check reports.
+            let maxAge = info.kind == .registry ? info.maxAgeDays : nil
+            let stale = age.map { a in maxAge.map { a > $0 } ?? false } ?? false
+            if stale, let age {
+                let override = plan.staleRegistries.contains { $0.name == info.name } && plan.allowStale
+                warnings.append(
+                    "\(info.name) is stale (\(age) days old)" + (override ? " and was used with --allow-stale" : ""))
+            }
             return .init(
                 name: info.name, kind: info.kind.rawValue, regions: info.regions, snapshotDate: info.snapshotDate,
-                ageDays: age, maxAgeDays: info.maxAgeDays, stale: stale, entries: info.entries, path: info.path,
+                ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries, path: info.path,
                 sha256: info.sha256, rejected: tally.byList[info.detail] ?? 0)
         }
         if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }

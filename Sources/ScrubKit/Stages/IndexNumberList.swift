@@ -6,13 +6,23 @@ public final class IndexNumberList: NumberList {
     public let file: IndexFile
     public let info: NumberListInfo
 
+    /// Opens the index and verifies its whole payload against the header's checksum before it can
+    /// answer anything.
+    ///
+    /// The run records every list's SHA-256 in the audit trail; the one pass that computes it also
+    /// checks the payload checksum (``IndexFile/verifyChecksumAndDigest()``), so a damaged index is
+    /// refused while the plan is resolved, before the first row is read and long before anything is
+    /// published.
+    ///
+    /// - Throws: `IndexError` when the file cannot be opened, its header is damaged, or its payload
+    ///   does not match its checksum.
     public init(path: String) throws {
         file = try IndexFile(path: path)
         let metadata = file.metadata
         info = NumberListInfo(
             name: metadata.name, kind: metadata.kind == .registry ? .registry : .suppression,
             regions: metadata.regions, snapshotDate: metadata.snapshotDate, maxAgeDays: metadata.maxAgeDays,
-            entries: file.entryCount, path: path, sha256: try FileDigest.sha256(path: path))
+            entries: file.entryCount, path: path, sha256: try file.verifyChecksumAndDigest())
     }
 
     public func contains(_ e164: UInt64) -> Bool {
