@@ -19,6 +19,8 @@ struct RegistryInfoCommand: ParsableCommand {
         var path: String
         var payloadSHA256: String
         var metadata: IndexMetadata
+        /// The regions whose numbers the list covers, derived from `metadata.regions`.
+        var covers: [String]
         var statistics: IndexFile.Statistics
     }
 
@@ -30,7 +32,8 @@ struct RegistryInfoCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let info = Info(
-                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata, statistics: statistics)
+                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata,
+                    covers: index.metadata.coverage, statistics: statistics)
                 print(String(decoding: try encoder.encode(info), as: UTF8.self))
                 return
             }
@@ -40,6 +43,7 @@ struct RegistryInfoCommand: ParsableCommand {
                 "  name            \(metadata.name)",
                 "  kind            \(metadata.kind.rawValue)",
                 "  regions         \(metadata.regions.joined(separator: " "))",
+                "  covers          \(metadata.coverage.isEmpty ? "every region" : metadata.coverage.joined(separator: " "))",
                 "  snapshot date   \(metadata.snapshotDate) (stale after \(metadata.maxAgeDays) days)",
                 "  entries         \(statistics.entryCount)",
                 "  file size       \(statistics.fileSize) bytes (\(format2(statistics.bytesPerEntry)) bytes an entry)",
