@@ -64,7 +64,8 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
     /// The list's name, e.g. `us-ftc-dnc`.
     public var name: String
     public var kind: Kind
-    /// ISO 3166-1 alpha-2 codes of the regions whose numbers the list covers, e.g. `["US"]`.
+    /// ISO 3166-1 alpha-2 codes of the regions the list was declared for, e.g. `["US"]`. What that
+    /// covers is `coverage`, derived when the file is read.
     public var regions: [String]
     /// The day the snapshot was taken, `YYYY-MM-DD`.
     public var snapshotDate: String
@@ -96,6 +97,10 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
         self.duplicateKeys = duplicateKeys
         self.chain = chain
     }
+
+    /// The regions whose numbers the list covers: `regions` through `RegistryScope`, so `US` covers
+    /// Puerto Rico, Guam, the US Virgin Islands, American Samoa and the Northern Mariana Islands too.
+    public var coverage: [String] { RegistryScope.coverage(of: regions) }
 
     /// The builder version written by this code.
     public static let currentBuilderVersion = "scrub-index 2.0"

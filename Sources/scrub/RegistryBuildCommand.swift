@@ -19,7 +19,9 @@ struct RegistryBuildCommand: ParsableCommand {
     @Option(help: "registry or suppression.")
     var kind: IndexMetadata.Kind
 
-    @Option(parsing: .upToNextOption, help: "Regions whose numbers the list covers (ISO 3166 codes), e.g. US CA.")
+    @Option(
+        parsing: .upToNextOption,
+        help: "Regions the list is for (ISO 3166 codes), e.g. US CA; US covers its territories (PR GU VI AS MP).")
     var region: [String]
 
     @Option(help: "The day the snapshot was taken, YYYY-MM-DD.")
@@ -46,6 +48,7 @@ struct RegistryBuildCommand: ParsableCommand {
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
         try format.validate(column: column, regions: region)
+        try validateRegistryRegions(region)
     }
 
     func run() throws {

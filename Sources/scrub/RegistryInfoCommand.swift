@@ -20,6 +20,8 @@ struct RegistryInfoCommand: ParsableCommand {
         var path: String
         var payloadSHA256: String
         var metadata: IndexMetadata
+        /// The regions whose numbers the list covers, derived from `metadata.regions`.
+        var covers: [String]
         var statistics: IndexFile.Statistics
         var formatVersion: Int
         /// The snapshots the index was built from; null for a version 1 file made by an update.
@@ -44,8 +46,9 @@ struct RegistryInfoCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let info = Info(
-                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata, statistics: statistics,
-                    formatVersion: index.formatVersion, chain: index.metadata.snapshotChain, verification: verification)
+                    path: file, payloadSHA256: index.payloadSHA256, metadata: index.metadata,
+                    covers: index.metadata.coverage, statistics: statistics, formatVersion: index.formatVersion,
+                    chain: index.metadata.snapshotChain, verification: verification)
                 print(String(decoding: try encoder.encode(info), as: UTF8.self))
                 if let damage { throw damage }
                 return
@@ -56,6 +59,7 @@ struct RegistryInfoCommand: ParsableCommand {
                 "  name            \(metadata.name)",
                 "  kind            \(metadata.kind.rawValue)",
                 "  regions         \(metadata.regions.joined(separator: " "))",
+                "  covers          \(metadata.coverage.isEmpty ? "every region" : metadata.coverage.joined(separator: " "))",
                 "  snapshot date   \(metadata.snapshotDate) (stale after \(metadata.maxAgeDays) days)",
                 "  entries         \(statistics.entryCount)",
                 "  file size       \(statistics.fileSize) bytes (\(format2(statistics.bytesPerEntry)) bytes an entry)",

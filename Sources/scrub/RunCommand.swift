@@ -174,6 +174,7 @@ struct RunCommand: ParsableCommand {
                 "\(report.rowsIn) rows: \(report.clean) clean, \(report.rejected) rejected"
                     + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
                     + " in \(String(format: "%.2f", report.timings.totalSeconds)) s; outputs in \(plan.outputDirectory)"
+                    + report.warnings.map { "\nwarning: \($0)" }.joined()
             )
         }
     }

@@ -50,12 +50,14 @@ public struct HTMLReport {
             "<p class=\"note\">48 UTC hours from \(escape(report.callableHoursStart ?? "")); a row counts "
         html += "in every hour its calling windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
         html += complianceSection()
-        html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Snapshot</th>"
+        html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Covers</th>"
+        html += "<th>Snapshot</th>"
         html += "<th>Age (days)</th><th>Entries</th><th>Rows rejected</th></tr>\n"
         for list in report.lists {
             let age = list.ageDays.map { "\($0)" + (list.maxAgeDays.map { " of \($0)" } ?? "") } ?? "-"
             html += "<tr><td>\(escape(list.name))</td><td>\(list.kind)</td>"
             html += "<td>\(list.regions.isEmpty ? "all" : escape(list.regions.joined(separator: ", ")))</td>"
+            html += "<td>\(list.covers.isEmpty ? "all" : escape(list.covers.joined(separator: ", ")))</td>"
             html += "<td>\(list.snapshotDate ?? "-")</td><td\(list.stale ? " class=\"stale\"" : "")>\(age)"
             html +=
                 "\(list.stale ? " (stale)" : "")</td><td>\(list.entries.grouped)</td><td>\(list.rejected.grouped)</td></tr>\n"

@@ -46,14 +46,15 @@ public struct DecisionExplainer {
         if let note = journalNote() { lines.append(note) }
         lines.append("Registries (each applies to the regions it covers):")
         if plan.registries.isEmpty { lines.append("  none configured") }
-        for registry in plan.registries {
+        let coverage = RegistryCoverage(registries: plan.registries.map(\.info))
+        for (index, registry) in plan.registries.enumerated() {
             let age =
                 registry.info.snapshotDate.flatMap(LocalDateText.dayNumber).map {
                     ", \(plan.campaignDate.dayNumber - $0) days old on \(plan.campaignDate)"
                 } ?? ""
-            guard registry.info.covers(region: number.region) else {
+            guard coverage.applies(index, toRegionCode: number.profile.regionCode) else {
                 lines.append(
-                    "  \(registry.info.detail)\(age): not consulted (covers \(registry.info.regions.joined(separator: ", ")))"
+                    "  \(registry.info.detail)\(age): not consulted (covers \(registry.info.coverage.joined(separator: ", ")))"
                 )
                 continue
             }
@@ -63,6 +64,9 @@ public struct DecisionExplainer {
             if listed && !exemption.exempt && decision == nil {
                 decision = "\(RejectReason.dncRegistry.rawValue) (\(registry.info.detail))"
             }
+        }
+        if let gap = coverage.gap(region: number.region) {
+            lines.append("  WARNING: \(gap): this number was not checked against one")
         }
         if let capped = explainCaps(number, at: LeadLocation(state: state, postcode: postcode), into: &lines),
             decision == nil

@@ -2,9 +2,9 @@
 ///
 /// Precedence follows `RejectReason`: missing, invalid, unsupported region, no consent, suppressed,
 /// registry (unless an exemption the registry allows holds), duplicate, frequency cap, no calling
-/// window. Internal suppression applies to every number; a registry only to
-/// numbers of the regions it covers. The first occurrence of a number decides; later ones are
-/// `DUPLICATE`.
+/// window. Internal suppression applies to every number; a registry only to numbers of the regions it
+/// covers (`RegistryCoverage`: its legal scope, territories included). The first occurrence of a number
+/// decides; later ones are `DUPLICATE`.
 public struct RowDecider {
     public enum Decision: Equatable {
         case clean(NumberFacts, WindowAnnotation?)
@@ -16,8 +16,8 @@ public struct RowDecider {
     let registries: [NumberList]
     let windows: CallingWindowAnnotating?
     let rejectWithoutWindow: Bool
-    /// Each registry's regions as `NumberProfile.regionCode`s; empty for every region.
-    private let registryRegions: [[UInt16]]
+    /// Which registries apply to a number's region.
+    let coverage: RegistryCoverage
     /// Each list's `reject_detail`, built once.
     private let registryDetails: [String]
     private let suppressionDetails: [String]
@@ -38,7 +38,7 @@ public struct RowDecider {
         self.registries = registries
         self.windows = windows
         self.rejectWithoutWindow = rejectWithoutWindow
-        self.registryRegions = registries.map { $0.info.regions.map(NumberProfile.code) }
+        self.coverage = RegistryCoverage(registries: registries.map(\.info))
         self.registryDetails = registries.map(\.info.detail)
         self.suppressionDetails = suppressionLists.map(\.info.detail)
     }
@@ -74,9 +74,7 @@ public struct RowDecider {
         }
         let region = number.profile.regionCode
         for (index, registry) in registries.enumerated()
-        where (registryRegions[index].isEmpty || registryRegions[index].contains(region))
-            && registry.contains(number.e164)
-        {
+        where coverage.applies(index, toRegionCode: region) && registry.contains(number.e164) {
             if let allowed = compliance.exemption(registry: index, evidence) {
                 exemption = allowed
                 continue

@@ -9,7 +9,10 @@ public struct RunReport: Sendable, Codable {
     public struct ListFacts: Sendable, Codable {
         public var name: String
         public var kind: String
+        /// The regions the list was declared for.
         public var regions: [String]
+        /// The regions whose numbers it was checked for (`NumberListInfo.coverage`); empty: every region.
+        public var covers: [String]
         public var snapshotDate: String?
         public var ageDays: Int?
         public var maxAgeDays: Int?

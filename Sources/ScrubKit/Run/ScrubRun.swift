@@ -308,11 +308,14 @@ public final class ScrubRun {
                     "\(info.name) is stale (\(age) days old)" + (override ? " and was used with --allow-stale" : ""))
             }
             return .init(
-                name: info.name, kind: info.kind.rawValue, regions: info.regions, snapshotDate: info.snapshotDate,
-                ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries, path: info.path,
+                name: info.name, kind: info.kind.rawValue, regions: info.regions, covers: info.coverage,
+                snapshotDate: info.snapshotDate, ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries,
+                path: info.path,
                 sha256: info.sha256, rejected: tally.byList[info.detail] ?? 0)
         }
         if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }
+        warnings += RegistryCoverage(registries: plan.registries.map(\.info)).gapWarnings(
+            cleanByRegion: summary.cleanByRegion)
         if let malformed = tally.rejectedByReason[.malformedRow], malformed > 0 {
             warnings.append("\(malformed) malformed row(s): see rejects.csv.gz")
         }

@@ -1,3 +1,5 @@
+import ScrubIndex
+
 /// A registry or suppression list as the pipeline sees it: facts for the report and a membership test.
 public protocol NumberList: AnyObject {
     var info: NumberListInfo { get }
@@ -14,7 +16,7 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
 
     public var name: String
     public var kind: Kind
-    /// Regions whose numbers the list applies to; empty means every region.
+    /// Regions the list was declared for; empty means every region. What that covers is `coverage`.
     public var regions: [String]
     /// The snapshot date, `YYYY-MM-DD`.
     public var snapshotDate: String?
@@ -38,10 +40,9 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
         self.sha256 = sha256
     }
 
-    /// Whether the list applies to numbers of `region`.
-    public func covers(region: String) -> Bool {
-        regions.isEmpty || regions.contains(region)
-    }
+    /// The regions whose numbers the list applies to, from its declared regions and the registry's
+    /// legal scope (`RegistryScope`): `US` covers `PR`, `GU`, `VI`, `AS` and `MP` too. Empty: every region.
+    public var coverage: [String] { RegistryScope.coverage(of: regions) }
 
     /// How `reject_detail` names this list.
     public var detail: String {
