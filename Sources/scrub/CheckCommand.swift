@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
                 definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage()))
             print(
                 DecisionExplainer(plan: plan).explain(
-                    number, country: country?.uppercased(), state: state, postcode: postcode, evidence: evidence))
+                    number, country: country, state: state, postcode: postcode, evidence: evidence))
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))

@@ -66,7 +66,7 @@ struct WindowCommand: ParsableCommand {
         }
 
         let phone: PhoneNumber
-        switch PhoneNormalizer(defaultRegion: PhoneRegion(country)).normalize(number) {
+        switch PhoneNormalizer(defaultRegion: PhoneRegion(PlaceNames.country(country) ?? country)).normalize(number) {
         case .accepted(let accepted, _): phone = accepted
         case .rejected(let reason):
             printError("not a valid phone number: \(reason)")
@@ -74,7 +74,9 @@ struct WindowCommand: ParsableCommand {
         }
         let request = WindowRequest.forLead(
             country: phone.region.code, numberZones: phone.timeZones,
-            numberSubdivisions: phone.subdivision.map { [$0] } ?? [], state: state, postcode: postcode,
+            numberSubdivisions: phone.subdivision.map { [$0] } ?? [],
+            numberFixesPlace: phone.lineType == .fixedLine || phone.lineType == .fixedLineOrMobile, state: state,
+            postcode: postcode,
             purpose: CallPurpose(purpose), date: LocalDate(date)!)
         let window = CallingWindowCalculator(ruleBook: book, companyRules: company).window(for: request)
         if json {

@@ -71,11 +71,9 @@ func notAmbiguous() {
         ("2600", ["ACT"], ["Australia/Sydney"]),
         ("3000", ["VIC"], ["Australia/Melbourne"]),
         ("0800", ["NT"], ["Australia/Darwin"]),
-        ("6000", ["WA"], ["Australia/Eucla", "Australia/Perth"]),
-        (
-            "3707", ["NSW", "VIC"],
-            ["Australia/Broken_Hill", "Australia/Lord_Howe", "Australia/Melbourne", "Australia/Sydney"]
-        ),
+        // A postcode narrows its state: Perth, not Eucla; Sydney, not Broken Hill or Lord Howe Island.
+        ("6000", ["WA"], ["Australia/Perth"]),
+        ("3707", ["NSW", "VIC"], ["Australia/Melbourne", "Australia/Sydney"]),
         ("12345", [], []),
     ])
 func postcodes(postcode: String, states: [String], zones: [String]) {

@@ -67,25 +67,57 @@ public struct WindowRequest: Hashable, Sendable {
     /// area code presumes, if the numbering data gives one) plus the row's state and/or postcode, which
     /// add their zones and their state's rules.
     ///
-    /// An Australian postcode gives its state; a postcode that crosses a border gives every state it spans.
+    /// - A state may be written as its code (`TX`, `US-TX`) or its name (`Texas`, `New South Wales`):
+    ///   `PlaceNames.subdivision(_:country:)`. An unknown value is kept as written (upper case); it
+    ///   brings no zones.
+    /// - An Australian postcode gives its state, narrowed to the postcode's zones (NSW 2000 is Sydney);
+    ///   a postcode that crosses a border gives every state it spans, unless the row's state is one of
+    ///   them. A postcode that contradicts the row's state adds its own states (both apply).
+    /// - `numberFixesPlace` false (a mobile, a toll-free or other non-geographic number): the number's
+    ///   zones say nothing of where the called party is, so the address decides the zones when it
+    ///   names any; when it names none, a country with a state table (AU, CA, US) gets its states' zones
+    ///   (`LocationTable.zones(country:)`, never an external territory's), any other the number's zones.
     public static func forLead(
-        country: String, numberZones: [String], numberSubdivisions: [String] = [], state: String? = nil,
-        postcode: String? = nil, purpose: CallPurpose = .telemarketing, date: LocalDate
+        country: String, numberZones: [String], numberSubdivisions: [String] = [], numberFixesPlace: Bool = true,
+        state: String? = nil, postcode: String? = nil, purpose: CallPurpose = .telemarketing, date: LocalDate
     ) -> WindowRequest {
-        var zones = numberZones
+        let country = country.uppercased()
         var subdivisions = numberSubdivisions
         var located: [String] = []
+        var locatedZones: [String] = []
+        let postcode = postcode?.trimmingCharacters() ?? ""
+        let postcodePlaces =
+            country == "AU" && !postcode.isEmpty ? LocationTable.australianPlaces(postcode: postcode) : []
+        var stateCode: String?
         if let state = state?.trimmingCharacters(), !state.isEmpty {
             let upper = state.uppercased()
-            let prefix = country.uppercased() + "-"
-            located.append(upper.hasPrefix(prefix) ? String(upper.dropFirst(prefix.count)) : upper)
+            let prefix = country + "-"
+            let code =
+                PlaceNames.subdivision(state, country: country)
+                ?? (upper.hasPrefix(prefix) ? String(upper.dropFirst(prefix.count)) : upper)
+            stateCode = code
+            located.append(code)
+            locatedZones +=
+                postcodePlaces.first { $0.state == code }?.zones
+                ?? LocationTable.zones(country: country, subdivision: code)
         }
-        if let postcode = postcode?.trimmingCharacters(), !postcode.isEmpty, country.uppercased() == "AU" {
-            located += LocationTable.australianStates(postcode: postcode)
+        // The row's state picks its part of a border postcode; a postcode of other states adds them all.
+        if !postcodePlaces.contains(where: { $0.state == stateCode }) {
+            for place in postcodePlaces {
+                located.append(place.state)
+                locatedZones += place.zones
+            }
         }
-        for sub in located {
-            subdivisions.append(sub)
-            zones += LocationTable.zones(country: country, subdivision: sub)
+        subdivisions += located
+        let zones: [String]
+        if numberFixesPlace {
+            zones = numberZones + locatedZones
+        } else if !locatedZones.isEmpty {
+            zones = locatedZones
+        } else if !LocationTable.subdivisions(country: country).isEmpty {
+            zones = LocationTable.zones(country: country)
+        } else {
+            zones = numberZones
         }
         return WindowRequest(country: country, subdivisions: subdivisions, zones: zones, purpose: purpose, date: date)
     }

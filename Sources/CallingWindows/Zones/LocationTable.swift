@@ -4,7 +4,10 @@
 /// Zones are the canonical ids of the tz database (`Australia/Sydney`, not the link `Australia/Canberra`).
 /// A state that spans zones lists all of them; the window is then their intersection.
 public enum LocationTable {
-    /// Every zone of a supported country, for a number with no better location (an Australian mobile).
+    /// Every zone of a supported country, for a number with no better location (an Australian mobile
+    /// with no address): for a country with a subdivision table, its states' zones, so the mainland and
+    /// Tasmania, Lord Howe Island and Alaska and Hawaii, but not external territories (Christmas Island,
+    /// Cocos) or the US territories, which are countries of their own in the numbering plan.
     public static func zones(country: String) -> [String] {
         if let zones = countryZones[country.uppercased()] { return zones }
         if let subdivisions = subdivisionZones[country.uppercased()] {
@@ -14,8 +17,15 @@ public enum LocationTable {
     }
 
     /// The zones of a state, province or territory (`US`, `FL` -> New York and Chicago); empty when unknown.
+    ///
+    /// The US territories are subdivisions too (`US`, `PR` -> Puerto Rico's zone), outside the states'
+    /// table, so that `zones(country: "US")` stays the states' zones.
     public static func zones(country: String, subdivision: String) -> [String] {
-        subdivisionZones[country.uppercased()]?[subdivision.uppercased()] ?? []
+        let country = country.uppercased()
+        let subdivision = subdivision.uppercased()
+        if let zones = subdivisionZones[country]?[subdivision] { return zones }
+        if country == "US", usTerritories.contains(subdivision) { return countryZones[subdivision] ?? [] }
+        return []
     }
 
     /// The subdivisions of `country` this table knows, sorted.

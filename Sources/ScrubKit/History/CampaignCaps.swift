@@ -60,7 +60,10 @@ public final class CampaignCaps {
         let prefix = number.region + "-"
         let subdivision = number.subdivision.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
         var caps = table.caps(region: number.region, subdivision: subdivision)
-        let leadState = state?.trimmingCharacters(in: .whitespaces).uppercased()
+        // The lead's state as a code: `Texas` is `TX` (PlaceNames), an unknown value as written.
+        let leadState =
+            state.flatMap { PlaceNames.subdivision($0, country: number.region) }
+            ?? state?.trimmingCharacters(in: .whitespaces).uppercased()
         if let leadState, !leadState.isEmpty, leadState != subdivision {
             for cap in table.byPlace["\(number.region)-\(leadState)"] ?? [] where !caps.contains(cap) {
                 caps.append(cap)

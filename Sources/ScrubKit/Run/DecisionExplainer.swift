@@ -16,7 +16,10 @@ public struct DecisionExplainer {
     public func explain(
         _ input: String, country: String?, state: String?, postcode: String?, evidence: LeadEvidence = LeadEvidence()
     ) -> String {
-        let country = country ?? plan.defaultCountry
+        // The row's country as the run reads it: a code or a name (`United States`), else `ZZ`.
+        let written = country?.trimmingCharacters(in: .whitespaces)
+        let known = written.flatMap { $0.isEmpty ? plan.defaultCountry : PlaceNames.country($0) }
+        let country = written == nil ? plan.defaultCountry : known ?? PlaceFields.unknownCountryCode
         var lines = ["Input: \(input) (country \(country))"]
         var bytes = Array(input.utf8)
         let check = bytes.withUnsafeMutableBytes { plan.normalizer.check(UnsafeRawBufferPointer($0), country: country) }
@@ -28,7 +31,8 @@ public struct DecisionExplainer {
         case .invalid(let why):
             return (lines + ["Decision: \(RejectReason.invalidNumber.rawValue): \(why)"]).joined(separator: "\n")
         case .unsupportedRegion(let why):
-            return (lines + ["Decision: \(RejectReason.unsupportedRegion.rawValue): \(why)"]).joined(separator: "\n")
+            let detail = known == nil ? written.map(RowDecider.unknownCountryDetail) ?? why : why
+            return (lines + ["Decision: \(RejectReason.unsupportedRegion.rawValue): \(detail)"]).joined(separator: "\n")
         case .number(let facts):
             number = facts
         }

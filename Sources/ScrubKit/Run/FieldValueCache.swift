@@ -4,13 +4,15 @@ import Foundation
 ///
 /// A lead file repeats a few thousand such values across millions of rows, so a row looks up its
 /// field's bytes, packed into two integers, instead of decoding, trimming and upper-casing text
-/// again. Each distinct value also gets a small id, which later stages use as a cache key. Values
-/// longer than 15 bytes are decoded each time and get no id (they are rare in these columns).
+/// again. Each distinct value also gets a small id (1, 2, 3, ... in order of first sight), which later
+/// stages use as a cache key or an array index. Values of 16 to 64 bytes (`United States of America`,
+/// `Australian Capital Territory`) are found by a hash of their bytes; longer ones are decoded each
+/// time and get no id (they are rare in these columns).
 package struct FieldValueCache {
     package struct Value {
         /// The field as trimmed text (upper-cased if asked), or nil when it is blank.
         package var text: String?
-        /// 1, 2, ... for each distinct field; 0 when the field was too long to intern.
+        /// 1, 2, ... for each distinct field; 0 when the field was too long to intern (over `maxInterned`).
         package var id: UInt32
     }
 
@@ -24,13 +26,19 @@ package struct FieldValueCache {
     private let short = UInt64Map<Value>()
     /// Fields of 8 to 15 bytes.
     private var long: [LongKey: Value] = [:]
+    /// Fields of 16 to `maxInterned` bytes: indexes into `longer` by a hash of the bytes.
+    private var longerByHash: [Int: [Int]] = [:]
+    private var longer: [(bytes: [UInt8], value: Value)] = []
+
+    /// The longest field that gets an id.
+    package static let maxInterned = 64
 
     package init(uppercased: Bool) {
         self.uppercased = uppercased
     }
 
     package mutating func value(_ field: UnsafeRawBufferPointer) -> Value {
-        guard field.count <= 15 else { return Value(text: Self.decode(field, uppercased: uppercased), id: 0) }
+        guard field.count <= 15 else { return longValue(field) }
         // The length in the low byte and the first 7 bytes above it; bytes 8 to 15 in `high`.
         var first: UInt64 = 0
         var high: UInt64 = 0
@@ -54,7 +62,23 @@ package struct FieldValueCache {
         return value
     }
 
-    private func nextID() -> UInt32 { UInt32(short.count + long.count + 1) }
+    private mutating func longValue(_ field: UnsafeRawBufferPointer) -> Value {
+        guard field.count <= Self.maxInterned else {
+            return Value(text: Self.decode(field, uppercased: uppercased), id: 0)
+        }
+        var hasher = Hasher()
+        hasher.combine(bytes: field)
+        let hash = hasher.finalize()
+        for index in longerByHash[hash] ?? [] where longer[index].bytes.elementsEqual(field) {
+            return longer[index].value
+        }
+        let value = Value(text: Self.decode(field, uppercased: uppercased), id: nextID())
+        longerByHash[hash, default: []].append(longer.count)
+        longer.append((Array(field), value))
+        return value
+    }
+
+    private func nextID() -> UInt32 { UInt32(short.count + long.count + longer.count + 1) }
 
     /// Trimmed of spaces and tabs, upper-cased if asked; nil when blank. ASCII is handled byte by
     /// byte; other text through Foundation, which knows every Unicode space and case.

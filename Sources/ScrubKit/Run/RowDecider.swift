@@ -49,10 +49,13 @@ public struct RowDecider {
         decide(phone: phone, country: country, location: LeadLocation(state: state, postcode: postcode), line: line)
     }
 
-    /// - Parameter evidence: reads the row's consent columns; called only when a rule needs them.
+    /// - Parameters:
+    ///   - unknownCountry: the row's country value as written, when it named no country (`country` is
+    ///     then `ZZ`); an `UNSUPPORTED_REGION` rejection says so rather than blaming the number.
+    ///   - evidence: reads the row's consent columns; called only when a rule needs them.
     public mutating func decide(
         phone: UnsafeRawBufferPointer, country: String, location: LeadLocation, line: Int,
-        evidence: () -> LeadEvidence = { LeadEvidence() }
+        unknownCountry: String? = nil, evidence: () -> LeadEvidence = { LeadEvidence() }
     ) -> Decision {
         exemption = nil
         let number: NumberFacts
@@ -62,7 +65,8 @@ public struct RowDecider {
         case .invalid(let why):
             return .reject(.invalidNumber, detail: why, number: nil)
         case .unsupportedRegion(let why):
-            return .reject(.unsupportedRegion, detail: why, number: nil)
+            guard let unknownCountry else { return .reject(.unsupportedRegion, detail: why, number: nil) }
+            return .reject(.unsupportedRegion, detail: Self.unknownCountryDetail(unknownCountry), number: nil)
         case .number(let facts):
             number = facts
         }
@@ -95,5 +99,12 @@ public struct RowDecider {
                 number: number)
         }
         return .clean(number, annotation)
+    }
+
+    /// `country value "Atlantis" is not a country we know`, the value cut to 40 characters.
+    static func unknownCountryDetail(_ value: String) -> String {
+        let shown = value.count > 40 ? value.prefix(40) + "..." : Substring(value)
+        return "country value \"\(shown)\" is not a country we know: write an ISO 3166 code (US, GB) or an "
+            + "English name, or leave it blank for the default country"
     }
 }

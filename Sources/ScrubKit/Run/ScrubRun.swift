@@ -87,9 +87,7 @@ public final class ScrubRun {
 
         var tally = RunTally(lists: plan.registries + plan.suppressionLists)
         var annotations = CleanAnnotations(delimiter: delimiter)
-        var countries = FieldValueCache(uppercased: true)
-        var states = FieldValueCache(uppercased: false)
-        var postcodes = FieldValueCache(uppercased: false)
+        var places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry)
         var decider = RowDecider(
             normalizer: plan.normalizer, suppressionLists: plan.suppressionLists, registries: plan.registries,
             windows: plan.windows, rejectWithoutWindow: plan.rejectWithoutWindow)
@@ -144,20 +142,11 @@ public final class ScrubRun {
                     tally.reject(.malformedRow, list: nil, number: nil)
                     continue
                 }
-                let country =
-                    columns.country.map { record.withField($0) { countries.value($0) } }?.text
-                    ?? plan.defaultCountry
-                let state = columns.state.map { record.withField($0) { states.value($0) } }
-                // A postcode places only an Australian lead (its states, for the windows); other countries'
-                // postcodes are not read, so millions of distinct ones do not fill the cache.
-                let postcode =
-                    country == "AU" ? columns.postcode.map { record.withField($0) { postcodes.value($0) } } : nil
-                let location = LeadLocation(
-                    state: state?.text, postcode: postcode?.text,
-                    key: Self.locationKey(state: state?.id, postcode: postcode?.id))
+                let place = places.read(record)
                 let decision = record.withField(columns.phone) {
                     decider.decide(
-                        phone: $0, country: country, location: location, line: record.line,
+                        phone: $0, country: place.country, location: place.location, line: record.line,
+                        unknownCountry: place.unknownCountry,
                         evidence: { consent?.evidence(of: record) ?? LeadEvidence() })
                 }
                 stageClock.end(.decide)
@@ -227,6 +216,7 @@ public final class ScrubRun {
             hourStart: hourStart, readWarnings: readWarnings)
         addCompliance(to: &report, exempted: exempted, rejectedByCap: decider.compliance.rejectedByCap)
         report.outputSet = setID
+        report.warnings += places.unmapped.warnings
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())

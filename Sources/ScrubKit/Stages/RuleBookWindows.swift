@@ -14,10 +14,10 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private var byRequest: [WindowRequest: WindowAnnotation] = [:]
     /// By number profile id (high 24 bits) and location key (low 40 bits).
     private let byKey = UInt64Map<WindowAnnotation>()
-    /// Postcode ids by the states their postcode names: thousands of postcodes name a handful of
-    /// state sets, so the annotation key uses the set.
-    private let postcodeStates = UInt64Map<UInt64>()
-    private var stateSets: [[String]: UInt64] = [:]
+    /// Postcode ids by the places (states, and the zones the postcode narrows each to) their postcode
+    /// names: thousands of postcodes name a handful of places, so the annotation key uses the place set.
+    private let postcodePlaces = UInt64Map<UInt64>()
+    private var placeSets: [[String]: UInt64] = [:]
 
     public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
         self.cache = CallingWindowCache(
@@ -38,11 +38,11 @@ public final class RuleBookWindows: CallingWindowAnnotating {
             return annotation(for: request(number, at: location))
         }
         // Only Australian numbers are placed by postcode (the key's bits 20 and up), and only by the
-        // states it names.
+        // places it names.
         if number.profile.regionCode != Self.australia {
             locationKey &= 0xF_FFFF
         } else {
-            locationKey = locationKey & 0xF_FFFF | stateSet(postcodeID: locationKey >> 20, location.postcode) << 20
+            locationKey = locationKey & 0xF_FFFF | placeSet(postcodeID: locationKey >> 20, location.postcode) << 20
         }
         let key = UInt64(number.profile.id) << 40 | locationKey
         if let hit = byKey.value(for: key) { return hit }
@@ -53,21 +53,30 @@ public final class RuleBookWindows: CallingWindowAnnotating {
 
     private static let australia = NumberProfile.code("AU")
 
-    /// The id of the set of Australian states `postcode` names, by the postcode's id.
-    private func stateSet(postcodeID: UInt64, _ postcode: String?) -> UInt64 {
-        if let known = postcodeStates.value(for: postcodeID) { return known }
-        let states = postcode.map { LocationTable.australianStates(postcode: $0) } ?? []
-        let id = stateSets[states] ?? UInt64(stateSets.count + 1)
-        stateSets[states] = id
-        postcodeStates.insertIfAbsent(id, for: postcodeID)
+    /// The id of the set of Australian places `postcode` names, by the postcode's id.
+    private func placeSet(postcodeID: UInt64, _ postcode: String?) -> UInt64 {
+        if let known = postcodePlaces.value(for: postcodeID) { return known }
+        let places = (postcode.map { LocationTable.australianPlaces(postcode: $0) } ?? [])
+            .map { "\($0.state) \($0.zones.joined(separator: "|"))" }
+        let id = placeSets[places] ?? UInt64(placeSets.count + 1)
+        placeSets[places] = id
+        postcodePlaces.insertIfAbsent(id, for: postcodeID)
         return id
     }
 
     private func request(_ number: NumberFacts, at location: LeadLocation) -> WindowRequest {
         WindowRequest.forLead(
             country: number.region, numberZones: number.timeZones,
-            numberSubdivisions: number.subdivision.map { [$0] } ?? [], state: location.state,
+            numberSubdivisions: number.subdivision.map { [$0] } ?? [],
+            numberFixesPlace: Self.fixesPlace(number.lineType), state: location.state,
             postcode: location.postcode, purpose: purpose, date: date)
+    }
+
+    /// Whether a number's prefix says where its line is: fixed lines, and the North American numbers
+    /// whose type the numbering plan cannot tell (`fixed_line_or_mobile`, placed by area code). A
+    /// mobile or a non-geographic number is placed by the lead's address.
+    static func fixesPlace(_ lineType: String) -> Bool {
+        lineType == "fixed_line" || lineType == "fixed_line_or_mobile"
     }
 
     private func annotation(for request: WindowRequest) -> WindowAnnotation {
