@@ -153,4 +153,22 @@ struct PlaceColumnsTests {
         #expect(warning?.contains("1 row(s) hold no Australian postcode") == true, "\(outcome.report.warnings)")
         #expect(warning?.contains("20000") == false, "postcodes are digits: never listed")
     }
+
+    @Test("a US toll-free number is placed by the lead's state, not by every NANP zone from Guam to Bermuda")
+    func northAmericanTollFree() throws {
+        // The numbering data gives a toll-free number every zone of calling code 1; their intersection
+        // was empty, so such rows had no window at all.
+        let outcome = try run(
+            """
+            id,phone,country,state
+            1,(800) 253-0000,US,Texas
+            2,(888) 253-0001,US,
+
+            """, state: true)
+        let clean = Dictionary(uniqueKeysWithValues: outcome.clean.map { ($0["id"]!, $0) })
+        #expect(clean["1"]?["timezones"] == "America/Chicago|America/Denver")
+        #expect(clean["1"]?["call_windows_utc"] == "2026-12-01T16:00:00Z/2026-12-02T03:00:00Z")
+        #expect(clean["2"]?["timezones"]?.contains("Pacific/Guam") == false)
+        #expect(clean["2"]?["call_windows_utc"] == "2026-12-01T18:00:00Z/2026-12-02T02:00:00Z")
+    }
 }
