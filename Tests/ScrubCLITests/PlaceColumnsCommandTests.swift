@@ -40,4 +40,21 @@ struct PlaceColumnsCommandTests {
         let html = try String(contentsOfFile: dir.path("out/report.html"), encoding: .utf8)
         #expect(html.contains("Tejas"))
     }
+
+    @Test("scrub check reads a country and state by name, as the run does, and names a country it does not know")
+    func checkByName() throws {
+        let known = try ScrubProcess.run([
+            "check", "0412 345 678", "--pipeline", "Pipelines/sample.yaml", "--country", "Australia", "--state",
+            "New South Wales", "--postcode", "2000",
+        ])
+        #expect(known.status == 0, "\(known.stderr)")
+        #expect(known.stdout.contains("(country AU)"))
+        #expect(known.stdout.contains("Time zones: Australia/Sydney\n"))
+        #expect(known.stdout.contains("-> 2026-11-30T22:00:00Z/2026-12-01T09:00:00Z"))
+        let unknown = try ScrubProcess.run([
+            "check", "(214) 555-0142", "--pipeline", "Pipelines/sample.yaml", "--country", "Atlantis",
+        ])
+        #expect(unknown.status == 0)
+        #expect(unknown.stdout.contains("UNSUPPORTED_REGION: country value \"Atlantis\" is not a country we know"))
+    }
 }

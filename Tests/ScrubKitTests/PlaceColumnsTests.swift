@@ -153,4 +153,51 @@ struct PlaceColumnsTests {
         #expect(warning?.contains("1 row(s) hold no Australian postcode") == true, "\(outcome.report.warnings)")
         #expect(warning?.contains("20000") == false, "postcodes are digits: never listed")
     }
+
+    @Test("a US toll-free number is placed by the lead's state, not by every NANP zone from Guam to Bermuda")
+    func northAmericanTollFree() throws {
+        // The numbering data gives a toll-free number every zone of calling code 1; their intersection
+        // was empty, so such rows had no window at all.
+        let outcome = try run(
+            """
+            id,phone,country,state
+            1,(800) 253-0000,US,Texas
+            2,(888) 253-0001,US,
+
+            """, state: true)
+        let clean = Dictionary(uniqueKeysWithValues: outcome.clean.map { ($0["id"]!, $0) })
+        #expect(clean["1"]?["timezones"] == "America/Chicago|America/Denver")
+        #expect(clean["1"]?["call_windows_utc"] == "2026-12-01T16:00:00Z/2026-12-02T03:00:00Z")
+        #expect(clean["2"]?["timezones"]?.contains("Pacific/Guam") == false)
+        #expect(clean["2"]?["call_windows_utc"] == "2026-12-01T18:00:00Z/2026-12-02T02:00:00Z")
+    }
+
+    @Test(
+        "a report names only values that cannot be lead data: short, nearly digit-free, one word or recurring",
+        arguments: [
+            ("Atlantis", 1, true), ("New Atlantis", 2, true), ("New Atlantis", 1, false), ("John Smith", 1, false),
+            ("Smith, John", 1, false), ("+1 212 555 0101", 9, false), ("2125550101", 9, false), ("20000", 4, false),
+            ("Zone 51", 3, true), ("Zone 512", 3, false), ("ann@example.com", 5, false),
+            (String(repeating: "x", count: 24), 1, true), (String(repeating: "x", count: 25), 9, false),
+            ("Ålandsöarna", 1, true), ("٠١٢٣", 3, false),
+        ])
+    func listable(text: String, rows: Int, listed: Bool) {
+        #expect(UnmappedPlaceValues.listable(text, rows: rows) == listed)
+    }
+
+    @Test("a warning names at most five values, the most frequent first, and counts the rest")
+    func warningShape() {
+        var values = UnmappedPlaceValues(countryColumn: "Land", stateColumn: "", postcodeColumn: "")
+        for (id, (text, rows)) in [("A", 1), ("B", 7), ("C", 3), ("D", 2), ("E", 5), ("F", 4), ("G H", 1)].enumerated()
+        {
+            for _ in 0..<rows { values.count(.country, text, id: UInt32(id + 1)) }
+        }
+        values.count(.country, String(repeating: "long ", count: 20), id: 0)  // not interned: counted only
+        #expect(
+            values.warnings == [
+                "country column \"Land\": 24 row(s) name no country we know (\"B\" on 7, \"E\" on 5, \"F\" on 4, "
+                    + "\"C\" on 3, \"D\" on 2, 2 other value(s) not shown)"
+            ])
+        #expect(values.rows(.state) == 0)
+    }
 }
