@@ -33,9 +33,11 @@ public struct CSVReaderOptions: Sendable {
 ///   back to its first line, and reading resumes on the next line, so one stray quote costs one row.
 /// - A quote that never closes before the end of the input (counted in `unclosedQuoteCount`): within
 ///   the limit, the record is cut back to its first line as above (`unterminatedQuote`) and the lines
-///   after it are read again as records. Past the limit the swallowed bytes are no longer held, so
-///   the rest of the input is one malformed record (`unclosedPastLimit`), as Python's `csv` reads it
-///   too; the run warns about every such quote, so the end of the input is never silent.
+///   after it are read again as records (right for a stray quote; a file cut short inside a quoted
+///   note gets the note's lines read as records, hence the warning). Past the limit the swallowed
+///   bytes are no longer held, so the rest of the input is one malformed record (`unclosedPastLimit`),
+///   as Python's `csv` reads it too; the run warns about every such quote, so the end of the input is
+///   never silent.
 ///
 /// - Complexity: O(n) in the input; each byte is examined once, except after a malformed
 ///   multi-line record within the limit, where at most `maxRecordBytes` are read again.
