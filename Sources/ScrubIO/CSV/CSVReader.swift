@@ -169,9 +169,10 @@ public final class CSVReader {
 
     /// Reads more input, keeping the open record's bytes (or nothing before `pos`).
     ///
-    /// Never asks the source for zero bytes: a kept record is at most `maxRecordBytes` long when
-    /// this is called (`parseRecord` stops keeping a longer one first), and the buffer grows to
-    /// `maxRecordBytes + 2 * readSize`, so there is always room.
+    /// Never asks the source for zero bytes (which it would answer with 0, the end of the input): a
+    /// kept record is at most `maxRecordBytes` long when this is called (`parseRecord` stops keeping
+    /// a longer one first), and the buffer grows to `maxRecordBytes + 2 * readSize`, so there is
+    /// always room.
     private func refill() throws(ScrubIOError) {
         let keep = inRecord ? recordStart : pos
         if keep > 0 {
@@ -192,7 +193,12 @@ public final class CSVReader {
             buffer.deallocate()
             buffer = grown
         }
-        precondition(end < buffer.count, "CSVReader asked its source for zero bytes")
+        guard end < buffer.count else {
+            // Unreachable (see above); an error, not a trap, and never a zero-byte read taken for the end.
+            throw ScrubIOError(
+                .io, path: source.path, offset: Int64(dropped + end),
+                message: "internal error: the CSV reader's buffer is full; nothing was published")
+        }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
         if n == 0 { atEndOfInput = true }
         end += n
