@@ -60,8 +60,8 @@ struct CSVPythonCrossCheckTests {
         for row in 0..<300 {
             var notes: [UInt8] = bytes("plain")
             if row % 37 == 5 {
-                // A CRM note of 2-300 kB whose lines look like leads.
-                let size = Int.random(in: 2_000...300_000, using: &random)
+                // A CRM note of 2-100 kB whose lines look like leads.
+                let size = Int.random(in: 2_000...100_000, using: &random)
                 notes = bytes("\"")
                 while notes.count < size { notes += bytes("\(row),+1 212 555 0101,\"\"x\"\"\(ending)") }
                 notes += bytes("\"")
@@ -84,7 +84,7 @@ struct CSVPythonCrossCheckTests {
         let limit = 10_000
         let fitting = oracle.dropFirst().filter { $0.raw.count <= limit }.map(\.fields)
         #expect(fitting.count < python.count - 5, "some notes are past the limit")
-        for chunk in [1, 500, 65_536, .max] {
+        for chunk in [7, 65_536, .max] {
             let result = try readAll(MemoryByteSource(input, chunkSize: chunk), options: .init(maxRecordBytes: limit))
             #expect(result.header == python[0])
             #expect(result.records == fitting, "chunk \(chunk)")

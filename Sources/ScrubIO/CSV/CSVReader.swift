@@ -33,9 +33,11 @@ public struct CSVReaderOptions: Sendable {
 ///   back to its first line, and reading resumes on the next line, so one stray quote costs one row.
 /// - A quote that never closes before the end of the input (counted in `unclosedQuoteCount`): within
 ///   the limit, the record is cut back to its first line as above (`unterminatedQuote`) and the lines
-///   after it are read again as records. Past the limit the swallowed bytes are no longer held, so
-///   the rest of the input is one malformed record (`unclosedPastLimit`), as Python's `csv` reads it
-///   too; the run warns about every such quote, so the end of the input is never silent.
+///   after it are read again as records (right for a stray quote; a file cut short inside a quoted
+///   note gets the note's lines read as records, hence the warning). Past the limit the swallowed
+///   bytes are no longer held, so the rest of the input is one malformed record (`unclosedPastLimit`),
+///   as Python's `csv` reads it too; the run warns about every such quote, so the end of the input is
+///   never silent.
 ///
 /// - Complexity: O(n) in the input; each byte is examined once, except after a malformed
 ///   multi-line record within the limit, where at most `maxRecordBytes` are read again.
@@ -167,9 +169,10 @@ public final class CSVReader {
 
     /// Reads more input, keeping the open record's bytes (or nothing before `pos`).
     ///
-    /// Never asks the source for zero bytes: a kept record is at most `maxRecordBytes` long when
-    /// this is called (`parseRecord` stops keeping a longer one first), and the buffer grows to
-    /// `maxRecordBytes + 2 * readSize`, so there is always room.
+    /// Never asks the source for zero bytes (which it would answer with 0, the end of the input): a
+    /// kept record is at most `maxRecordBytes` long when this is called (`parseRecord` stops keeping
+    /// a longer one first), and the buffer grows to `maxRecordBytes + 2 * readSize`, so there is
+    /// always room.
     private func refill() throws(ScrubIOError) {
         let keep = inRecord ? recordStart : pos
         if keep > 0 {
@@ -190,7 +193,12 @@ public final class CSVReader {
             buffer.deallocate()
             buffer = grown
         }
-        precondition(end < buffer.count, "CSVReader asked its source for zero bytes")
+        guard end < buffer.count else {
+            // Unreachable (see above); an error, not a trap, and never a zero-byte read taken for the end.
+            throw ScrubIOError(
+                .io, path: source.path, offset: Int64(dropped + end),
+                message: "internal error: the CSV reader's buffer is full; nothing was published")
+        }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
         if n == 0 { atEndOfInput = true }
         end += n
