@@ -7,7 +7,8 @@
 #endif
 
 // The only file that makes file system calls. Invariants: every descriptor opened here is closed
-// exactly once by its owner's `deinit` (or `close()`), and EINTR is retried, never surfaced.
+// exactly once by its owner's `deinit` (or `close()`), and EINTR is retried, never surfaced. Each call
+// asks `FaultInjection` first, so tests can fail any one of them.
 
 /// An owned POSIX file descriptor, closed when the value is released.
 final class FileDescriptor {
@@ -34,7 +35,7 @@ final class FileDescriptor {
     static var standardOutput: FileDescriptor { FileDescriptor(rawValue: 1, path: "-", owns: false) }
 
     static func openForReading(_ path: String) throws(ScrubIOError) -> FileDescriptor {
-        let fd = retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+        let fd = FaultInjection.fails(.open) ? -1 : retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw ScrubIOError(.cannotOpen, path: path, message: "cannot open for reading: \(errnoText())")
         }
@@ -43,7 +44,9 @@ final class FileDescriptor {
 
     /// Creates a new file that must not exist yet, with the given permission bits.
     static func createExclusive(_ path: String, permissions: UInt32) throws(ScrubIOError) -> FileDescriptor {
-        let fd = retryingInterrupts { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions)) }
+        let fd =
+            FaultInjection.fails(.open)
+            ? -1 : retryingInterrupts { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions)) }
         guard fd >= 0 else {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create: \(errnoText())")
         }
@@ -67,7 +70,7 @@ final class FileDescriptor {
         guard var base = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
-            let n = retryingInterrupts { Glibc.write(rawValue, base, remaining) }
+            let n = FaultInjection.fails(.write) ? -1 : retryingInterrupts { Glibc.write(rawValue, base, remaining) }
             guard n > 0 else {
                 throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
             }
@@ -82,7 +85,9 @@ final class FileDescriptor {
         var remaining = bytes.count
         var position = offset
         while remaining > 0 {
-            let n = retryingInterrupts { pwrite(rawValue, base, remaining, off_t(position)) }
+            let n =
+                FaultInjection.fails(.write)
+                ? -1 : retryingInterrupts { pwrite(rawValue, base, remaining, off_t(position)) }
             guard n > 0 else {
                 throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
             }
@@ -94,7 +99,7 @@ final class FileDescriptor {
 
     /// Flushes the file's data to stable storage.
     func sync() throws(ScrubIOError) {
-        guard fsync(rawValue) == 0 || errno == EINVAL else {
+        guard !FaultInjection.fails(.fsync), fsync(rawValue) == 0 || errno == EINVAL else {
             throw ScrubIOError(.io, path: path, message: "fsync failed: \(errnoText())")
         }
     }
@@ -103,42 +108,43 @@ final class FileDescriptor {
 /// File system operations on paths.
 enum FileSystem {
     static func rename(_ from: String, to: String) throws(ScrubIOError) {
-        guard Glibc.rename(from, to) == 0 else {
+        guard !FaultInjection.fails(.rename), Glibc.rename(from, to) == 0 else {
             throw ScrubIOError(.cannotCreate, path: to, message: "cannot publish output: \(errnoText())")
         }
     }
 
     static func remove(_ path: String) {
-        _ = unlink(path)
+        if !FaultInjection.fails(.unlink) { _ = unlink(path) }
     }
 
     /// Creates a folder (owner-only); an existing folder is fine.
     static func makeDirectory(_ path: String) throws(ScrubIOError) {
-        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+        guard !FaultInjection.fails(.mkdir), mkdir(path, 0o700) == 0 || errno == EEXIST else {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the folder: \(errnoText())")
         }
     }
 
     /// Removes an empty folder; a missing one is fine.
     static func removeDirectory(_ path: String) {
-        _ = rmdir(path)
+        if !FaultInjection.fails(.rmdir) { _ = rmdir(path) }
     }
 
     /// Flushes a folder's entries (creations, renames) to stable storage.
     static func syncDirectory(_ path: String) throws(ScrubIOError) {
-        let fd = retryingInterrupts { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        let fd =
+            FaultInjection.fails(.open) ? -1 : retryingInterrupts { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw ScrubIOError(.io, path: path, message: "cannot open the folder to sync it: \(errnoText())")
         }
         defer { _ = systemClose(fd) }
-        guard fsync(fd) == 0 || errno == EINVAL else {
+        guard !FaultInjection.fails(.fsync), fsync(fd) == 0 || errno == EINVAL else {
             throw ScrubIOError(.io, path: path, message: "fsync failed: \(errnoText())")
         }
     }
 
     /// Creates a symbolic link at `path` holding `target`; `path` must not exist.
     static func makeSymbolicLink(_ path: String, to target: String) throws(ScrubIOError) {
-        guard symlink(target, path) == 0 else {
+        guard !FaultInjection.fails(.symlink), symlink(target, path) == 0 else {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the link: \(errnoText())")
         }
     }
@@ -173,7 +179,7 @@ enum FileSystem {
         }
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 1 << 1
-        guard renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 else {
+        guard !FaultInjection.fails(.exchange), renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 else {
             throw ScrubIOError(.cannotCreate, path: b, message: "cannot swap in the new output set: \(errnoText())")
         }
     }
@@ -193,7 +199,8 @@ public final class DirectoryLock {
     /// Takes the lock on `directory` through the lock file at `path`, or throws at once if another
     /// process holds it.
     public init(path: String, directory: String) throws(ScrubIOError) {
-        let fd = retryingInterrupts { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
+        let fd =
+            FaultInjection.fails(.open) ? -1 : retryingInterrupts { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
         guard fd >= 0 else {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the lock file: \(errnoText())")
         }

@@ -1,16 +1,14 @@
 import Foundation
 import ScrubIO
 import ScrubKit
-import ScrubTestSupport
-import Testing
 
 /// What a reader of an output folder sees, resolved once: the set `OUT` links to and its four files.
-struct PublishedSet: Equatable {
+package struct PublishedSet: Equatable {
     /// The folder `OUT` resolves to (its last component is the set id); nil when nothing is published.
-    var folder: String?
-    var files: [String: Data]
+    package var folder: String?
+    package var files: [String: Data]
 
-    init(out: String) {
+    package init(out: String) {
         let resolved = URL(fileURLWithPath: out).resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: resolved) else {
             folder = nil
@@ -29,13 +27,13 @@ struct PublishedSet: Equatable {
     }
 
     /// The set's id: the name of the folder `OUT` resolves to.
-    var id: String? { folder.map { URL(fileURLWithPath: $0).lastPathComponent } }
+    package var id: String? { folder.map { URL(fileURLWithPath: $0).lastPathComponent } }
     /// The id of the set `OUT` links to; nil when `OUT` is not a link (a folder of an older version).
-    var linkedID: String?
+    package var linkedID: String?
 
     /// Whether the set is whole: all four files, and report.json's `outputs[]` names the SHA-256 of the
     /// very clean and rejects files beside it.
-    var isWhole: Bool {
+    package var isWhole: Bool {
         guard ScrubRun.outputNames.allSatisfy({ files[$0] != nil }), let json = files["report.json"],
             let report = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
             let outputs = report["outputs"] as? [[String: Any]], outputs.count == 2
@@ -56,7 +54,7 @@ struct PublishedSet: Equatable {
 
 /// The files in and beside an output folder that a run must not leave behind: staging folders, link
 /// files, temporary files.
-func leftovers(out: String) -> [String] {
+package func leftovers(out: String) -> [String] {
     let fm = FileManager.default
     let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
     let name = URL(fileURLWithPath: out).lastPathComponent
@@ -76,7 +74,7 @@ func leftovers(out: String) -> [String] {
 }
 
 /// The records of an audit log, oldest first.
-func auditRecords(_ path: String) -> [[String: Any]] {
+package func auditRecords(_ path: String) -> [[String: Any]] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
     return text.split(separator: "\n").compactMap {
         try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -84,7 +82,7 @@ func auditRecords(_ path: String) -> [[String: Any]] {
 }
 
 /// The sets kept in `OUT.sets` (the published one included).
-func keptSets(out: String) -> [String] {
+package func keptSets(out: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: out + ".sets")) ?? []).filter { !$0.hasPrefix(".") }
         .sorted()
 }
