@@ -34,6 +34,7 @@ struct RegistryUpdateCommand: ParsableCommand {
 
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: [], maxAgeDays: nil)
+        try OptionRanges.maxInvalid.check(maxInvalid.fraction)
         if format == .csv {
             throw ValidationError("--format csv is for builds; give updates as e164, nanp or national")
         }

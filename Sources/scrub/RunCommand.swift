@@ -62,7 +62,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try OptionRanges.threads.check(threads)
+        try OptionRanges.compressionLevel.check(compressionLevel)
         if pipeline == nil && (inputs.isEmpty || outputDirectory == nil) {
             throw ValidationError("give a pipeline file, or at least --input and --out")
         }
