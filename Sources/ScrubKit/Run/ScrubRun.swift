@@ -20,6 +20,8 @@ public final class ScrubRun {
     public let plan: PipelinePlan
     /// Compression threads. Outputs are byte-identical whatever the count.
     public let threads: Int
+    /// Uncompressed bytes per gzip member of the outputs (tests make it small to cross many blocks).
+    public var gzipBlockSize = 1 << 20
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
     /// Run events at info level: counts, files and lists only, never a number or a name.
@@ -94,8 +96,10 @@ public final class ScrubRun {
             let columns = plan.columns
             if clean == nil {
                 let header = reader.header.fields
-                cleanSink = ParallelGzipSink(writingTo: cleanHash, level: plan.compressionLevel, threads: threads)
-                rejectsSink = ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads)
+                cleanSink = ParallelGzipSink(
+                    writingTo: cleanHash, level: plan.compressionLevel, threads: threads, blockSize: gzipBlockSize)
+                rejectsSink = ParallelGzipSink(
+                    writingTo: rejectsHash, level: plan.compressionLevel, threads: threads, blockSize: gzipBlockSize)
                 clean = CSVWriter(sink: cleanSink!, delimiter: delimiter)
                 rejects = CSVWriter(sink: rejectsSink!, delimiter: delimiter)
                 try clean!.write(fields: header + cleanColumns.map { Array($0.utf8) })
