@@ -111,6 +111,8 @@ final class FileDescriptor {
     }
 }
 
+extension FileDescriptor: ByteSource {}
+
 /// File system operations on paths.
 enum FileSystem {
     static func rename(_ from: String, to: String) throws(ScrubIOError) {

@@ -88,3 +88,27 @@ public final class HashingSink: ByteSink {
         try next.finish()
     }
 }
+
+/// A source that hashes the bytes read through it, as read: standard input cannot be read twice,
+/// so the run hashes it on the way in.
+public final class HashingSource: ByteSource {
+    private let inner: any ByteSource
+    private var hasher = SHA256()
+    private var ended = false
+
+    public init(_ inner: any ByteSource) {
+        self.inner = inner
+    }
+
+    public var path: String { inner.path }
+
+    /// The digest of every byte read, once the source has been read to its end.
+    public var digest: String? { ended ? FileDigest.hex(hasher.finalize()) : nil }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScrubIOError) -> Int {
+        let n = try inner.read(into: buffer)
+        if n == 0 { ended = true }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+        return n
+    }
+}

@@ -89,11 +89,17 @@ public final class ScrubRun {
         var bytesBefore: Int64 = 0
 
         for input in plan.inputs {
-            let digest = input == "-" ? nil : BackgroundDigest(path: input)
-            let bytes = PrefetchingByteSource(try ByteReader(path: input))
+            // Standard input cannot be read twice: it is hashed as it is read, not on a thread of its own.
+            let stdin = input == "-" ? HashingSource(try ByteReader(path: "-", decompress: false)) : nil
+            let digest = stdin == nil ? BackgroundDigest(path: input) : nil
+            let bytes = PrefetchingByteSource(try stdin.map { try ByteReader(source: $0) } ?? ByteReader(path: input))
             let reader = try CSVReader(source: bytes, options: .init(delimiter: plan.delimiter))
             let inputName = URL(fileURLWithPath: input).lastPathComponent
-            let columns = plan.columns
+            let columns =
+                stdin == nil
+                ? plan.columns
+                : try plan.columns(
+                    forHeader: reader.header.fields.map { String(decoding: $0, as: UTF8.self) }, of: input)
             if clean == nil {
                 let header = reader.header.fields
                 cleanSink = ParallelGzipSink(
@@ -177,7 +183,7 @@ public final class ScrubRun {
             inputFacts.append(
                 .init(
                     path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
-                    sha256: try digest?.wait() ?? ""))
+                    sha256: try digest?.wait() ?? stdin?.digest ?? ""))
         }
         let loopCPU = stageClock.split()
         try clean?.finish()
