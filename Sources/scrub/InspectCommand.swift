@@ -23,7 +23,7 @@ struct InspectCommand: ParsableCommand {
     var maxRecordBytes = 1 << 20
 
     func validate() throws {
-        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+        try OptionRanges.maxRecordBytes.check(maxRecordBytes)
     }
 
     func run() throws {

@@ -47,6 +47,7 @@ struct RegistryBuildCommand: ParsableCommand {
 
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
+        try OptionRanges.maxInvalid.check(maxInvalid.fraction)
         try format.validate(column: column, regions: region)
         try validateRegistryRegions(region)
     }
@@ -67,7 +68,8 @@ struct RegistryBuildCommand: ParsableCommand {
 
 extension IndexMetadata.Kind: ExpressibleByArgument {}
 
-/// `--max-invalid`: a fraction (`0.001`) or a percentage (`0.1%`).
+/// `--max-invalid`: a fraction (`0.001`) or a percentage (`0.1%`); its range is checked in `validate()`,
+/// so an out-of-range value is refused with the range named.
 struct InvalidLineLimit: ExpressibleByArgument {
     var fraction: Double
 
@@ -79,7 +81,6 @@ struct InvalidLineLimit: ExpressibleByArgument {
         let isPercent = argument.hasSuffix("%")
         guard let value = Double(isPercent ? String(argument.dropLast()) : argument) else { return nil }
         fraction = isPercent ? value / 100 : value
-        guard (0...1).contains(fraction) else { return nil }
     }
 
     var defaultValueDescription: String { "0.1%" }
@@ -92,9 +93,7 @@ func validateSnapshot(date: String, regions: [String], maxAgeDays: Int?) throws 
     for region in regions where region.count != 2 || !region.allSatisfy(\.isLetter) {
         throw ValidationError("--region takes two-letter ISO 3166 codes such as US, not '\(region)'")
     }
-    if let maxAgeDays, maxAgeDays <= 0 {
-        throw ValidationError("--max-age-days must be positive")
-    }
+    try OptionRanges.maxAgeDays.check(maxAgeDays)
 }
 
 extension IndexBuilder.Report {

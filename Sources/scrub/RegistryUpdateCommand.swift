@@ -44,6 +44,7 @@ struct RegistryUpdateCommand: ParsableCommand {
         if let baseDate, !IndexMetadata.isValidDate(baseDate) {
             throw ValidationError("--base-date must be a date written YYYY-MM-DD, not '\(baseDate)'")
         }
+        try OptionRanges.maxInvalid.check(maxInvalid.fraction)
         if format == .csv {
             throw ValidationError("--format csv is for builds; give updates as e164, nanp or national")
         }

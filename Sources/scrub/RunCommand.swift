@@ -49,6 +49,8 @@ struct RunCommand: ParsableCommand {
     var compressionLevel: Int?
     @Option(help: "Compression threads (default: the machine's cores). Outputs are identical whatever the count.")
     var threads: Int?
+    @Option(help: .hidden)  // uncompressed bytes per output gzip member; tests cross many blocks with it
+    var gzipBlockSize: Int?
     @Flag(help: "Use registries older than their maximum age (recorded in the report and audit log).")
     var allowStale = false
     @Flag(help: "Reject rows with no calling window on the campaign date.")
@@ -63,7 +65,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try OptionRanges.threads.check(threads)
+        try OptionRanges.compressionLevel.check(compressionLevel)
+        try OptionRanges.gzipBlockSize.check(gzipBlockSize)
         if pipeline == nil && (inputs.isEmpty || outputDirectory == nil) {
             throw ValidationError("give a pipeline file, or at least --input and --out")
         }
@@ -128,6 +132,7 @@ struct RunCommand: ParsableCommand {
                 definition ?? PipelineDefinition(), overrides: overrides,
                 environment: .standard(normalizer: PhoneNormalizerStage()))
             let scrub = ScrubRun(plan: plan!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            if let gzipBlockSize { scrub.gzipBlockSize = gzipBlockSize }
             scrub.logger.logLevel = quiet ? .error : .info
             let bar = ProgressBar(enabled: !quiet && progress.isOn)
             scrub.progress = bar.update

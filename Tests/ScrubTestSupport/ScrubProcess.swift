@@ -6,6 +6,8 @@ package struct ScrubProcess {
         package var status: Int32
         package var stdout: String
         package var stderr: String
+        /// Whether the process died on a signal (then `status` is the signal's number).
+        package var diedOnSignal = false
     }
 
     /// The `scrub` binary next to the test bundle in the build directory.
@@ -26,9 +28,22 @@ package struct ScrubProcess {
 
     /// Runs `scrub` with `arguments` in `directory` (the repository root by default), feeding `stdin`.
     package static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Result {
+        try run(arguments, in: directory, stdinBytes: stdin.map { Data($0.utf8) })
+    }
+
+    /// Runs `scrub` with `arguments`, feeding `stdinBytes`; under `wrapper` (a tool and its
+    /// arguments, such as strace injecting faults) when one is given.
+    package static func run(
+        _ arguments: [String], in directory: URL? = nil, stdinBytes: Data?, wrapper: [String] = []
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let tool = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = wrapper.dropFirst() + [executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? repositoryRoot
         // Output goes to files, not pipes, so a chatty child can never block on a full pipe.
         let scratch = try TemporaryDirectory("scrub-process")
@@ -41,7 +56,7 @@ package struct ScrubProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(stdinBytes) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         try out.close()
@@ -51,6 +66,7 @@ package struct ScrubProcess {
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self),
+            diedOnSignal: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -19,7 +19,7 @@ public final class ByteReader {
     /// Decompressed bytes handed out so far.
     public private(set) var bytesProduced: Int64 = 0
 
-    private let file: FileDescriptor
+    private let file: any ByteSource
     private let inflater: Inflater?
     private var buffer: UnsafeMutableRawBufferPointer
     private var start = 0
@@ -30,9 +30,16 @@ public final class ByteReader {
     /// Opens `path` (or standard input for `-`) and sniffs its first bytes.
     ///
     /// - Parameter decompress: false reads the bytes as stored, gzip or not (for hashing a file).
-    public init(path: String, bufferSize: Int = 256 * 1024, decompress: Bool = true) throws(ScrubIOError) {
-        self.path = path
-        self.file = path == "-" ? .standardInput : try .openForReading(path)
+    public convenience init(path: String, bufferSize: Int = 256 * 1024, decompress: Bool = true) throws(ScrubIOError) {
+        let file: FileDescriptor = path == "-" ? .standardInput : try .openForReading(path)
+        try self.init(source: file, bufferSize: bufferSize, decompress: decompress)
+    }
+
+    /// Reads (and, when it is gzip, decompresses) the bytes of another source, such as standard
+    /// input seen through a hashing source; errors name `source.path`.
+    public init(source: any ByteSource, bufferSize: Int = 256 * 1024, decompress: Bool = true) throws(ScrubIOError) {
+        self.path = source.path
+        self.file = source
         self.buffer = .allocate(byteCount: max(bufferSize, 64), alignment: 16)
         // Sniff: read until we have two bytes or the file ends.
         var sniffed = 0

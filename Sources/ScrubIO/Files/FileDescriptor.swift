@@ -72,7 +72,9 @@ final class FileDescriptor {
         while remaining > 0 {
             let n = FaultInjection.fails(.write) ? -1 : retryingInterrupts { Glibc.write(rawValue, base, remaining) }
             guard n > 0 else {
-                throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
+                let code = errno
+                let position = lseek(rawValue, 0, SEEK_CUR)
+                throw writeFailure(errno: code, at: position >= 0 ? Int64(position) : nil)
             }
             remaining -= n
             base += n
@@ -88,13 +90,22 @@ final class FileDescriptor {
             let n =
                 FaultInjection.fails(.write)
                 ? -1 : retryingInterrupts { pwrite(rawValue, base, remaining, off_t(position)) }
-            guard n > 0 else {
-                throw ScrubIOError(.io, path: path, message: "write failed: \(errnoText())")
-            }
+            guard n > 0 else { throw writeFailure(errno: errno, at: Int64(position)) }
             remaining -= n
             base += n
             position += n
         }
+    }
+
+    /// A failed write: a full disk or quota cannot create the output (exit 73, as docs/operations.md
+    /// says), anything else is an I/O error (74); both say at which byte of the file it happened.
+    private func writeFailure(errno code: Int32, at offset: Int64?) -> ScrubIOError {
+        let text = String(cString: strerror(code))
+        if code == ENOSPC || code == EDQUOT || code == EFBIG {
+            return ScrubIOError(
+                .cannotCreate, path: path, offset: offset, message: "write failed: \(text); free space and run again")
+        }
+        return ScrubIOError(.io, path: path, offset: offset, message: "write failed: \(text)")
     }
 
     /// Flushes the file's data to stable storage.
@@ -104,6 +115,8 @@ final class FileDescriptor {
         }
     }
 }
+
+extension FileDescriptor: ByteSource {}
 
 /// File system operations on paths.
 enum FileSystem {

@@ -13,9 +13,9 @@ public struct PipelinePlan {
     public struct Columns {
         public var header: [String]
         public var phone: Int
-        public var country: Int?
-        public var state: Int?
-        public var postcode: Int?
+        public var country: Int? = nil
+        public var state: Int? = nil
+        public var postcode: Int? = nil
     }
 
     public var name: String
@@ -23,6 +23,8 @@ public struct PipelinePlan {
     public var inputs: [String]
     public var delimiter: UInt8?
     public var columns: Columns
+    /// The configured column names, for standard input's header (read only by the run).
+    public var columnNames: ColumnNames?
     public var defaultCountry: String
     public var outputDirectory: String
     public var compressionLevel: Int
@@ -85,13 +87,11 @@ public struct PipelinePlan {
         guard !inputs.isEmpty else {
             throw PipelineError(.configuration, "no input files: set `input.files` or pass --input", at: where0)
         }
-        if let stdin = inputs.first(where: { $0.value == "-" }) {
+        if let second = inputs.filter({ $0.value == "-" }).dropFirst().first {
             throw PipelineError(
-                .configuration,
-                "scrub run reads named files (it checks and hashes them first); save standard "
-                    + "input to a file", at: stdin.location)
+                .configuration, "standard input (`-`) can be read only once in a run", at: second.location)
         }
-        for input in inputs where !FileManager.default.fileExists(atPath: path(input)) {
+        for input in inputs where input.value != "-" && !FileManager.default.fileExists(atPath: path(input)) {
             throw PipelineError(.missingInput, "input file not found: \(path(input))", at: input.location)
         }
         guard let output = pick(\.outputDirectory) else {
@@ -141,10 +141,11 @@ public struct PipelinePlan {
             delimiter = byte
         }
 
-        let columns = try readColumns(
-            inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter,
+        let columnNames = ColumnNames(
             phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
             country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn))
+        let columns = try readColumns(
+            inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter, names: columnNames)
 
         let allowStale = pick(\.allowStale)?.value ?? false
         var registries: [NumberList] = []
@@ -196,15 +197,52 @@ public struct PipelinePlan {
             auditLog: audit, registries: registries, suppressionLists: suppression, campaignDate: campaignDate,
             purpose: purpose.value, rejectWithoutWindow: pick(\.rejectWithoutWindow)?.value ?? false,
             allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
+        plan.columnNames = columnNames
         try plan.resolveCompliance(definition, overrides: overrides, environment: environment)
         return plan
     }
 
+    /// The configured column names, kept so standard input's header is checked when it is read.
+    public struct ColumnNames {
+        var phone: PipelineDefinition.Located<String>
+        var country: PipelineDefinition.Located<String>?
+        var state: PipelineDefinition.Located<String>?
+        var postcode: PipelineDefinition.Located<String>?
+
+        /// The configured columns' positions in `header`.
+        func find(in header: [String]) throws(PipelineError) -> Columns {
+            func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
+                guard let column else { return nil }
+                guard let index = header.firstIndex(of: column.value) else {
+                    throw PipelinePlan.missingColumn(column, header: header)
+                }
+                return index
+            }
+            return Columns(
+                header: header, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
+                postcode: try find(postcode))
+        }
+    }
+
+    /// The columns of an input whose header is known only once it is read (standard input): the same
+    /// header as the named inputs', or, read alone, one that holds the configured columns.
+    public func columns(forHeader header: [String], of input: String) throws(PipelineError) -> Columns {
+        if inputs.contains(where: { $0 != "-" }) {
+            guard header == columns.header else {
+                throw PipelineError(
+                    .badData,
+                    "\(input) has a different header from \(inputs.first { $0 != "-" }!); inputs of one run "
+                        + "must share their columns", at: input)
+            }
+            return columns
+        }
+        guard let columnNames else { return columns }
+        return try columnNames.find(in: header)
+    }
+
     /// Reads each input's header and finds the configured columns; every input must share one header.
     private static func readColumns(
-        inputs: [(path: String, location: String)], delimiter: UInt8?,
-        phone: PipelineDefinition.Located<String>, country: PipelineDefinition.Located<String>?,
-        state: PipelineDefinition.Located<String>?, postcode: PipelineDefinition.Located<String>?
+        inputs: [(path: String, location: String)], delimiter: UInt8?, names columnNames: ColumnNames
     ) throws(PipelineError) -> Columns {
         var header: [String]?
         for input in inputs where input.path != "-" {
@@ -223,18 +261,9 @@ public struct PipelinePlan {
             }
             header = fields
         }
-        let names = header ?? []
-        func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
-            guard let column else { return nil }
-            guard header != nil else { return nil }  // standard input: checked when read
-            guard let index = names.firstIndex(of: column.value) else {
-                throw missingColumn(column, header: names)
-            }
-            return index
-        }
-        return Columns(
-            header: names, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
-            postcode: try find(postcode))
+        // Standard input alone: its columns are found when its header is read (`columns(forHeader:of:)`).
+        guard let header else { return Columns(header: [], phone: 0) }
+        return try columnNames.find(in: header)
     }
 
     /// The error for a configured column the input header does not have.

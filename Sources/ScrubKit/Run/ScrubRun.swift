@@ -21,6 +21,8 @@ public final class ScrubRun {
     public let plan: PipelinePlan
     /// Compression threads. Outputs are byte-identical whatever the count.
     public let threads: Int
+    /// Uncompressed bytes per gzip member of the outputs (tests make it small to cross many blocks).
+    public var gzipBlockSize = 1 << 20
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
     /// Run events at info level: counts, files and lists only, never a number or a name.
@@ -106,15 +108,23 @@ public final class ScrubRun {
         var readWarnings: [String] = []
 
         for input in plan.inputs {
-            let digest = input == "-" ? nil : BackgroundDigest(path: input)
-            let bytes = PrefetchingByteSource(try ByteReader(path: input))
+            // Standard input cannot be read twice: it is hashed as it is read, not on a thread of its own.
+            let stdin = input == "-" ? HashingSource(try ByteReader(path: "-", decompress: false)) : nil
+            let digest = stdin == nil ? BackgroundDigest(path: input) : nil
+            let bytes = PrefetchingByteSource(try stdin.map { try ByteReader(source: $0) } ?? ByteReader(path: input))
             let reader = try CSVReader(source: bytes, options: .init(delimiter: plan.delimiter))
             let inputName = URL(fileURLWithPath: input).lastPathComponent
-            let columns = plan.columns
+            let columns =
+                stdin == nil
+                ? plan.columns
+                : try plan.columns(
+                    forHeader: reader.header.fields.map { String(decoding: $0, as: UTF8.self) }, of: input)
             if clean == nil {
                 let header = reader.header.fields
-                cleanSink = ParallelGzipSink(writingTo: cleanHash, level: plan.compressionLevel, threads: threads)
-                rejectsSink = ParallelGzipSink(writingTo: rejectsHash, level: plan.compressionLevel, threads: threads)
+                cleanSink = ParallelGzipSink(
+                    writingTo: cleanHash, level: plan.compressionLevel, threads: threads, blockSize: gzipBlockSize)
+                rejectsSink = ParallelGzipSink(
+                    writingTo: rejectsHash, level: plan.compressionLevel, threads: threads, blockSize: gzipBlockSize)
                 clean = CSVWriter(sink: cleanSink!, delimiter: delimiter)
                 rejects = CSVWriter(sink: rejectsSink!, delimiter: delimiter)
                 try clean!.write(fields: header + cleanColumns.map { Array($0.utf8) })
@@ -184,7 +194,7 @@ public final class ScrubRun {
             inputFacts.append(
                 .init(
                     path: input, bytes: bytes.finishedReader?.fileBytesRead ?? bytes.fileBytesRead,
-                    sha256: try digest?.wait() ?? ""))
+                    sha256: try digest?.wait() ?? stdin?.digest ?? ""))
         }
         let loopCPU = stageClock.split()
         try clean?.finish()

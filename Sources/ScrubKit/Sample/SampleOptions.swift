@@ -47,20 +47,25 @@ public struct SampleOptions: Sendable, Equatable {
         self.compressionLevel = compressionLevel
     }
 
+    /// The most rows or list entries: a billion (the 250M-entry benchmarks fit four times over); more
+    /// is a typo, and products of sizes near `Int.max` would overflow.
+    public static let maxSize = 1_000_000_000
+
     /// Every region the generator writes leads for, in its fixed order.
     public static let allRegions = SampleRegion.catalogue.map(\.code)
 
     /// The first problem with these options, as a message naming the option, or nil.
     public var problem: String? {
-        if rows < 0 { return "--rows must not be negative" }
-        if registrySize < 0 { return "--registry-size must not be negative" }
-        if suppressionSize < 0 { return "--suppression-size must not be negative" }
+        let sizes = [("--rows", rows), ("--registry-size", registrySize), ("--suppression-size", suppressionSize)]
+        for (name, size) in sizes where !(0...Self.maxSize).contains(size) {
+            return "\(name) must be from 0 to \(Self.maxSize), not \(size)"
+        }
         let rates: [(String, Double)] = [
             ("--registry-hit-rate", registryHitRate), ("--suppression-hit-rate", suppressionHitRate),
             ("--duplicate-rate", duplicateRate), ("--invalid-rate", invalidRate), ("--empty-rate", emptyRate),
         ]
         for (name, rate) in rates where !(0...1).contains(rate) {
-            return "\(name) must be between 0 and 1, not \(rate)"
+            return "\(name) must be from 0 to 1, not \(rate)"
         }
         if invalidRate + emptyRate > 1 { return "--invalid-rate and --empty-rate add up to more than 1" }
         for (name, regions) in [("--registry-regions", registryRegions), ("--suppression-regions", suppressionRegions)]
@@ -70,7 +75,9 @@ public struct SampleOptions: Sendable, Equatable {
                 return "\(name): unknown region '\(region)'; known: \(Self.allRegions.joined(separator: " "))"
             }
         }
-        if !(0...9).contains(compressionLevel) { return "--compression-level must be 0...9" }
+        if !(0...9).contains(compressionLevel) {
+            return "--compression-level must be from 0 to 9, not \(compressionLevel)"
+        }
         return nil
     }
 }
