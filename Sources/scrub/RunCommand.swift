@@ -65,9 +65,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        try OptionRanges.threads.check(threads)
-        try OptionRanges.compressionLevel.check(compressionLevel)
-        try OptionRanges.gzipBlockSize.check(gzipBlockSize)
         if pipeline == nil && (inputs.isEmpty || outputDirectory == nil) {
             throw ValidationError("give a pipeline file, or at least --input and --out")
         }
@@ -127,6 +124,10 @@ struct RunCommand: ParsableCommand {
             }
         }
         do {
+            // Checked here, not in `validate()`, so that a refused attempt is audited like any other.
+            try OptionRanges.threads.check(threads)
+            try OptionRanges.compressionLevel.check(compressionLevel)
+            try OptionRanges.gzipBlockSize.check(gzipBlockSize)
             definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
             plan = try PipelinePlan.resolve(
                 definition ?? PipelineDefinition(), overrides: overrides,
@@ -147,6 +148,8 @@ struct RunCommand: ParsableCommand {
             failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
         } catch let error as ScrubIOError {
             failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
+        } catch let error as ValidationError {
+            failure = ("error: \(error.message)", ExitStatus.usage, "usage")
         } catch {
             failure = ("error: \(error)", ExitStatus.ioError, "internal")
         }

@@ -61,3 +61,19 @@ struct OptionRangeTests {
         if namesRange { #expect(result.stderr.contains("must be from"), "\(result.stderr)") }
     }
 }
+
+@Suite("A refused option is an audited attempt")
+struct OptionRangeAuditTests {
+    @Test("scrub run with --threads out of range exits 64 and its attempt is in the audit log with exit status 64")
+    func refusedRunIsAudited() throws {
+        let dir = try TemporaryDirectory()
+        let result = try ScrubProcess.run(run + ["--threads", "4611686018427387904"], in: dir.url)
+        #expect(result.status == 64, "\(result.stderr)")
+        let log = try String(contentsOfFile: dir.path("audit.jsonl"), encoding: .utf8)
+        let last = try #require(log.split(separator: "\n").last)
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        #expect(record["exit_status"] as? Int == 64)
+        #expect((record["error"] as? String)?.contains("--threads") == true)
+    }
+}
