@@ -16,17 +16,6 @@ private func leads(rows: Int) throws -> (plain: [UInt8], gzip: [UInt8]) {
     return (plain, memory.bytes)
 }
 
-private func gunzip(_ path: String) throws -> [UInt8] {
-    let reader = try ByteReader(path: path)
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let n = try chunk.withUnsafeMutableBytes { try reader.read(into: $0) }
-        if n == 0 { return out }
-        out += chunk[..<n]
-    }
-}
-
 @Suite("scrub run --input - reads standard input")
 struct StandardInputTests {
     // Regression: README promises `-` reads standard input; `scrub run --input -` exited 78.
@@ -39,13 +28,13 @@ struct StandardInputTests {
             ["run", "--input", "leads.csv.gz", "--out", "named", "--quiet", "--campaign-date", "2026-12-01"],
             in: dir.url, stdinBytes: nil)
         #expect(named.status == 0, "\(named.stderr)")
-        let expected = try gunzip(dir.path("named/clean.csv.gz"))
+        let expected = try gunzip(file: dir.path("named/clean.csv.gz"))
         for (name, bytes) in [("gzip", gzip), ("plain", plain)] {
             let result = try ScrubProcess.run(
                 ["run", "--input", "-", "--out", name, "--quiet", "--campaign-date", "2026-12-01"], in: dir.url,
                 stdinBytes: Data(bytes))
             #expect(result.status == 0, "\(name): \(result.stderr)")
-            #expect(try gunzip(dir.path("\(name)/clean.csv.gz")) == expected, "\(name)")
+            #expect(try gunzip(file: dir.path("\(name)/clean.csv.gz")) == expected, "\(name)")
             let report = try String(contentsOfFile: dir.path("\(name)/report.json"), encoding: .utf8)
             try Data(bytes).write(to: dir.url.appendingPathComponent("\(name).bytes"))
             let digest = try FileDigest.sha256(path: dir.path("\(name).bytes"))

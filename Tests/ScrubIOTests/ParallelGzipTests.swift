@@ -29,14 +29,7 @@ private func parallelGzip(_ input: [UInt8], threads: Int, blockSize: Int, writes
 private func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
     let dir = try TemporaryDirectory()
     try Data(bytes).write(to: dir.url.appendingPathComponent("x.gz"))
-    let reader = try ByteReader(path: dir.path("x.gz"))
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let n = try chunk.withUnsafeMutableBytes { try reader.read(into: $0) }
-        if n == 0 { return out }
-        out += chunk[..<n]
-    }
+    return try gunzip(file: dir.path("x.gz"))
 }
 
 @Suite("Parallel gzip and prefetching")
