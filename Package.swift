@@ -37,14 +37,12 @@ let package = Package(
         // Bytes: gzip and CSV streaming. Knows nothing of phone numbers.
         .target(
             name: "ScrubIO",
-            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))],
-            swiftSettings: hotPath
+            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
         ),
         // Phone numbers: E.164 normalisation on libphonenumber's metadata. Knows nothing of CSV or registries.
         .target(
             name: "PhoneNumbers",
-            exclude: ["NOTICE"],
-            swiftSettings: hotPath
+            exclude: ["NOTICE"]
         ),
         // C at the edge: a software-prefetch hint for batched index lookups.
         .target(name: "CScrubPrefetch"),
@@ -69,8 +67,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: hotPath
+            ]
         ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
@@ -135,6 +132,3 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// The per-row modules are built without run-time exclusivity checks in release builds: they cost
-/// about 8% of a scrub's CPU (`perf`, docs/benchmarks.md), and the compile-time checks still hold.
-var hotPath: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] }
