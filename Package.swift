@@ -131,4 +131,3 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
-
