@@ -5,7 +5,12 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows"]),
+        .library(
+            name: "ScrubKit",
+            targets: [
+                "ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows", "ScrubSample",
+            ]
+        ),
         // Bytes only, for tools (and benchmarks) that need gzip and CSV streaming without the pipeline.
         .library(name: "ScrubIO", targets: ["ScrubIO"]),
     ],
@@ -56,6 +61,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Sample data: a reproducible lead file, registry and suppression list for benchmarks. Bytes only.
+        .target(name: "ScrubSample", dependencies: ["ScrubIO"]),
         // The pipeline: composes the stages below into runs, reports and audit records.
         .target(
             name: "ScrubKit",
@@ -82,6 +89,7 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "ScrubSample",
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
@@ -109,6 +117,10 @@ let package = Package(
                 "ScrubKit", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .testTarget(
+            name: "ScrubSampleTests",
+            dependencies: ["ScrubSample", "ScrubIO", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubIndexTests",
