@@ -8,7 +8,7 @@ let package = Package(
         .library(
             name: "ScrubKit",
             targets: [
-                "ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows", "ScrubSample",
+                "ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows", "ScrubRecords", "ScrubSample",
             ]
         ),
         // Bytes only, for tools (and benchmarks) that need gzip and CSV streaming without the pipeline.
@@ -61,6 +61,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The hash-chained records: the audit log and the opt-out journal (events, import, state,
+        // compilation into a suppression index, freshness). Knows nothing of phone-number rules (the
+        // journal is handed a normaliser) or of the run.
+        .target(
+            name: "ScrubRecords",
+            dependencies: [
+                "ScrubIO",
+                "ScrubIndex",
+                "CallingWindows",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Sample data: a reproducible lead file, registry and suppression list for benchmarks. Bytes only.
         .target(name: "ScrubSample", dependencies: ["ScrubIO"]),
         // The pipeline: composes the stages below into runs, reports and audit records.
@@ -68,6 +80,7 @@ let package = Package(
             name: "ScrubKit",
             dependencies: [
                 "ScrubIO",
+                "ScrubRecords",
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
@@ -89,6 +102,7 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "ScrubRecords",
                 "ScrubSample",
                 "PhoneNumbers",
                 "ScrubIndex",
@@ -100,7 +114,7 @@ let package = Package(
         .target(
             name: "ScrubTestSupport",
             // Yams: debug builds enable testing, which makes ScrubKit's internal import visible to clients.
-            dependencies: ["ScrubIO", "ScrubKit", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams")],
             path: "Tests/ScrubTestSupport"
         ),
         .testTarget(
@@ -109,14 +123,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubCLITests",
-            dependencies: ["ScrubKit", "ScrubIndex", "ScrubTestSupport"]
+            dependencies: ["ScrubKit", "ScrubRecords", "ScrubIndex", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubKitTests",
             dependencies: [
-                "ScrubKit", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
+                "ScrubKit", "ScrubRecords", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .testTarget(
+            name: "ScrubRecordsTests",
+            dependencies: ["ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubSampleTests",

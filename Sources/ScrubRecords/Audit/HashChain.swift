@@ -1,4 +1,5 @@
 internal import Crypto
+import ScrubIndex
 
 /// The running state of a hash chain read line by line: each line must name the SHA-256 of the
 /// line before it (``HashChainedLog/genesis`` for the first).
@@ -31,6 +32,6 @@ public struct HashChain: Sendable, Equatable {
 
     /// The SHA-256 of `line`'s bytes, lowercase hex.
     public static func digest(_ line: UnsafeRawBufferPointer) -> String {
-        FileDigest.hex(SHA256.hash(data: line))
+        Hex.string(SHA256.hash(data: line))
     }
 }
