@@ -84,16 +84,22 @@ let package = Package(
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
+                "ScrubYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // YAML with locations: documents composed once into nodes that know their file:line:column,
+        // walked with a schema or decoded with Codable. The only target that imports Yams.
+        .target(
+            name: "ScrubYAML",
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
         .target(
             name: "CallingWindows",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["ScrubYAML"],
             resources: [.copy("Resources/calling-rules.yaml"), .copy("Resources/holiday-calendars.yaml")]
         ),
         // The thin command-line front end.
