@@ -119,7 +119,7 @@ let package = Package(
         ),
         .target(
             name: "ScrubTestSupport",
-            // Yams: debug builds enable testing, which makes ScrubKit's internal import visible to clients.
+            // Yams: debug builds enable testing, which makes ScrubYAML's internal import visible to clients.
             dependencies: ["ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams")],
             path: "Tests/ScrubTestSupport"
         ),
