@@ -5,7 +5,12 @@ let package = Package(
     name: "capantra-scrub",
     products: [
         .executable(name: "scrub", targets: ["scrub"]),
-        .library(name: "ScrubKit", targets: ["ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows"]),
+        .library(
+            name: "ScrubKit",
+            targets: [
+                "ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows", "ScrubRecords", "ScrubSample",
+            ]
+        ),
         // Bytes only, for tools (and benchmarks) that need gzip and CSV streaming without the pipeline.
         .library(name: "ScrubIO", targets: ["ScrubIO"]),
     ],
@@ -56,24 +61,45 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The hash-chained records: the audit log and the opt-out journal (events, import, state,
+        // compilation into a suppression index, freshness). Knows nothing of phone-number rules (the
+        // journal is handed a normaliser) or of the run.
+        .target(
+            name: "ScrubRecords",
+            dependencies: [
+                "ScrubIO",
+                "ScrubIndex",
+                "CallingWindows",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Sample data: a reproducible lead file, registry and suppression list for benchmarks. Bytes only.
+        .target(name: "ScrubSample", dependencies: ["ScrubIO"]),
         // The pipeline: composes the stages below into runs, reports and audit records.
         .target(
             name: "ScrubKit",
             dependencies: [
                 "ScrubIO",
+                "ScrubRecords",
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
+                "ScrubYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // YAML with locations: documents composed once into nodes that know their file:line:column,
+        // walked with a schema or decoded with Codable. The only target that imports Yams.
+        .target(
+            name: "ScrubYAML",
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // Calling-hour windows: dated jurisdiction rules, holiday calendars and time zones, as data.
         // Knows nothing of CSV or phone-number parsing.
         .target(
             name: "CallingWindows",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["ScrubYAML"],
             resources: [.copy("Resources/calling-rules.yaml"), .copy("Resources/holiday-calendars.yaml")]
         ),
         // The thin command-line front end.
@@ -82,6 +108,8 @@ let package = Package(
             dependencies: [
                 "ScrubIO",
                 "ScrubKit",
+                "ScrubRecords",
+                "ScrubSample",
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
@@ -91,8 +119,8 @@ let package = Package(
         ),
         .target(
             name: "ScrubTestSupport",
-            // Yams: debug builds enable testing, which makes ScrubKit's internal import visible to clients.
-            dependencies: ["ScrubIO", "ScrubKit", .product(name: "Yams", package: "Yams")],
+            // Yams: debug builds enable testing, which makes ScrubYAML's internal import visible to clients.
+            dependencies: ["ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams")],
             path: "Tests/ScrubTestSupport"
         ),
         .testTarget(
@@ -101,14 +129,22 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubCLITests",
-            dependencies: ["ScrubKit", "ScrubIndex", "ScrubTestSupport"]
+            dependencies: ["ScrubKit", "ScrubRecords", "ScrubIndex", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubKitTests",
             dependencies: [
-                "ScrubKit", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
+                "ScrubKit", "ScrubRecords", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .testTarget(
+            name: "ScrubRecordsTests",
+            dependencies: ["ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubSampleTests",
+            dependencies: ["ScrubSample", "ScrubIO", "ScrubTestSupport"]
         ),
         .testTarget(
             name: "ScrubIndexTests",

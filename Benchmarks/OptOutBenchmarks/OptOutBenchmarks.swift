@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkSupport
 import Foundation
 import ScrubKit
+import ScrubRecords
 
 // The opt-out journal and the contact history. The suite makes its own data in the temporary directory
 // (kept between runs): a journal of SCRUB_BENCH_EVENTS events (default 1,000,000; 10% re-consent, a

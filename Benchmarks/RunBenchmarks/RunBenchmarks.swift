@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import ScrubIndex
 import ScrubKit
+import ScrubSample
 
 // End to end: a whole `scrub run` (inflate, parse, normalise, registry and suppression look-ups,
 // duplicates, calling windows, both outputs compressed at level 1, reports) as the library runs it,

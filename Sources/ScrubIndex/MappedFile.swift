@@ -1,3 +1,5 @@
+import ScrubIO
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,7 +8,8 @@
 
 /// A whole file mapped read-only into memory; the mapping is released when the value is.
 ///
-/// This is the one place in ScrubIndex that calls `open`, `mmap` and `munmap`. Invariants: `bytes`
+/// This is the one place in ScrubIndex that calls `mmap` and `munmap`; the file is opened and sized
+/// by ScrubIO's `FileDescriptor`, where every file system call of the house is. Invariants: `bytes`
 /// covers exactly `size` bytes of the file as it was when mapped, stays valid for the life of the value,
 /// and is never written. The file descriptor is closed straight after mapping; the mapping keeps the
 /// file alive. Pages are read from the page cache on first touch, so many processes share one copy.
@@ -16,21 +19,20 @@ final class MappedFile: @unchecked Sendable {
 
     init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw IndexError(.cannotOpen, path: path, message: "cannot open: \(Self.errorText()); check the path")
+        let file: FileDescriptor
+        let size: Int
+        do {
+            file = try FileDescriptor.openForReading(path)
+            size = try file.size()
+        } catch {
+            throw IndexError(.cannotOpen, path: path, message: "\(error.message); check the path")
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw IndexError(.cannotOpen, path: path, message: "cannot stat: \(Self.errorText())")
-        }
-        let size = Int(status.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), address != MAP_FAILED else {
+        // `file` is released (closed) when `init` returns; the mapping keeps the file alive.
+        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, file.rawValue, 0), address != MAP_FAILED else {
             throw IndexError(.cannotOpen, path: path, message: "cannot map into memory: \(Self.errorText())")
         }
         bytes = UnsafeRawBufferPointer(start: address, count: size)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScrubKit
+import ScrubRecords
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,7 @@ struct AuditVerifyCommand: ParsableCommand {
         let result: HashChainedLog.Verification
         do {
             result = try HashChainedLog(path: file).verify()
-        } catch let error as PipelineError {
+        } catch let error as RecordError {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))
         }

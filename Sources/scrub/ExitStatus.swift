@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubRecords
 
 /// Maps every error that ends a command to a sysexits-style exit code, in one place.
 ///
@@ -34,6 +35,12 @@ extension ExitStatus {
         case .io: return ioError
         case .internalError: return 70
         }
+    }
+}
+
+extension ExitStatus {
+    static func code(for error: RecordError) -> Int32 {
+        code(for: PipelineError(error))
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScrubKit
+import ScrubRecords
 
 /// Options shared by `scrub optout add` and `scrub optout reconsent`.
 struct OptOutEventOptions: ParsableArguments {

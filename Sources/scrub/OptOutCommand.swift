@@ -3,6 +3,7 @@ import Foundation
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 
 /// `scrub optout`: the company's own do-not-call journal, with evidence.
 struct OptOutCommand: ParsableCommand {
@@ -30,6 +31,9 @@ struct OptOutCommand: ParsableCommand {
 func reportingOptOutErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let error as RecordError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.code(for: error))
     } catch let error as PipelineError {
         printError(error.description)
         throw ExitCode(ExitStatus.code(for: error))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScrubKit
+import ScrubRecords
 
 struct OptOutCompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

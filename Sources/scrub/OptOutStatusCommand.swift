@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 
 struct OptOutStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

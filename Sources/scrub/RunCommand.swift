@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ScrubIO
 import ScrubKit
+import ScrubRecords
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

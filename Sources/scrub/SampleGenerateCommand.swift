@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScrubIO
-import ScrubKit
+import ScrubSample
 
 /// `scrub sample generate`: a reproducible lead file, registry and suppression list.
 struct SampleGenerateCommand: ParsableCommand {
@@ -73,9 +73,9 @@ struct SampleGenerateCommand: ParsableCommand {
             let start = Date()
             let summary = try SampleGenerator(options: options).generate(into: out)
             print(summary.text(folder: out, seconds: Date().timeIntervalSince(start)))
-        } catch let error as PipelineError {
+        } catch let error as SampleError {
             printError(error.description)
-            throw ExitCode(ExitStatus.code(for: error))
+            throw ExitCode(ExitStatus.configError)
         } catch let error as ScrubIOError {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))

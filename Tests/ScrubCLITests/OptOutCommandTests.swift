@@ -1,6 +1,7 @@
 import Foundation
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 

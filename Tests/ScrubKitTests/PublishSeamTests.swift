@@ -2,6 +2,7 @@ import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 
@@ -78,8 +79,8 @@ struct PublishSeamTests {
         }
         let failing: Set<FaultInjection.Call> =
             migrating
-            ? [.open, .write, .fsync, .rename, .exchange, .symlink, .mkdir]
-            : [.open, .write, .fsync, .rename, .symlink, .mkdir]
+            ? [.open, .lock, .write, .fsync, .rename, .exchange, .symlink, .mkdir]
+            : [.open, .lock, .write, .fsync, .rename, .symlink, .mkdir]
         #expect((failures > 0) == failing.contains(call), "\(call) fails a run (\(failures) times)")
     }
 }

@@ -1,3 +1,5 @@
+import ScrubYAML
+
 extension HolidayCalendar {
     /// Reads and validates a holiday-calendar file, flattening `includes`.
     ///
@@ -5,21 +7,19 @@ extension HolidayCalendar {
     static func load(
         yaml: String, file: String
     ) throws(CallingRulesError) -> (version: Int, calendars: [String: HolidayCalendar]) {
-        let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(
-            CalendarsFileDefinition.self, from: yaml, file: file, location: location,
-            listKey: "calendars")
+        let document = try YAMLDocument.callingRules(yaml: yaml, file: file)
+        let definition = try document.decode(CalendarsFileDefinition.self, listKey: "calendars")
         guard definition.version == 1 else {
             throw CallingRulesError(
-                file: file, line: location.mark([.key("version")])?.line, field: "version",
+                file: file, line: document.node(at: [.key("version")])?.line, field: "version",
                 message: "version \(definition.version) is not supported; this build reads version 1")
         }
         var byID: [String: (index: Int, definition: CalendarDefinition)] = [:]
         for (index, calendar) in definition.calendars.enumerated() {
             func fail(_ field: String?, _ message: String) -> CallingRulesError {
-                var path: [YAMLLocation.PathElement] = [.key("calendars"), .index(index)]
+                var path: [YAMLPath] = [.key("calendars"), .index(index)]
                 if let field { path.append(.key(field)) }
-                let mark = location.mark(path)
+                let mark = document.node(at: path)
                 return CallingRulesError(
                     file: file, line: mark?.line, column: mark?.column,
                     item: "calendar \(calendar.id)", field: field, message: message)
@@ -30,7 +30,7 @@ extension HolidayCalendar {
         var resolved: [String: HolidayCalendar] = [:]
         for (id, entry) in byID {
             var visiting: [String] = []
-            let rules = try flatten(id, byID, &visiting, file: file, location: location)
+            let rules = try flatten(id, byID, &visiting, file: file, document: document)
             resolved[id] = HolidayCalendar(
                 id: id, name: entry.definition.name, source: entry.definition.source ?? "",
                 rules: rules)
@@ -40,11 +40,11 @@ extension HolidayCalendar {
 
     private static func flatten(
         _ id: String, _ byID: [String: (index: Int, definition: CalendarDefinition)], _ visiting: inout [String],
-        file: String, location: YAMLLocation
+        file: String, document: YAMLDocument
     ) throws(CallingRulesError) -> [HolidayRule] {
         let (index, calendar) = byID[id]!
-        func fail(_ path: [YAMLLocation.PathElement], _ field: String, _ message: String) -> CallingRulesError {
-            let mark = location.mark([.key("calendars"), .index(index)] + path)
+        func fail(_ path: [YAMLPath], _ field: String, _ message: String) -> CallingRulesError {
+            let mark = document.node(at: [.key("calendars"), .index(index)] + path)
             return CallingRulesError(
                 file: file, line: mark?.line, column: mark?.column, item: "calendar \(id)",
                 field: field, message: message)
@@ -59,7 +59,7 @@ extension HolidayCalendar {
             guard byID[included] != nil else {
                 throw fail([.key("includes"), .index(i)], "includes", "no calendar has the id '\(included)'")
             }
-            inherited += try flatten(included, byID, &visiting, file: file, location: location)
+            inherited += try flatten(included, byID, &visiting, file: file, document: document)
         }
         var own: [HolidayRule] = []
         for (i, holiday) in calendar.holidays.enumerated() {

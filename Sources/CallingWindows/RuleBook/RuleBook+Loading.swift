@@ -1,4 +1,5 @@
 import Foundation
+import ScrubYAML
 
 /// A company's narrowing rules as written in a pipeline (`version: 1`, `rules: [...]`, kind `company`).
 struct CompanyRulesDefinition: Decodable {
@@ -10,12 +11,10 @@ extension RuleBook {
     /// Parses and validates company rules (same fields as the rules file; `kind: company`; jurisdiction `*`
     /// allowed). They can only narrow: they are intersected with the legal rules.
     public func parseCompanyRules(yaml: String, file: String) throws(CallingRulesError) -> [CallingRule] {
-        let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(
-            CompanyRulesDefinition.self, from: yaml, file: file, location: location,
-            listKey: "rules")
+        let document = try YAMLDocument.callingRules(yaml: yaml, file: file)
+        let definition = try document.decode(CompanyRulesDefinition.self, listKey: "rules")
         let resolver = RuleResolver(
-            file: file, location: location, calendars: calendars,
+            file: file, document: document, calendars: calendars,
             purposes: Set(purposes.keys), companyOnly: true)
         return try resolver.resolve(definition.rules)
     }
@@ -25,19 +24,17 @@ extension RuleBook {
     ) throws(CallingRulesError)
         -> (version: Int, purposes: [CallPurpose: String], changelog: [ChangeLogEntry], rules: [CallingRule])
     {
-        let location = YAMLLocation(yaml: yaml)
-        let definition = try decodeYAML(
-            RulesFileDefinition.self, from: yaml, file: file, location: location,
-            listKey: "rules")
+        let document = try YAMLDocument.callingRules(yaml: yaml, file: file)
+        let definition = try document.decode(RulesFileDefinition.self, listKey: "rules")
         guard definition.version == 1 else {
             throw CallingRulesError(
-                file: file, line: location.mark([.key("version")])?.line, field: "version",
+                file: file, line: document.node(at: [.key("version")])?.line, field: "version",
                 message: "version \(definition.version) is not supported; this build reads version 1")
         }
         var purposes: [CallPurpose: String] = [:]
         for (name, meaning) in definition.purposes { purposes[CallPurpose(name)] = meaning }
         let resolver = RuleResolver(
-            file: file, location: location, calendars: calendars,
+            file: file, document: document, calendars: calendars,
             purposes: Set(purposes.keys), companyOnly: false)
         return (definition.version, purposes, definition.changelog ?? [], try resolver.resolve(definition.rules))
     }
@@ -46,7 +43,7 @@ extension RuleBook {
 /// Turns rule definitions into `CallingRule`s, reporting the first problem with its file, line, rule and field.
 struct RuleResolver {
     let file: String
-    let location: YAMLLocation
+    let document: YAMLDocument
     let calendars: [String: HolidayCalendar]
     let purposes: Set<CallPurpose>
     let companyOnly: Bool
@@ -65,17 +62,12 @@ struct RuleResolver {
     }
 
     private func error(
-        _ index: Int, _ id: String, _ field: [YAMLLocation.PathElement], _ message: String
+        _ index: Int, _ id: String, _ field: [YAMLPath], _ message: String
     )
         -> CallingRulesError
     {
-        let mark = location.mark([.key("rules"), .index(index)] + field)
-        let name = field.map { element -> String in
-            switch element {
-            case .key(let key): key
-            case .index(let i): "[\(i)]"
-            }
-        }.joined(separator: ".")
+        let mark = document.node(at: [.key("rules"), .index(index)] + field)
+        let name = YAMLPath.name(field)
         return CallingRulesError(
             file: file, line: mark?.line, column: mark?.column, item: "rule \(id)",
             field: name.isEmpty ? nil : name, message: message)
@@ -84,7 +76,7 @@ struct RuleResolver {
     // One function on purpose: the checks read top to bottom in the order of the fields in the file.
     // swiftlint:disable:next function_body_length
     private func resolve(_ d: RuleDefinition, index: Int) throws(CallingRulesError) -> CallingRule {
-        func fail(_ field: [YAMLLocation.PathElement], _ message: String) -> CallingRulesError {
+        func fail(_ field: [YAMLPath], _ message: String) -> CallingRulesError {
             error(index, d.id, field, message)
         }
         guard !d.id.isEmpty,

@@ -8,11 +8,12 @@ import Synchronization
 ///
 /// Every call in `FileDescriptor.swift` asks ``fails(_:)`` first; nothing else changes, and with no
 /// plan armed (always, outside tests) the check is one uncontended lock. Plans are per thread: only
-/// calls on the thread that armed one count, so tests running in parallel each fail their own calls. The audit
-/// log's calls (ScrubKit's `LogFile`) are not seen here: strace covers them (`PublishFaultTests`).
+/// calls on the thread that armed one count, so tests running in parallel each fail their own calls. The
+/// hash-chained logs (ScrubRecords' `LogFile`) make their calls through `FileDescriptor` too, so an
+/// audit append is failed like any other write.
 package enum FaultInjection {
     package enum Call: String, CaseIterable, Sendable {
-        case open, write, fsync, rename, exchange, symlink, mkdir, unlink, rmdir
+        case open, lock, write, fsync, rename, exchange, symlink, mkdir, unlink, rmdir
     }
 
     private struct Plan {

@@ -11,10 +11,13 @@
 // asks `FaultInjection` first, so tests can fail any one of them.
 
 /// An owned POSIX file descriptor, closed when the value is released.
-final class FileDescriptor {
-    let rawValue: Int32
+///
+/// `package`, so the other targets' files (the hash-chained logs) make their calls here too.
+package final class FileDescriptor {
+    /// The descriptor, for calls that stay with their owner (`mmap` in ScrubIndex's `MappedFile`).
+    package let rawValue: Int32
     /// The path used in error messages; `-` for standard input or output.
-    let path: String
+    package let path: String
     private let ownsDescriptor: Bool
 
     private init(rawValue: Int32, path: String, owns: Bool) {
@@ -34,7 +37,7 @@ final class FileDescriptor {
     static var standardInput: FileDescriptor { FileDescriptor(rawValue: 0, path: "-", owns: false) }
     static var standardOutput: FileDescriptor { FileDescriptor(rawValue: 1, path: "-", owns: false) }
 
-    static func openForReading(_ path: String) throws(ScrubIOError) -> FileDescriptor {
+    package static func openForReading(_ path: String) throws(ScrubIOError) -> FileDescriptor {
         let fd = FaultInjection.fails(.open) ? -1 : retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw ScrubIOError(.cannotOpen, path: path, message: "cannot open for reading: \(errnoText())")
@@ -55,8 +58,65 @@ final class FileDescriptor {
         return FileDescriptor(rawValue: fd, path: path, owns: true)
     }
 
+    /// How ``openLocked(_:for:)`` opens a file.
+    package enum LockedAccess: Sendable {
+        /// Read only, under a shared lock; the file must exist.
+        case read
+        /// Read and append (every write goes to the end), under an exclusive lock; created owner-only
+        /// (0600) if missing.
+        case append
+    }
+
+    /// Opens `path` and waits for an advisory `flock` lock on it: shared to read, exclusive to append.
+    ///
+    /// The lock lasts until the descriptor is closed (when the value is released) and dies with the
+    /// process, so a killed writer never leaves a stale lock. Readers wait for an append in progress,
+    /// so they never see half of it.
+    package static func openLocked(_ path: String, for access: LockedAccess) throws(ScrubIOError) -> FileDescriptor {
+        let flags = access == .read ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC
+        let fd = FaultInjection.fails(.open) ? -1 : retryingInterrupts { open(path, flags, 0o600) }
+        guard fd >= 0 else {
+            if access == .read {
+                throw ScrubIOError(.cannotOpen, path: path, message: "cannot open for reading: \(errnoText())")
+            }
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot open or create: \(errnoText())")
+        }
+        let file = FileDescriptor(rawValue: fd, path: path, owns: true)
+        let operation = access == .read ? LOCK_SH : LOCK_EX
+        guard !FaultInjection.fails(.lock), retryingInterrupts({ flock(fd, operation) }) == 0 else {
+            throw ScrubIOError(.io, path: path, message: "cannot lock: \(errnoText())")
+        }
+        return file
+    }
+
+    /// The file's size in bytes.
+    package func size() throws(ScrubIOError) -> Int {
+        var info = stat()
+        guard fstat(rawValue, &info) == 0 else {
+            throw ScrubIOError(.io, path: path, message: "cannot read the size: \(errnoText())")
+        }
+        return Int(info.st_size)
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`, looping over short reads; fewer only at the end of
+    /// the file. The file position does not move.
+    package func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ScrubIOError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var done = 0
+        while done < buffer.count {
+            let n = retryingInterrupts { pread(rawValue, base + done, buffer.count - done, off_t(offset + done)) }
+            guard n >= 0 else {
+                throw ScrubIOError(
+                    .io, path: path, offset: Int64(offset + done), message: "read failed: \(errnoText())")
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
     /// Reads up to `buffer.count` bytes; returns 0 only at end of file.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScrubIOError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScrubIOError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let n = retryingInterrupts { Glibc.read(rawValue, base, buffer.count) }
         guard n >= 0 else {
@@ -66,7 +126,7 @@ final class FileDescriptor {
     }
 
     /// Writes all of `bytes`, looping over short writes.
-    func write(_ bytes: UnsafeRawBufferPointer) throws(ScrubIOError) {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(ScrubIOError) {
         guard var base = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
@@ -109,7 +169,7 @@ final class FileDescriptor {
     }
 
     /// Flushes the file's data to stable storage.
-    func sync() throws(ScrubIOError) {
+    package func sync() throws(ScrubIOError) {
         guard !FaultInjection.fails(.fsync), fsync(rawValue) == 0 || errno == EINVAL else {
             throw ScrubIOError(.io, path: path, message: "fsync failed: \(errnoText())")
         }
@@ -218,7 +278,10 @@ public final class DirectoryLock {
             throw ScrubIOError(.cannotCreate, path: path, message: "cannot create the lock file: \(errnoText())")
         }
         file = FileDescriptor(adopting: fd, path: path)
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard !FaultInjection.fails(.lock), flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            guard errno == EWOULDBLOCK else {
+                throw ScrubIOError(.io, path: path, message: "cannot lock the lock file: \(errnoText())")
+            }
             throw ScrubIOError(
                 .locked, path: directory,
                 message:

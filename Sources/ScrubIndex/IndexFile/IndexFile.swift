@@ -155,9 +155,9 @@ public final class IndexFile: @unchecked Sendable {
     }
 }
 
-/// Lowercase hexadecimal text of bytes.
-enum Hex {
-    static func string<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+/// Lowercase hexadecimal text of bytes: the one rendering of digests, for indexes and records alike.
+package enum Hex {
+    package static func string<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in bytes {

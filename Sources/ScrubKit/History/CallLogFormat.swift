@@ -1,3 +1,4 @@
+import ScrubRecords
 /// How to read a call log (dialer history or dispositions) into a ``ContactHistory``.
 public struct CallLogFormat: Sendable, Equatable {
     public var numberColumn = "phone"

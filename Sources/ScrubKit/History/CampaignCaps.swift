@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRecords
 
 /// The frequency caps of one campaign day, judged for each lead from the loaded contact history.
 ///

@@ -1,3 +1,4 @@
+import ScrubRecords
 extension ContactHistory {
     /// Gathers calls, keeping those inside a window, then sorts them into a ``ContactHistory``.
     ///

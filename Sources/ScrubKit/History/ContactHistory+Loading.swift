@@ -1,5 +1,6 @@
 import Foundation
 import ScrubIO
+import ScrubRecords
 
 extension ContactHistory.Builder {
     /// Reads every call of a call log, gzip or plain, keeping those inside the window.

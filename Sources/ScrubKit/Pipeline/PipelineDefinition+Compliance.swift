@@ -1,4 +1,4 @@
-internal import Yams
+import ScrubYAML
 
 extension PipelineDefinition {
     /// `consent`: the lead columns that carry consent and business-relationship evidence.
@@ -62,7 +62,7 @@ extension PipelineDefinition {
 
 extension NodeReader {
     /// `registries`: paths, or `{index: path, exemptions: [ebr, consent]}` entries.
-    func readRegistries(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    func readRegistries(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let items = node.sequence.map(Array.init) ?? [node]
         definition.registries = []
         definition.registryExemptions = []
@@ -91,7 +91,7 @@ extension NodeReader {
         }
     }
 
-    func readConsent(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    func readConsent(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         var consent = PipelineDefinition.Consent(location: place(node))
         for entry in try mapping(node, "`consent`") {
             switch entry.key {
@@ -111,7 +111,7 @@ extension NodeReader {
 
     /// A mapping of `allowed` keys to single values (column names), by key.
     private func names(
-        _ node: Node, _ section: String, _ allowed: [String]
+        _ node: YAMLNode, _ section: String, _ allowed: [String]
     ) throws(PipelineError)
         -> [String: PipelineDefinition.Located<String>]
     {
@@ -125,7 +125,7 @@ extension NodeReader {
         return values
     }
 
-    func readOptOuts(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    func readOptOuts(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         var journal: PipelineDefinition.Located<String>?
         var index: PipelineDefinition.Located<String>?
         for entry in try mapping(node, "`optouts`") {
@@ -144,7 +144,7 @@ extension NodeReader {
         definition.optOuts = .init(journal: journal, index: index)
     }
 
-    func readHistory(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    func readHistory(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         var history = PipelineDefinition.History(location: place(node))
         let allowed = ["files", "columns", "refusal_codes", "country", "offer", "caps"]
         for entry in try mapping(node, "`history`") {
@@ -170,7 +170,7 @@ extension NodeReader {
         definition.history = history
     }
 
-    private func readCap(_ node: Node) throws(PipelineError) -> PipelineDefinition.CompanyCap {
+    private func readCap(_ node: YAMLNode) throws(PipelineError) -> PipelineDefinition.CompanyCap {
         var cap = PipelineDefinition.CompanyCap(location: place(node))
         let allowed = ["name", "calls", "hours", "days", "refusal_pause_days", "per_offer"]
         for entry in try mapping(node, "a cap") {

@@ -1,5 +1,5 @@
 import Foundation
-internal import Yams
+import ScrubYAML
 
 /// A pipeline as written in its YAML file, before any check against the file system.
 ///
@@ -57,17 +57,14 @@ public struct PipelineDefinition: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PipelineError(.configuration, "cannot read the pipeline file", at: path)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let root: Node
+        let document: YAMLDocument
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw PipelineError(.configuration, "the pipeline file is empty", at: path)
-            }
-            root = node
-        } catch let error as PipelineError {
-            throw error
+            document = try YAMLDocument(yaml: String(decoding: data, as: UTF8.self), file: path)
         } catch {
-            throw PipelineError(.configuration, "not valid YAML: \(error)", at: path)
+            throw PipelineError(.configuration, error.message, at: error.location)
+        }
+        guard let root = document.root else {
+            throw PipelineError(.configuration, "the pipeline file is empty", at: path)
         }
         var reader = NodeReader(file: path)
         var definition = PipelineDefinition()
@@ -81,25 +78,25 @@ public struct PipelineDefinition: Sendable {
 struct NodeReader {
     let file: String
 
-    func place(_ node: Node) -> String {
-        node.mark.map { "\(file):\($0.line):\($0.column)" } ?? file
-    }
+    func place(_ node: YAMLNode) -> String { node.location }
 
-    func mapping(_ node: Node, _ what: String) throws(PipelineError) -> [(key: String, keyNode: Node, value: Node)] {
+    func mapping(
+        _ node: YAMLNode, _ what: String
+    ) throws(PipelineError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         guard let mapping = node.mapping else {
             throw PipelineError(.configuration, "\(what) must be a mapping of keys to values", at: place(node))
         }
-        return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        return mapping
     }
 
-    func string(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<String> {
+    func string(_ node: YAMLNode, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<String> {
         guard let scalar = node.scalar else {
             throw PipelineError(.configuration, "`\(key)` must be a single value", at: place(node))
         }
-        return .init(value: scalar.string, location: place(node))
+        return .init(value: scalar, location: place(node))
     }
 
-    func strings(_ node: Node, _ key: String) throws(PipelineError) -> [PipelineDefinition.Located<String>] {
+    func strings(_ node: YAMLNode, _ key: String) throws(PipelineError) -> [PipelineDefinition.Located<String>] {
         if node.scalar != nil { return [try string(node, key)] }
         guard let sequence = node.sequence else {
             throw PipelineError(.configuration, "`\(key)` must be a value or a list of values", at: place(node))
@@ -109,28 +106,28 @@ struct NodeReader {
         return values
     }
 
-    func int(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Int> {
+    func int(_ node: YAMLNode, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Int> {
         guard let value = node.int else {
             throw PipelineError(.configuration, "`\(key)` must be a whole number", at: place(node))
         }
         return .init(value: value, location: place(node))
     }
 
-    func bool(_ node: Node, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Bool> {
+    func bool(_ node: YAMLNode, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Bool> {
         guard let value = node.bool else {
             throw PipelineError(.configuration, "`\(key)` must be true or false", at: place(node))
         }
         return .init(value: value, location: place(node))
     }
 
-    func unknown(_ key: String, _ node: Node, in section: String, allowed: [String]) -> PipelineError {
+    func unknown(_ key: String, _ node: YAMLNode, in section: String, allowed: [String]) -> PipelineError {
         PipelineError(
             .configuration,
             "unknown key `\(key)` in \(section); expected one of: \(allowed.joined(separator: ", "))",
             at: place(node))
     }
 
-    mutating func read(_ root: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    mutating func read(_ root: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let top = [
             "version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale", "consent",
             "optouts", "history",
@@ -166,7 +163,7 @@ struct NodeReader {
         }
     }
 
-    private func readInput(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    private func readInput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let allowed = [
             "files", "phone_column", "country_column", "default_country", "state_column", "postcode_column",
             "delimiter",
@@ -185,7 +182,7 @@ struct NodeReader {
         }
     }
 
-    private func readOutput(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    private func readOutput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let allowed = ["directory", "compression_level", "audit_log"]
         for entry in try mapping(node, "`output`") {
             switch entry.key {
@@ -197,7 +194,7 @@ struct NodeReader {
         }
     }
 
-    private func readCampaign(_ node: Node, into definition: inout PipelineDefinition) throws(PipelineError) {
+    private func readCampaign(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let allowed = ["date", "purpose", "reject_without_window", "company_rules"]
         for entry in try mapping(node, "`campaign`") {
             switch entry.key {

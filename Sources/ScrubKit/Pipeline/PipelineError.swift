@@ -1,3 +1,5 @@
+import ScrubRecords
+
 /// An error that stops a pipeline before or during its run, with where and what to do.
 public struct PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -31,5 +33,20 @@ public struct PipelineError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         if let location { return "\(location): error: \(message)" }
         return "error: \(message)"
+    }
+}
+
+extension PipelineError {
+    /// A records error as the pipeline's: the same kind, message and place.
+    public init(_ error: RecordError) {
+        let kind: Kind =
+            switch error.kind {
+            case .configuration: .configuration
+            case .missingInput: .missingInput
+            case .badData: .badData
+            case .cannotCreateOutput: .cannotCreateOutput
+            case .io: .io
+            }
+        self.init(kind, error.message, at: error.location)
     }
 }

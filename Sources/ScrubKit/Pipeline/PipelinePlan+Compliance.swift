@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRecords
 
 extension PipelinePlan {
     /// The opt-out journal a run checks its suppression index against.
@@ -34,8 +35,10 @@ extension PipelinePlan {
             let freshness: JournalFreshness
             do {
                 freshness = try OptOutJournal(path: path(optOuts.journal)).freshness(ofIndexAt: path(optOuts.index))
-            } catch let error as PipelineError {
-                throw PipelineError(error.kind, error.message, at: error.location ?? optOuts.journal.location)
+            } catch let error as RecordError {
+                var located = PipelineError(error)
+                located.location = error.location ?? optOuts.journal.location
+                throw located
             } catch {
                 throw PipelineError(.badData, "\(error)", at: optOuts.index.location)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ScrubRecords
 
 extension ScrubRun {
     /// The audit record of a run: who ran what, on which inputs and lists, and what came out.

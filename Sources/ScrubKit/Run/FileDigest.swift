@@ -2,6 +2,7 @@ internal import Crypto
 import Dispatch
 import Foundation
 import ScrubIO
+import ScrubIndex
 
 /// SHA-256 digests of files and streams, as lowercase hex, for reports and the audit trail.
 public enum FileDigest {
@@ -21,13 +22,7 @@ public enum FileDigest {
     }
 
     public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.string(digest)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ScrubIO
+import ScrubRecords
 
 /// The status file beside an output folder (`OUT.status.json`): when the last attempt ran, how it
 /// ended, and which set is published, so a dialer can refuse a stale list.

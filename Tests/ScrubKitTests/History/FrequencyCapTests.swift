@@ -1,5 +1,6 @@
 import Foundation
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 

@@ -20,28 +20,27 @@ public struct OptOutJournal: Sendable {
     /// - Parameters:
     ///   - numbers: the numbers as given; national numbers are read in `country`.
     ///   - now: the recording time (and the event time unless `request` gives one).
+    ///   - read: the normaliser, as a function of a field and its country.
     /// - Returns: the events appended, in order.
-    /// - Throws: `PipelineError` `.badData` naming every number that is not valid (by its position,
+    /// - Throws: `RecordError` `.badData` naming every number that is not valid (by its position,
     ///   not its digits), `.configuration` for a request without evidence, reason or actor. Nothing is
     ///   appended then.
     @discardableResult
     public func record(
-        _ numbers: [String], country: String, request: OptOutRequest, normalizer: some NumberNormalizing,
-        now: UTCTime
+        _ numbers: [String], country: String, request: OptOutRequest, now: UTCTime, reading read: NumberReader
     ) throws -> [OptOutEvent] {
-        if let problem = request.problem() { throw PipelineError(.configuration, problem) }
-        guard !numbers.isEmpty else { throw PipelineError(.configuration, "give at least one number") }
+        if let problem = request.problem() { throw RecordError(.configuration, problem) }
+        guard !numbers.isEmpty else { throw RecordError(.configuration, "give at least one number") }
         var events: [OptOutEvent] = []
         var refused: [String] = []
         for (index, number) in numbers.enumerated() {
             var field = number
-            let check = field.withUTF8 { normalizer.check(UnsafeRawBufferPointer($0), country: country) }
-            switch check {
-            case .number(let facts):
+            switch field.withUTF8({ read(UnsafeRawBufferPointer($0), country) }) {
+            case .e164(let e164):
                 events.append(
                     OptOutEvent(
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
-                        e164: facts.e164, scope: request.scope, channel: request.channel, reason: request.reason,
+                        e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
                         evidence: request.evidence, actor: request.actor))
             case .missing:
                 refused.append("number \(index + 1) is empty")
@@ -52,7 +51,7 @@ public struct OptOutJournal: Sendable {
             }
         }
         guard refused.isEmpty else {
-            throw PipelineError(
+            throw RecordError(
                 .badData,
                 refused.joined(separator: "; ")
                     + ". Nothing was added: correct the number (national numbers need --country) and run again",

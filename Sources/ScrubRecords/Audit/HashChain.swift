@@ -1,23 +1,24 @@
 internal import Crypto
+import ScrubIndex
 
 /// The running state of a hash chain read line by line: each line must name the SHA-256 of the
 /// line before it (``HashChainedLog/genesis`` for the first).
 ///
 /// Readers that parse a log's lines anyway (the opt-out journal) feed each line and its claimed
 /// link here instead of parsing it twice.
-public struct HashChain: Sendable, Equatable {
+struct HashChain: Sendable, Equatable {
     /// The SHA-256 (lowercase hex) of the last line taken: what the next line must link to.
-    public private(set) var head = HashChainedLog.genesis
+    private(set) var head = HashChainedLog.genesis
     /// Lines taken so far.
-    public private(set) var count = 0
+    private(set) var count = 0
 
-    public init() {}
+    init() {}
 
     /// Takes the next line, whose record claims `link` as its predecessor's digest (nil when the line
     /// has none), and advances the chain past it.
     ///
     /// - Returns: nil when the link is right, else what is wrong, for an error message.
-    public mutating func take(line: UnsafeRawBufferPointer, link: String?) -> String? {
+    mutating func take(line: UnsafeRawBufferPointer, link: String?) -> String? {
         count += 1
         let expected = head
         head = Self.digest(line)
@@ -30,7 +31,7 @@ public struct HashChain: Sendable, Equatable {
     }
 
     /// The SHA-256 of `line`'s bytes, lowercase hex.
-    public static func digest(_ line: UnsafeRawBufferPointer) -> String {
-        FileDigest.hex(SHA256.hash(data: line))
+    static func digest(_ line: UnsafeRawBufferPointer) -> String {
+        Hex.string(SHA256.hash(data: line))
     }
 }

@@ -1,13 +1,16 @@
 import Foundation
 import ScrubIO
-import ScrubKit
+import ScrubRecords
+
+// Opt-out requests, event times and journal files, for the records tests and the pipeline tests
+// that run with a journal.
 
 /// 2026-11-20T10:00:00Z plus `minutes`.
-func testTime(minutes: Int = 0) -> UTCTime {
+package func testTime(minutes: Int = 0) -> UTCTime {
     UTCTime(seconds: 1_795_168_800 + Int64(minutes) * 60)
 }
 
-func optOut(
+package func optOut(
     _ action: OptOutEvent.Action = .optOut, scope: OptOutScope = .all, evidence: String = "ticket-1",
     minutes: Int? = nil
 ) -> OptOutRequest {
@@ -16,16 +19,16 @@ func optOut(
         actor: "tester", time: minutes.map { testTime(minutes: $0) })
 }
 
-func lines(of path: String) throws -> [String] {
+package func lines(of path: String) throws -> [String] {
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
 }
 
-func write(lines: [String], to path: String) throws {
+package func write(lines: [String], to path: String) throws {
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
 }
 
 /// Writes `text` gzipped to `path`.
-func writeGzipped(_ text: String, to path: String) throws {
+package func writeGzipped(_ text: String, to path: String) throws {
     let file = try OutputFile(path: path, permissions: 0o644)
     let gzip = GzipSink(writingTo: file)
     try gzip.write(Array(text.utf8))

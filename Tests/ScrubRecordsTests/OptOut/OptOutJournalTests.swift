@@ -1,5 +1,6 @@
 import Foundation
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Synchronization
 import Testing
@@ -80,10 +81,10 @@ struct OptOutJournalTests {
 
         let verification = try HashChainedLog(path: journal.path).verify()
         #expect(verification.firstBrokenLine == brokenLine, "\(name)")
-        let error = #expect(throws: PipelineError.self) { try journal.state() }
+        let error = #expect(throws: RecordError.self) { try journal.state() }
         #expect(error?.kind == .badData)
         #expect(error?.location == "\(journal.path):\(brokenLine)", "\(name)")
-        #expect(throws: PipelineError.self) { try journal.compile(to: dir.path("optouts.idx")) }
+        #expect(throws: RecordError.self) { try journal.compile(to: dir.path("optouts.idx")) }
         #expect(!FileManager.default.fileExists(atPath: dir.path("optouts.idx")))
     }
 
@@ -99,7 +100,7 @@ struct OptOutJournalTests {
         let dir = try TemporaryDirectory()
         let journal = try journal(dir)
         let before = try Data(contentsOf: URL(fileURLWithPath: journal.path))
-        let error = #expect(throws: PipelineError.self) {
+        let error = #expect(throws: RecordError.self) {
             try journal.record(
                 numbers, country: "US", request: optOut(), normalizer: TestNormalizer(), now: testTime(minutes: 9))
         }
@@ -123,7 +124,7 @@ struct OptOutJournalTests {
     func refusesIncompleteRequests(request: OptOutRequest, message: String) throws {
         let dir = try TemporaryDirectory()
         let journal = OptOutJournal(path: dir.path("j.jsonl"))
-        let error = #expect(throws: PipelineError.self) {
+        let error = #expect(throws: RecordError.self) {
             try journal.record(
                 ["+14155550100"], country: "US", request: request, normalizer: TestNormalizer(), now: testTime())
         }

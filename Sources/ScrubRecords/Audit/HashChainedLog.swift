@@ -33,7 +33,7 @@ public struct HashChainedLog: Sendable {
     ///
     /// - Returns: the records appended.
     @discardableResult
-    public func append(making body: (LogLines) throws -> [[String: AuditValue]]) throws -> Int {
+    func append(making body: (LogLines) throws -> [[String: AuditValue]]) throws -> Int {
         let file = try LogFile(path: path, access: .append)
         let lines = LogLines(file: file, byteCount: try file.size())
         let records = try body(lines)
@@ -55,7 +55,7 @@ public struct HashChainedLog: Sendable {
     }
 
     /// Reads the log under a shared lock: appends wait until `body` returns.
-    public func read<R>(_ body: (LogLines) throws -> R) throws -> R {
+    func read<R>(_ body: (LogLines) throws -> R) throws -> R {
         let file = try LogFile(path: path, access: .read)
         return try body(LogLines(file: file, byteCount: try file.size()))
     }

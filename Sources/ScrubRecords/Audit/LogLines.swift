@@ -1,10 +1,10 @@
 /// The lines of a locked log, as they were when the lock was taken.
 ///
 /// Only valid inside the `read` or `append(making:)` call that provides it.
-public struct LogLines {
+struct LogLines {
     let file: LogFile
     /// The log's size when the lock was taken; bytes appended later are not seen.
-    public let byteCount: Int
+    let byteCount: Int
 
     private static let chunk = 1 << 20
 
@@ -12,7 +12,7 @@ public struct LogLines {
     /// empty lines and a last line that has no newline.
     ///
     /// - Complexity: O(n) time; memory bounded by the longest line plus 1 MiB.
-    public func forEach(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
+    func forEach(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunk, alignment: 16)
         defer { buffer.deallocate() }
         var offset = 0  // file offset of buffer[0]
@@ -51,7 +51,7 @@ public struct LogLines {
     }
 
     /// Whether the log is empty or its last byte is a newline.
-    public func endsWithNewline() throws -> Bool {
+    func endsWithNewline() throws -> Bool {
         guard byteCount > 0 else { return true }
         var byte: UInt8 = 0
         _ = try withUnsafeMutableBytes(of: &byte) { try file.read(at: byteCount - 1, into: $0) }
@@ -60,7 +60,7 @@ public struct LogLines {
 
     /// The SHA-256 of the last non-empty line, or ``HashChainedLog/genesis`` for an empty log: what the
     /// next record must link to. Reads the log backwards from its end, not all of it.
-    public func lastLineDigest() throws -> String {
+    func lastLineDigest() throws -> String {
         var window = 4096
         while true {
             let start = max(0, byteCount - window)

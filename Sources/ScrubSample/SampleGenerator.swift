@@ -39,8 +39,8 @@ public struct SampleGenerator: Sendable {
     /// Checks the options and that the lists can hold the rows they must list.
     ///
     /// - Complexity: O(rows): one cheap pass per list counts the rows it must list.
-    public init(options: SampleOptions) throws(PipelineError) {
-        if let problem = options.problem { throw PipelineError(.configuration, problem) }
+    public init(options: SampleOptions) throws(SampleError) {
+        if let problem = options.problem { throw SampleError(problem) }
         self.options = options
         self.random = SampleRandom(seed: options.seed)
         var bound = 0
@@ -64,14 +64,12 @@ public struct SampleGenerator: Sendable {
         for list in [registry, suppression] {
             let hits = listedBaseRows(list)
             if hits > list.size {
-                throw PipelineError(
-                    .configuration,
+                throw SampleError(
                     "--\(list.name)-size \(list.size) is smaller than the \(hits) distinct lead numbers its hit rate "
                         + "lists; raise --\(list.name)-size or lower --\(list.name)-hit-rate")
             }
             if UInt64(list.size - hits) > list.fillerSpace.size {
-                throw PipelineError(
-                    .configuration,
+                throw SampleError(
                     "--\(list.name)-size \(list.size) is more than the numbering space of its regions holds")
             }
         }

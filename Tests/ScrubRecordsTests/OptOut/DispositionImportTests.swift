@@ -1,5 +1,6 @@
 import Foundation
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 
@@ -111,7 +112,7 @@ struct DispositionImportTests {
         try Self.dispositions.write(toFile: file, atomically: false, encoding: .utf8)
         var options = options(file)
         options[keyPath: column] = name
-        let error = #expect(throws: PipelineError.self) {
+        let error = #expect(throws: RecordError.self) {
             try OptOutJournal(path: dir.path("j.jsonl")).importDispositions(
                 options, normalizer: TestNormalizer(), now: testTime())
         }
@@ -132,7 +133,7 @@ struct DispositionImportTests {
         #expect(report.appended == 1)
         var chosen = DispositionImport(path: file, actor: "a")
         chosen.idColumnRequired = true
-        #expect(throws: PipelineError.self) {
+        #expect(throws: RecordError.self) {
             try journal.importDispositions(chosen, normalizer: TestNormalizer(), now: testTime())
         }
     }

@@ -38,20 +38,20 @@ extension OptOutJournal {
     /// is append-only, so those bytes must be a prefix of it, ending at a line end. Events after the
     /// prefix are pending.
     ///
-    /// - Throws: `PipelineError` `.badData` when the index was not compiled from a journal of this
+    /// - Throws: `RecordError` `.badData` when the index was not compiled from a journal of this
     ///   name, or when no prefix of the journal matches: it was rewritten or cut short since (run
     ///   `scrub audit verify` on it), or it is another journal of the same name.
     /// - Complexity: one read of the journal, one SHA-256 finalisation per line.
     public func freshness(of metadata: IndexMetadata) throws -> JournalFreshness {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         guard let source = metadata.sources.first(where: { $0.name == file }) else {
-            throw PipelineError(
+            throw RecordError(
                 .badData, "suppression index \(metadata.name) was not compiled from a journal named \(file)",
                 at: path)
         }
         return try log.read { lines in
             var hasher = SHA256()
-            var matchedAt: Int? = source.sha256 == FileDigest.hex(hasher.finalize()) ? 0 : nil
+            var matchedAt: Int? = source.sha256 == Hex.string(hasher.finalize()) ? 0 : nil
             var compiled = 0
             var result = JournalFreshness(
                 compiledEvents: 0, pendingEvents: 0, oldestPending: nil, firstPendingLine: nil)
@@ -62,7 +62,7 @@ extension OptOutJournal {
                     var withNewline: UInt8 = 0x0A
                     withUnsafeBytes(of: &withNewline) { hasher.update(bufferPointer: $0) }
                     if !line.isEmpty { compiled += 1 }
-                    if FileDigest.hex(hasher.finalize()) == source.sha256 { matchedAt = number }
+                    if Hex.string(hasher.finalize()) == source.sha256 { matchedAt = number }
                     _ = chain.take(line: line, link: nil)
                     return
                 }
@@ -71,10 +71,10 @@ extension OptOutJournal {
                 do throws(EventParseError) {
                     parsed = try OptOutEvent.parse(line: line)
                 } catch {
-                    throw PipelineError(.badData, "not a journal event: \(error.message)", at: "\(path):\(number)")
+                    throw RecordError(.badData, "not a journal event: \(error.message)", at: "\(path):\(number)")
                 }
                 if let problem = chain.take(line: line, link: parsed.link) {
-                    throw PipelineError(
+                    throw RecordError(
                         .badData, "the journal's hash chain is broken: \(problem)", at: "\(path):\(number)")
                 }
                 let event = parsed.0
@@ -83,7 +83,7 @@ extension OptOutJournal {
                 if result.oldestPending.map({ event.time < $0 }) ?? true { result.oldestPending = event.time }
             }
             guard matchedAt != nil else {
-                throw PipelineError(
+                throw RecordError(
                     .badData,
                     "the journal no longer begins with the events suppression index \(metadata.name) was compiled "
                         + "from: it was edited or cut short since, or is another journal of the same name. Run "

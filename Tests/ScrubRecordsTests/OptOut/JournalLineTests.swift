@@ -1,5 +1,6 @@
 import Foundation
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 
@@ -62,7 +63,7 @@ struct JournalLineTests {
     func refused(line: String, message: String) throws {
         let dir = try TemporaryDirectory()
         try (line + "\n").write(toFile: dir.path("j.jsonl"), atomically: false, encoding: .utf8)
-        let error = #expect(throws: PipelineError.self) { try OptOutJournal(path: dir.path("j.jsonl")).state() }
+        let error = #expect(throws: RecordError.self) { try OptOutJournal(path: dir.path("j.jsonl")).state() }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
         #expect(error?.location?.hasSuffix("j.jsonl:1") == true)
     }

@@ -10,12 +10,12 @@ extension OptOutJournal {
     /// the rest is imported: callers should exit non-zero when ``DispositionImportReport/unreadableRows``
     /// is not 0.
     ///
-    /// - Throws: `PipelineError` `.configuration` for a missing column, `.badData` for a broken
+    /// - Throws: `RecordError` `.configuration` for a missing column, `.badData` for a broken
     ///   journal; `ScrubIOError` when the file cannot be read.
     /// - Complexity: one pass over the file; memory per do-not-call row and per journal event.
     @discardableResult
     public func importDispositions(
-        _ options: DispositionImport, normalizer: some NumberNormalizing, now: UTCTime
+        _ options: DispositionImport, now: UTCTime, reading read: NumberReader
     ) throws -> DispositionImportReport {
         let fileName = options.path.split(separator: "/").last.map(String.init) ?? options.path
         let codes = Set(options.codes.map { Array($0.trimmingSpaces.uppercased().utf8) })
@@ -29,7 +29,7 @@ extension OptOutJournal {
                 return index
             }
             let present = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
-            throw PipelineError(
+            throw RecordError(
                 .configuration, "no column `\(name)` in the header (\(present)); name it with \(option)",
                 at: options.path)
         }
@@ -67,8 +67,7 @@ extension OptOutJournal {
                 report.unreadable("\(place): the time is not an ISO 8601 time")
                 continue
             }
-            let check = record.withField(numberIndex) { normalizer.check($0, country: options.country) }
-            guard case .number(let facts) = check else {
+            guard case .e164(let e164) = record.withField(numberIndex, { read($0, options.country) }) else {
                 report.unreadable("\(place): the number is not valid")
                 continue
             }
@@ -76,7 +75,7 @@ extension OptOutJournal {
             candidates.append(
                 OptOutEvent(
                     action: .optOut, time: time, recordedAt: now,
-                    number: String(decoding: record[numberIndex], as: UTF8.self), e164: facts.e164,
+                    number: String(decoding: record[numberIndex], as: UTF8.self), e164: e164,
                     scope: options.scope, channel: options.channel,
                     reason: "disposition code \(String(decoding: code, as: UTF8.self))",
                     evidence: options.evidence(

@@ -2,7 +2,7 @@ extension OptOutJournal {
     /// Reads every event under a shared lock, checking the hash chain as it goes.
     ///
     /// - Parameter body: called with each event and its 1-based line.
-    /// - Throws: `PipelineError` `.badData` at `journal:line` for the first line that is edited,
+    /// - Throws: `RecordError` `.badData` at `journal:line` for the first line that is edited,
     ///   out of place or not an event; `.missingInput` when the journal does not exist.
     public func forEachEvent(_ body: (OptOutEvent, Int) throws -> Void) throws {
         try log.read { try Self.scan($0, path: path, body) }
@@ -24,12 +24,12 @@ extension OptOutJournal {
             do throws(EventParseError) {
                 parsed = try OptOutEvent.parse(line: line)
             } catch {
-                throw PipelineError(
+                throw RecordError(
                     .badData, "not a journal event: \(error.message). Run scrub audit verify on the journal",
                     at: "\(path):\(number)")
             }
             if let problem = chain.take(line: line, link: parsed.link) {
-                throw PipelineError(
+                throw RecordError(
                     .badData, "the journal's hash chain is broken: \(problem)", at: "\(path):\(number)")
             }
             try body(parsed.0, number)

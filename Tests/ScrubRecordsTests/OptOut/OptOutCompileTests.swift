@@ -1,6 +1,7 @@
 import Foundation
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 
@@ -105,11 +106,11 @@ struct OptOutCompileTests {
     func empty() throws {
         let dir = try TemporaryDirectory()
         #expect(FileManager.default.createFile(atPath: dir.path("j.jsonl"), contents: Data()))
-        let error = #expect(throws: PipelineError.self) {
+        let error = #expect(throws: RecordError.self) {
             try OptOutJournal(path: dir.path("j.jsonl")).compile(to: dir.path("j.idx"))
         }
         #expect(error?.message.contains("no events") == true)
-        #expect(throws: PipelineError.self) {
+        #expect(throws: RecordError.self) {
             try OptOutJournal(path: dir.path("missing.jsonl")).compile(to: dir.path("j.idx"))
         }
     }
@@ -143,10 +144,10 @@ struct OptOutCompileTests {
         var text = try lines(of: journal.path)
         text[0] = text[0].replacingOccurrences(of: "asked on the call", with: "asked by letter")
         try write(lines: text, to: journal.path)
-        let error = #expect(throws: PipelineError.self) { try journal.freshness(of: metadata) }
+        let error = #expect(throws: RecordError.self) { try journal.freshness(of: metadata) }
         #expect(error?.message.contains("no longer begins with") == true)
 
         let elsewhere = OptOutJournal(path: dir.path("other.jsonl"))
-        #expect(throws: PipelineError.self) { try elsewhere.freshness(of: metadata) }
+        #expect(throws: RecordError.self) { try elsewhere.freshness(of: metadata) }
     }
 }

@@ -23,7 +23,7 @@ extension OptOutJournal {
     /// lock, so an append in progress is either wholly in or wholly out.
     ///
     /// - Parameter name: the list's name in the index; the journal's file name without extension by default.
-    /// - Throws: `PipelineError` `.badData` for a broken chain or an empty journal; the index
+    /// - Throws: `RecordError` `.badData` for a broken chain or an empty journal; the index
     ///   builder's `IndexError` when the output cannot be written.
     /// - Complexity: two sequential reads of the journal; memory per distinct (number, scope).
     @discardableResult
@@ -33,7 +33,7 @@ extension OptOutJournal {
             var state = OptOutState()
             try Self.scan(lines, path: path) { state.apply($0, line: $1) }
             guard let newest = state.newest else {
-                throw PipelineError(.badData, "the journal holds no events: nothing to compile", at: path)
+                throw RecordError(.badData, "the journal holds no events: nothing to compile", at: path)
             }
             let inForce = state.inForce(for: scope)
             // Second pass through the index builder's reader, so the journal is recorded as the index's
