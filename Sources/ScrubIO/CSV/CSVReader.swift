@@ -282,12 +282,7 @@ public final class CSVReader {
                     state = .unquoted
                 }
             case .unquoted:
-                var i = pos
-                while i < end {
-                    let byte = base[i]
-                    if byte == delimiter || byte == lf || byte == cr { break }
-                    i += 1
-                }
+                let i = CSVScanner.firstOf(delimiter, lf, cr, in: base, from: pos, to: end)
                 if i > pos && keeping {
                     record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
                 }
@@ -304,16 +299,12 @@ public final class CSVReader {
                         expectedFields: expectedFields, record: &record)
                 }
             case .quoted:
-                var i = pos
-                while i < end {
-                    let byte = base[i]
-                    if byte == quote { break }
-                    if byte == lineByte {
-                        if firstBreak < 0 { firstBreak = i - recordStart }
-                        linesInside += 1
-                    }
-                    i += 1
+                let run = CSVScanner.firstQuote(quote, countingLines: lineByte, in: base, from: pos, to: end)
+                if run.lineBytes > 0 {
+                    if firstBreak < 0 { firstBreak = run.firstLineByte - recordStart }
+                    linesInside += run.lineBytes
                 }
+                let i = run.end
                 if i > pos && keeping {
                     record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
                 }
