@@ -106,12 +106,15 @@ public final class CSVReader {
     /// The bytes the reader's buffer holds now, for tests of its memory bound.
     package var bufferCapacity: Int { buffer.count }
 
-    /// Reads the next record into `record`, reusing its storage.
+    /// Reads the next record into `record`, reusing its storage; after a malformed one, `record` is empty.
     public func next(into record: inout CSVRecord) throws(ScrubIOError) -> CSVReadOutcome {
         let outcome = try parseRecord(into: &record, expectedFields: header.count)
         switch outcome {
         case .record: recordCount += 1
-        case .malformed: malformedCount += 1
+        case .malformed:
+            malformedCount += 1
+            // Its fields may be spans of input it does not hold (see `CSVRecord`).
+            record.removeAll()
         case .endOfInput: break
         }
         return outcome
@@ -284,7 +287,8 @@ public final class CSVReader {
             case .unquoted:
                 let i = CSVScanner.firstOf(delimiter, lf, cr, in: base, from: pos, to: end)
                 if i > pos && keeping {
-                    record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
+                    record.appendInputToField(
+                        UnsafeRawBufferPointer(start: base + pos, count: i - pos), at: pos - recordStart)
                 }
                 pos = i
                 if i == end { continue }
