@@ -106,12 +106,15 @@ public final class CSVReader {
     /// The bytes the reader's buffer holds now, for tests of its memory bound.
     package var bufferCapacity: Int { buffer.count }
 
-    /// Reads the next record into `record`, reusing its storage.
+    /// Reads the next record into `record`, reusing its storage; after a malformed one, `record` is empty.
     public func next(into record: inout CSVRecord) throws(ScrubIOError) -> CSVReadOutcome {
         let outcome = try parseRecord(into: &record, expectedFields: header.count)
         switch outcome {
         case .record: recordCount += 1
-        case .malformed: malformedCount += 1
+        case .malformed:
+            malformedCount += 1
+            // Its fields may be spans of input it does not hold (see `CSVRecord`).
+            record.removeAll()
         case .endOfInput: break
         }
         return outcome
@@ -282,14 +285,10 @@ public final class CSVReader {
                     state = .unquoted
                 }
             case .unquoted:
-                var i = pos
-                while i < end {
-                    let byte = base[i]
-                    if byte == delimiter || byte == lf || byte == cr { break }
-                    i += 1
-                }
+                let i = CSVScanner.firstOf(delimiter, lf, cr, in: base, from: pos, to: end)
                 if i > pos && keeping {
-                    record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
+                    record.appendInputToField(
+                        UnsafeRawBufferPointer(start: base + pos, count: i - pos), at: pos - recordStart)
                 }
                 pos = i
                 if i == end { continue }
@@ -304,16 +303,12 @@ public final class CSVReader {
                         expectedFields: expectedFields, record: &record)
                 }
             case .quoted:
-                var i = pos
-                while i < end {
-                    let byte = base[i]
-                    if byte == quote { break }
-                    if byte == lineByte {
-                        if firstBreak < 0 { firstBreak = i - recordStart }
-                        linesInside += 1
-                    }
-                    i += 1
+                let run = CSVScanner.firstQuote(quote, countingLines: lineByte, in: base, from: pos, to: end)
+                if run.lineBytes > 0 {
+                    if firstBreak < 0 { firstBreak = run.firstLineByte - recordStart }
+                    linesInside += run.lineBytes
                 }
+                let i = run.end
                 if i > pos && keeping {
                     record.appendToField(UnsafeRawBufferPointer(start: base + pos, count: i - pos))
                 }

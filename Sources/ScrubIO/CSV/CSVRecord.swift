@@ -2,21 +2,37 @@
 ///
 /// A reader fills one record value again and again (`CSVReader.next(into:)`), reusing its storage,
 /// so reading allocates only when a record is larger than any before it.
-public struct CSVRecord: Sendable, Equatable {
-    /// All field bytes, back to back.
-    public private(set) var bytes: [UInt8] = []
-    /// The end offset in `bytes` of each field.
-    public private(set) var ends: [Int] = []
+///
+/// A record read by a `CSVReader` keeps its input bytes (`raw`) once, and a field that needed no
+/// unescaping (every unquoted field: most of a lead file) is only a span of them, so reading copies
+/// each record's bytes once rather than field by field; only quoted fields are copied, undoubled,
+/// into a second buffer.
+public struct CSVRecord: Sendable {
+    /// Where one field's bytes are: `raw[start..<end]`, or `unescaped[start..<end]`.
+    @usableFromInline
+    struct Span: Sendable, Equatable {
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var inRaw: Bool
+    }
+
     /// The 1-based physical line on which the record starts.
     public var line: Int = 0
     /// The record as it stood in the input, quotes and delimiters included, without its line ending;
     /// empty for records not read by a `CSVReader`. A writer with the input's delimiter copies these
     /// bytes instead of encoding the fields again: they parse back to the same fields.
     public private(set) var raw: [UInt8] = []
+    /// The bytes of fields that are not spans of `raw`: quoted fields undoubled, and every field of a
+    /// record made from fields.
+    @usableFromInline private(set) var unescaped: [UInt8] = []
+    @usableFromInline private(set) var spans: [Span] = []
+    /// The field being parsed, while `openIsEmpty` is false.
+    private var open = Span(start: 0, end: 0, inRaw: true)
+    private var openIsEmpty = true
 
     public init() {
-        bytes.reserveCapacity(1024)
-        ends.reserveCapacity(32)
+        unescaped.reserveCapacity(256)
+        spans.reserveCapacity(32)
         raw.reserveCapacity(1024)
     }
 
@@ -26,54 +42,110 @@ public struct CSVRecord: Sendable, Equatable {
         self.line = line
     }
 
-    public var count: Int { ends.count }
+    public var count: Int { spans.count }
 
-    /// Equal fields on the same line; how the input quoted them (`raw`) does not matter.
-    public static func == (lhs: CSVRecord, rhs: CSVRecord) -> Bool {
-        lhs.bytes == rhs.bytes && lhs.ends == rhs.ends && lhs.line == rhs.line
+    /// All field bytes, back to back (a copy: `withField` reads a field in place).
+    public var bytes: [UInt8] {
+        var all: [UInt8] = []
+        for index in 0..<count { withField(index) { all.append(contentsOf: $0) } }
+        return all
+    }
+
+    /// The end offset in `bytes` of each field.
+    public var ends: [Int] {
+        var total = 0
+        return spans.map {
+            total += $0.end - $0.start
+            return total
+        }
     }
 
     /// The bytes of field `index`.
     public subscript(index: Int) -> ArraySlice<UInt8> {
-        bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        let span = spans[index]
+        return span.inRaw ? raw[span.start..<span.end] : unescaped[span.start..<span.end]
     }
 
     /// Calls `body` with the bytes of field `index`, without copying.
     @inlinable
     public func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let start = index == 0 ? 0 : ends[index - 1]
-        let end = ends[index]
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        let span = spans[index]
+        return try (span.inRaw ? raw : unescaped).withUnsafeBytes {
+            try body(UnsafeRawBufferPointer(rebasing: $0[span.start..<span.end]))
+        }
     }
 
     /// The fields as arrays, for tests and diagnostics.
     public var fields: [[UInt8]] { (0..<count).map { Array(self[$0]) } }
 
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        unescaped.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         raw.removeAll(keepingCapacity: true)
+        openIsEmpty = true
     }
+
+    public mutating func append<S: Sequence<UInt8>>(field: S) {
+        let start = unescaped.count
+        unescaped.append(contentsOf: field)
+        spans.append(Span(start: start, end: unescaped.count, inRaw: false))
+    }
+
+    // Parser internals: a field's bytes are added, then the field is closed; `setRaw` completes the
+    // record, whose fields cannot be read before it.
 
     mutating func setRaw(_ bytes: UnsafeRawBufferPointer) {
         raw.append(contentsOf: bytes)
     }
 
-    public mutating func append<S: Sequence<UInt8>>(field: S) {
-        bytes.append(contentsOf: field)
-        ends.append(bytes.count)
+    /// Adds `chunk`, which starts `offset` bytes into the record's input, to the open field: as a span
+    /// of `raw` when the field so far is one (an unquoted field, however many chunks it came in),
+    /// else copied (unquoted bytes after a quoted part).
+    mutating func appendInputToField(_ chunk: UnsafeRawBufferPointer, at offset: Int) {
+        if openIsEmpty {
+            open = Span(start: offset, end: offset + chunk.count, inRaw: true)
+            openIsEmpty = false
+        } else if open.inRaw {
+            // An unquoted field has no quotes to remove, so its chunks are back to back in the input.
+            assert(open.end == offset)
+            open.end += chunk.count
+        } else {
+            appendToField(chunk)
+        }
     }
 
-    // Parser internals: bytes of the open field are appended, then the field is closed.
+    /// Adds unescaped bytes to the open field; it must not be a span of `raw` (a quoted field starts
+    /// with its quote, before any of its bytes).
     mutating func appendToField(_ chunk: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: chunk)
+        openUnescaped()
+        unescaped.append(contentsOf: chunk)
+        open.end = unescaped.count
     }
 
     mutating func appendToField(_ byte: UInt8) {
-        bytes.append(byte)
+        openUnescaped()
+        unescaped.append(byte)
+        open.end = unescaped.count
     }
 
     mutating func closeField() {
-        ends.append(bytes.count)
+        spans.append(openIsEmpty ? Span(start: 0, end: 0, inRaw: false) : open)
+        openIsEmpty = true
+    }
+
+    private mutating func openUnescaped() {
+        guard openIsEmpty else {
+            precondition(!open.inRaw, "a field that is a span of the input cannot take unescaped bytes")
+            return
+        }
+        open = Span(start: unescaped.count, end: unescaped.count, inRaw: false)
+        openIsEmpty = false
+    }
+}
+
+extension CSVRecord: Equatable {
+    /// Equal fields on the same line; how the input quoted them (`raw`) does not matter.
+    public static func == (lhs: CSVRecord, rhs: CSVRecord) -> Bool {
+        lhs.line == rhs.line && lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
     }
 }

@@ -6,7 +6,7 @@
 /// Bytes that are not valid UTF-8 pass through untouched.
 ///
 /// Every output row passes through here, so the buffer is a flat allocation written with
-/// `memcpy`, and the bytes that force quoting are found with a 128-bit mask.
+/// `memcpy`, and the bytes that force quoting are found eight at a time (`CSVScanner`).
 public final class CSVWriter {
     public let delimiter: UInt8
     private let sink: ByteSink
@@ -16,8 +16,6 @@ public final class CSVWriter {
     private let flushThreshold: Int
     private var fieldsInRecord = 0
     private var lastFieldWasEmpty = false
-    /// Bit `b` set when byte `b` (< 128) forces quoting: the delimiter, `"`, LF and CR.
-    private let special: (low: UInt64, high: UInt64)
     /// Records written so far.
     public private(set) var recordCount = 0
 
@@ -28,12 +26,6 @@ public final class CSVWriter {
         self.flushThreshold = bufferSize
         self.capacity = bufferSize + 4096
         self.storage = .allocate(capacity: capacity)
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for byte in [delimiter, quote, lf, cr] {
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-        }
-        special = (low, high)
     }
 
     deinit {
@@ -59,13 +51,7 @@ public final class CSVWriter {
 
     /// Adds every field of `record` to the record being written, each encoded as `appendField` does.
     public func appendFields(of record: CSVRecord) {
-        record.bytes.withUnsafeBytes { bytes in
-            var start = 0
-            for end in record.ends {
-                appendField(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                start = end
-            }
-        }
+        for index in 0..<record.count { record.withField(index) { appendField($0) } }
     }
 
     /// Writes a record of the given fields.
@@ -178,12 +164,8 @@ public final class CSVWriter {
 
     @inline(__always)
     private func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
-        var hits: UInt64 = 0
-        for byte in field {
-            let bit = UInt64(byte & 63)
-            hits |= byte < 64 ? (special.low >> bit) & 1 : byte < 128 ? (special.high >> bit) & 1 : 0
-        }
-        return hits != 0
+        let base = field.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        return CSVScanner.firstOf(delimiter, quote, lf, cr, in: base, from: 0, to: field.count) < field.count
     }
 }
 
