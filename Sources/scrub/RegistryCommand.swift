@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScrubIO
 import ScrubIndex
+import ScrubKit
 
 /// `scrub registry`: build, update, describe, check and query registry and suppression indexes.
 struct RegistryCommand: ParsableCommand {
@@ -28,19 +29,5 @@ func reportingIndexErrors(_ body: () throws -> Void) throws {
     } catch let error as ScrubIOError {
         printError(error.description)
         throw ExitCode(ExitStatus.code(for: error))
-    }
-}
-
-extension ExitStatus {
-    static func code(for error: IndexError) -> Int32 {
-        switch error.kind {
-        case .cannotOpen: noInput
-        case .truncated, .badMagic, .unsupportedVersion, .corruptHeader, .corruptPayload, .tooManyInvalidLines,
-            .tooLarge:
-            dataError
-        case .io: ioError
-        case .cannotCreate: cannotCreate
-        case .invalidArgument: usage
-        }
     }
 }

@@ -99,83 +99,45 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
-        let runID = UUID().uuidString.lowercased()
+        let attempt = RunAttempt()
         var plan: PipelinePlan?
         var definition: PipelineDefinition?
         var report: RunReport?
-        var failure: (message: String, status: Int32, kind: String)?
-        func auditLog() -> String? {
-            plan?.auditLog ?? PipelinePlan.auditLogPath(definition ?? PipelineDefinition(), overrides: overrides)
-        }
-        /// Appends the attempt's record; for a success, before its set is published.
-        func audit(_ result: ScrubRun.Result?, exitStatus: Int32, error: String?) throws {
-            guard let path = auditLog() else { return }
-            var record = ScrubRun.auditRecord(
-                plan: plan, report: result?.report ?? report, commandLine: CommandLine.arguments, runID: runID,
-                started: started, ended: Date(), exitStatus: exitStatus, error: error)
-            if let result {
-                record["output_set"] = .string(result.setID)
-                record["output_set_path"] = .string(result.setPath)
-            }
-            do {
-                try AuditLog(path: path).append(record)
-            } catch {
-                throw AuditFailure(message: "\(path): error: cannot append the audit record: \(error)")
-            }
-        }
         do {
-            // Checked here, not in `validate()`, so that a refused attempt is audited like any other.
-            try OptionRanges.threads.check(threads)
-            try OptionRanges.compressionLevel.check(compressionLevel)
-            try OptionRanges.gzipBlockSize.check(gzipBlockSize)
-            definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
-            plan = try PipelinePlan.resolve(
-                definition ?? PipelineDefinition(), overrides: overrides,
-                environment: .standard(normalizer: PhoneNormalizerStage()))
+            do {
+                // Checked here, not in `validate()`, so that a refused attempt is audited like any other.
+                try OptionRanges.threads.check(threads)
+                try OptionRanges.compressionLevel.check(compressionLevel)
+                try OptionRanges.gzipBlockSize.check(gzipBlockSize)
+                definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
+                plan = try PipelinePlan.resolve(
+                    definition ?? PipelineDefinition(), overrides: overrides,
+                    environment: .standard(normalizer: PhoneNormalizerStage()))
+            } catch let error as ValidationError {
+                throw RunAttempt.Failure(
+                    message: "error: \(error.message)", exitStatus: ExitStatus.usage, kind: "usage")
+            }
             let scrub = ScrubRun(plan: plan!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             if let gzipBlockSize { scrub.gzipBlockSize = gzipBlockSize }
             scrub.logger.logLevel = quiet ? .error : .info
             let bar = ProgressBar(enabled: !quiet && progress.isOn)
             scrub.progress = bar.update
-            let result = try scrub.run(runID: runID, started: started) { result in
-                try audit(result, exitStatus: 0, error: nil)
-            }
+            report = try attempt.run(scrub).report
             bar.finish()
-            report = result.report
-        } catch let error as AuditFailure {
-            failure = (error.message + "; nothing was published", ExitStatus.ioError, "audit")
-        } catch let error as PipelineError {
-            failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
-        } catch let error as ScrubIOError {
-            failure = (error.description, ExitStatus.code(for: error), "\(error.kind)")
-        } catch let error as ValidationError {
-            failure = ("error: \(error.message)", ExitStatus.usage, "usage")
         } catch {
-            failure = ("error: \(error)", ExitStatus.ioError, "internal")
-        }
-        if let failure {
-            // The attempt's last record carries its exit status, also after a success record whose
-            // switch then failed.
-            do {
-                try audit(nil, exitStatus: failure.status, error: failure.message)
-            } catch let error as AuditFailure {
-                printError(error.message)
+            var failure = RunAttempt.Failure(error)
+            if !failure.recorded {
+                // Refused before the run: the record goes where the definition (or the flags) would put it.
+                failure.problems = attempt.record(
+                    failure, plan: plan, report: nil,
+                    auditLog: plan?.auditLog
+                        ?? PipelinePlan.auditLogPath(definition ?? PipelineDefinition(), overrides: overrides),
+                    outputDirectory: plan?.outputDirectory
+                        ?? PipelinePlan.outputDirectoryPath(definition ?? PipelineDefinition(), overrides: overrides))
             }
-            if let output = plan?.outputDirectory
-                ?? PipelinePlan.outputDirectoryPath(definition ?? PipelineDefinition(), overrides: overrides)
-            {
-                let attempt = RunStatus.Attempt(
-                    runID: runID, startedAt: started, endedAt: Date(), exitStatus: failure.status,
-                    errorKind: failure.kind)
-                do {
-                    try RunStatus.recordFailure(attempt, outputDirectory: output)
-                } catch {
-                    printError("\(error.description) (the status file)")
-                }
-            }
+            for problem in failure.problems { printError(problem) }
             printError(failure.message)
-            throw ExitCode(failure.status)
+            throw ExitCode(failure.exitStatus)
         }
         if let report, let plan, !quiet {
             let reasons = report.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
@@ -187,11 +149,6 @@ struct RunCommand: ParsableCommand {
             )
         }
     }
-}
-
-/// The audit record of an attempt could not be appended: nothing may be published.
-struct AuditFailure: Error {
-    var message: String
 }
 
 extension RunCommand.ProgressMode {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScrubIO
+import ScrubKit
 import ScrubSample
 
 /// `scrub sample generate`: a reproducible lead file, registry and suppression list.

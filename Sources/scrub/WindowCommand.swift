@@ -2,6 +2,7 @@ import ArgumentParser
 import CallingWindows
 import Foundation
 import PhoneNumbers
+import ScrubKit
 
 struct WindowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ScrubRecords
+
 extension ScrubRun {
     /// The opt-out journal's state and the call logs a run used, for its audit record.
     static func addCompliance(_ plan: PipelinePlan, to record: inout [String: AuditValue]) {
