@@ -6,6 +6,7 @@ import PhoneNumbers
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("scrub-consumer: \(message)\n".utf8))
@@ -49,7 +50,9 @@ try Data(
 let plan = try PipelinePlan.resolve(
     PipelineDefinition.load(path: folder + "/pipeline.yaml"), overrides: PipelineDefinition(),
     environment: .standard(normalizer: PhoneNormalizerStage()))
-let report = try ScrubRun(plan: plan, threads: 2).run().report
+// Audited as the CLI's runs are: the record is appended before the outputs are published.
+let report = try RunAttempt(commandLine: ["scrub-consumer"]).run(ScrubRun(plan: plan, threads: 2)).report
+guard try AuditLog(path: plan.auditLog).verify().records == 1 else { fail("the run left no audit record") }
 guard report.rowsIn == 3, report.clean == 1,
     report.rejectedByReason == ["DNC_REGISTRY": 1, "INVALID_NUMBER": 1]
 else { fail("unexpected outcome: \(report.rowsIn) in, \(report.clean) clean, \(report.rejectedByReason)") }
