@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScrubKit
+import ScrubRecords
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import Foundation
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import CallingWindows
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import CallingWindows
+import ScrubRecords
 
 extension PipelinePlan {
     /// The plan's rules in precedence order: the one decision behind `scrub run` and `scrub check`.

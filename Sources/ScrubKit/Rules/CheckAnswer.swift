@@ -1,4 +1,5 @@
 import Foundation
+import ScrubRecords
 
 /// `scrub check`'s answer: the decision a run would make for one number, with every rule's
 /// explanation, as text for people and as one JSON object for a dialer or a test.

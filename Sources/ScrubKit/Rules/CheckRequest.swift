@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRecords
 
 /// One number and the lead fields beside it, as `scrub check` (or a dialer's question) gives them.
 public struct CheckRequest: Sendable {

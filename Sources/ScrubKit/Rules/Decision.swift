@@ -1,3 +1,5 @@
+import ScrubRecords
+
 /// One row's decision: everything the writers and the report need, in one value.
 ///
 /// The rule that rejected a row names itself here (the list by its position, the cap by value), so
