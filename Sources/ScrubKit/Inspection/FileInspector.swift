@@ -31,7 +31,7 @@ public struct FileInspector: Sendable {
         loop: while true {
             switch try reader.next(into: &record) {
             case .record:
-                if !UTF8Check.isValid(record.bytes) {
+                if !UTF8Check.isValid(record) {
                     invalidUTF8 += 1
                     if firstInvalidLine == nil { firstInvalidLine = record.line }
                 }
@@ -68,7 +68,7 @@ public struct FileInspector: Sendable {
                 delimiter: delimiter == 0x09 ? "\\t" : String(UnicodeScalar(delimiter)),
                 lineEndings: reader.dialect.lineEnding.rawValue,
                 byteOrderMark: reader.dialect.hasByteOrderMark,
-                validUTF8: invalidUTF8 == 0 && UTF8Check.isValid(reader.header.bytes),
+                validUTF8: invalidUTF8 == 0 && UTF8Check.isValid(reader.header),
                 recordsWithInvalidUTF8: invalidUTF8,
                 firstInvalidUTF8Line: firstInvalidLine),
             columns: columns,

@@ -162,7 +162,10 @@ public final class ScrubRun {
                 tally.count(decision)
                 switch decision.outcome {
                 case .clean:
-                    guard let number = decision.number else { preconditionFailure("a clean decision has its number") }
+                    guard let number = decision.number else {
+                        // Unreachable (only a number passes the number rule); an exit code, never a trap.
+                        throw PipelineError(.internalError, "a clean row has no number; nothing was published")
+                    }
                     cleanWriter.appendFields(of: record, inputDelimiter: inputDelimiter)
                     Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
                     let entry = annotations.count(number.profile, decision.window)
