@@ -54,6 +54,17 @@ struct FileInspectorTests {
         #expect(inspection.dialect.firstInvalidUTF8Line == 3)
     }
 
+    @Test("a field cut inside a UTF-8 sequence is invalid, even where the fields joined would read as one character")
+    func invalidFieldsJoinedWouldBeValid() throws {
+        let dir = try TemporaryDirectory()
+        // `é` is C3 A9: here C3 ends one field and A9 starts the next.
+        let data = Array("id,a,b\n1,x,y\n2,x".utf8) + [0xC3] + Array(",".utf8) + [0xA9] + Array("y\n".utf8)
+        try Data(data).write(to: dir.url.appendingPathComponent("split.csv"))
+        let inspection = try FileInspector().inspect(path: dir.path("split.csv"))
+        #expect(!inspection.dialect.validUTF8)
+        #expect(inspection.dialect.firstInvalidUTF8Line == 3)
+    }
+
     @Test("text output names every fact a person needs")
     func textOutput() throws {
         let dir = try TemporaryDirectory()
