@@ -11,12 +11,15 @@ extension PhoneNormalizer {
         case rejected(PhoneRejection)
     }
 
-    /// libphonenumber's `parse` then `is_valid_number`, on the input bytes.
-    func parse(_ input: UnsafeRawBufferPointer, _ scratch: Scratch) -> PhoneNormalization {
+    /// libphonenumber's `parse` then `is_valid_number`, on the input bytes, after a spreadsheet's
+    /// text wrapper (`="..."`, a leading `'`) is taken off; a number in scientific notation is refused.
+    func parse(_ field: UnsafeRawBufferPointer, _ scratch: Scratch) -> PhoneNormalization {
+        let input = PhoneText.unwrappingSpreadsheetText(field)
         let digitsArea = scratch.area(2)
         if let digits = Self.plainDigits(input, into: digitsArea) {
             return finish(digits, scratch)
         }
+        if PhoneText.isScientificNotation(input) { return .rejected(.scientificNotation) }
         guard let count = PhoneText.canonicalize(input, into: scratch.area(0)) else { return .rejected(.tooLong) }
         switch Self.candidateDigits(UnsafeBufferPointer(rebasing: scratch.area(0)[0..<count]), scratch) {
         case .digits(let digits): return finish(digits, scratch)

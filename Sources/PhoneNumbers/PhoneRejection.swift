@@ -12,6 +12,9 @@ public enum PhoneRejection: UInt8, Sendable, CaseIterable, CustomStringConvertib
     case invalidForRegion
     /// A country calling code, or a default region, outside the generated data.
     case unsupportedRegion
+    /// A number in scientific notation (`4.15555E+09`): a spreadsheet took it for a quantity, and the
+    /// digits past the mantissa's are lost.
+    case scientificNotation
 
     /// Snake-case name used in reports and JSON (`too_short`, ...).
     public var description: String {
@@ -22,6 +25,7 @@ public enum PhoneRejection: UInt8, Sendable, CaseIterable, CustomStringConvertib
         case .tooLong: "too_long"
         case .invalidForRegion: "invalid_for_region"
         case .unsupportedRegion: "unsupported_region"
+        case .scientificNotation: "scientific_notation"
         }
     }
 }

@@ -51,9 +51,13 @@ public final class PhoneNormalizerStage: NumberNormalizing, @unchecked Sendable 
         let key = "\(rejection.rawValue) \(country)"
         if let known = details[key] { return known }
         let text =
-            rejection == .unsupportedRegion
-            ? "the number's country is not supported (row country \(country))"
-            : "\(rejection.description.replacingOccurrences(of: "_", with: " ")) (row country \(country))"
+            switch rejection {
+            case .unsupportedRegion: "the number's country is not supported (row country \(country))"
+            case .scientificNotation:
+                "the digits were lost to scientific notation (a spreadsheet stored the number as a quantity, "
+                    + "such as 4.15555E+09); export the phone column as text"
+            default: "\(rejection.description.replacingOccurrences(of: "_", with: " ")) (row country \(country))"
+            }
         details[key] = text
         return text
     }
