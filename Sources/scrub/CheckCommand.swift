@@ -27,13 +27,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The row's postcode.")
     var postcode: String?
 
-    @Option(help: "The row's consent timestamp (ISO 8601), for pipelines with consent columns.")
+    @Option(help: "The row's consent timestamp, in the pipeline's date format (ISO 8601 by default).")
     var consentAt: String?
 
     @Flag(help: "The row's consent has no evidence reference.")
     var noConsentEvidence = false
 
-    @Option(help: "The row's business-relationship date (YYYY-MM-DD).")
+    @Option(help: "The row's business-relationship date, in the pipeline's date format (ISO 8601 by default).")
     var ebrDate: String?
 
     @Option(help: "The row's business-relationship type: purchase or inquiry.")
@@ -48,14 +48,26 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The check time, from which next_callable_at counts: YYYY-MM-DDTHH:MM:SSZ (default: now).")
     var at: String?
 
-    /// The lead facts given by flags, read as the run reads its columns.
-    var evidence: LeadEvidence {
+    /// The lead facts given by flags, read as the run reads its columns: dates in the pipeline's
+    /// `date_format`. A date that does not read is a usage error, not a silent "no consent".
+    func evidence(_ formats: ConsentPolicy.DateFormats) throws -> LeadEvidence {
         func read<T>(_ text: String?, _ parse: (UnsafeRawBufferPointer) -> T?) -> T? {
             text.flatMap { Array($0.utf8).withUnsafeBytes(parse) }
         }
+        for (flag, text, format) in [
+            ("--consent-at", consentAt, formats.timestamp), ("--ebr-date", ebrDate, formats.relationshipDate),
+        ] {
+            if let text, read(text, format.day) == nil {
+                throw ValidationError("\(flag) `\(text)` does not read as \(format), the pipeline's date format")
+            }
+        }
+        if let ebrType, read(ebrType, LeadEvidence.relationship) == nil {
+            throw ValidationError("--ebr-type takes purchase or inquiry, not `\(ebrType)`")
+        }
         return LeadEvidence(
-            consentDay: read(consentAt, LeadEvidence.date), hasConsentReference: !noConsentEvidence,
-            relationshipDay: read(ebrDate, LeadEvidence.date), relationship: read(ebrType, LeadEvidence.relationship))
+            consentDay: read(consentAt, formats.timestamp.day), hasConsentReference: !noConsentEvidence,
+            relationshipDay: read(ebrDate, formats.relationshipDate.day),
+            relationship: read(ebrType, LeadEvidence.relationship))
     }
 
     func validate() throws {
@@ -69,21 +81,35 @@ struct CheckCommand: ParsableCommand {
         at.flatMap { UTCTime(parsing: Array($0.utf8)) } ?? UTCTime(seconds: Int64(Date().timeIntervalSince1970))
     }
 
+    /// Prints the decision first; exits 0 when it is `CLEAN`, 1 when it is not, 64 or above on any error
+    /// (``ExitStatus``), so a script can branch on the status alone.
     func run() throws {
+        let plan: PipelinePlan
         do throws(PipelineError) {
             let definition = try PipelineDefinition.load(path: pipeline)
             var overrides = PipelineDefinition()
             overrides.campaignDate = date.map { .init(value: $0, location: "--date") }
             if allowStale { overrides.allowStale = .init(value: true, location: "--allow-stale") }
-            let plan = try PipelinePlan.resolve(
+            plan = try PipelinePlan.resolve(
                 definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage()))
-            let answer = plan.check(
-                CheckRequest(number, country: country, state: state, postcode: postcode, evidence: evidence),
-                at: checkTime)
-            print(json ? answer.json : answer.text)
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))
         }
+        let evidence: LeadEvidence
+        do {
+            evidence = try self.evidence(plan.compliance.consent?.dateFormats ?? .init())
+        } catch {
+            printError("\(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let answer = plan.check(
+            CheckRequest(number, country: country, state: state, postcode: postcode, evidence: evidence),
+            at: checkTime)
+        print(json ? answer.json : answer.text)
+        if !answer.isClean { throw ExitCode(Self.notCleanStatus) }
     }
+
+    /// The exit status of a decision other than `CLEAN`: below 64, so no error reads as a decision.
+    static let notCleanStatus: Int32 = 1
 }

@@ -16,7 +16,9 @@ struct NormalizeCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Region for national-format numbers (ISO 3166-1 alpha-2, e.g. US, GB).")
+    @Option(
+        name: .long,
+        help: "Region for national-format numbers (ISO 3166-1 alpha-2, e.g. US, GB; default: US, as for scrub run).")
     var country: String?
 
     @Flag(name: .long, help: "Print one JSON object per input line.")
@@ -32,7 +34,9 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let normalizer = PhoneNormalizer(defaultRegion: country.flatMap { PhoneRegion($0) })
+        // The same default as a pipeline without `default_country`, so normalize and run read a
+        // national number alike.
+        let normalizer = PhoneNormalizer(defaultRegion: PhoneRegion(country ?? PipelinePlan.standardDefaultCountry))
         if numbers.isEmpty {
             while let line = readLine(strippingNewline: true) {
                 emit(line, normalizer.normalize(line))

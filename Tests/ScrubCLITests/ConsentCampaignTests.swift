@@ -116,7 +116,9 @@ struct ConsentCampaignTests {
 struct ConsentCheckTests {
     func check(_ arguments: [String]) throws -> String {
         let result = try ScrubProcess.run(["check"] + arguments + ["--pipeline", "Pipelines/consent-campaign.yaml"])
-        #expect(result.status == 0, "\(result.stderr)")
+        // The decision first; exit 0 for CLEAN only.
+        #expect(result.status == (result.stdout.hasPrefix("Decision: CLEAN") ? 0 : 1), "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Decision: "), "\(result.stdout)")
         return result.stdout
     }
 

@@ -36,6 +36,23 @@ struct NormalizeCommandTests {
                 """)
     }
 
+    @Test("without --country a national number is read as US, as scrub run reads it without default_country")
+    func defaultCountry() throws {
+        let (status, stdout) = try Self.run(["(201) 555-0123"])
+        #expect(status == 0)
+        #expect(stdout.hasPrefix("+12015550123\tUS\t"), "\(stdout)")
+    }
+
+    @Test("a spreadsheet's text number is read; its scientific notation is refused")
+    func spreadsheet() throws {
+        let (status, stdout) = try Self.run(["=\"2015550123\"", "'2015550123", "2.01556E+09"])
+        #expect(status == 0)
+        let lines = stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("+12015550123\t") && lines[1].hasPrefix("+12015550123\t"))
+        #expect(lines[2] == "rejected\tscientific_notation")
+    }
+
     @Test("a malformed --country is a usage error (exit 64)")
     func badCountry() throws {
         #expect(try Self.run(["--country", "USA", "1"]).status == 64)

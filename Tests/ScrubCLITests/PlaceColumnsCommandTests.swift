@@ -54,7 +54,7 @@ struct PlaceColumnsCommandTests {
         let unknown = try ScrubProcess.run([
             "check", "(214) 555-0142", "--pipeline", "Pipelines/sample.yaml", "--country", "Atlantis",
         ])
-        #expect(unknown.status == 0)
+        #expect(unknown.status == 1)
         #expect(unknown.stdout.contains("UNSUPPORTED_REGION (country value \"Atlantis\" is not a country we know"))
     }
 }

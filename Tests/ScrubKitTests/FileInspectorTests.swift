@@ -26,6 +26,18 @@ struct FileInspectorTests {
     }
 
     @Test(
+        "a date column is not phone-shaped, whatever its format",
+        arguments: ["07/26/2026", "2026-07-26", "26.07.2026", "26/07/2026", "7/26/2026", "2026/07/26", "26-07-2026"])
+    func dateColumns(_ date: String) throws {
+        let dir = try TemporaryDirectory()
+        var text = "id,mobile,created\n"
+        for i in 1...20 { text += "\(i),(415) 555-01\(10 + i),\(date)\n" }
+        try Data(text.utf8).write(to: dir.url.appendingPathComponent("leads.csv"))
+        let inspection = try FileInspector().inspect(path: dir.path("leads.csv"))
+        #expect(inspection.phoneColumns.map(\.name) == ["mobile"])
+    }
+
+    @Test(
         "bug: inspect stopped counting at a record longer than the reader's buffer, and counted a long note's lines",
         arguments: [200_000, 300_000])
     func countsPastLongRecords(length: Int) throws {

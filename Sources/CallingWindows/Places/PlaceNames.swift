@@ -52,7 +52,7 @@ public enum PlaceNames {
 
     /// The form names are compared in: accents removed, letters and digits only, upper case.
     /// `U.S.A.` and `u s a` are `USA`; `España` is `ESPANA`; `Île-du-Prince-Édouard` is `ILEDUPRINCEEDOUARD`.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }

@@ -27,10 +27,22 @@ public struct ConsentPolicy: Sendable {
         }
     }
 
+    /// How the timestamp and relationship-date columns are written (ISO 8601 unless the pipeline says).
+    public struct DateFormats: Sendable, Equatable {
+        public var timestamp: DateFormat
+        public var relationshipDate: DateFormat
+
+        public init(timestamp: DateFormat = .iso8601, relationshipDate: DateFormat = .iso8601) {
+            self.timestamp = timestamp
+            self.relationshipDate = relationshipDate
+        }
+    }
+
     public static let purchaseMonths = 18
     public static let inquiryMonths = 3
 
     public let columns: Columns
+    public let dateFormats: DateFormats
     /// The requirements in force on the campaign date, for the campaign's purpose.
     public let requirements: [ConsentRequirement]
     public let campaignDate: LocalDate
@@ -38,8 +50,12 @@ public struct ConsentPolicy: Sendable {
     public let purpose: String
     private let requiredCodes: [UInt16]
 
-    public init(columns: Columns, requirements: [ConsentRequirement], campaignDate: LocalDate, purpose: String) {
+    public init(
+        columns: Columns, dateFormats: DateFormats = .init(), requirements: [ConsentRequirement],
+        campaignDate: LocalDate, purpose: String
+    ) {
         self.columns = columns
+        self.dateFormats = dateFormats
         self.campaignDate = campaignDate
         self.purpose = purpose
         self.requirements =
@@ -81,16 +97,20 @@ public struct ConsentPolicy: Sendable {
         }
     }
 
-    /// Reads the evidence columns of `record`.
+    /// Reads the evidence columns of `record`, dates in their columns' formats.
+    ///
+    /// A date that does not read in its format is no date: no consent, no relationship (the run counts
+    /// such values per column, ``UnreadableDates``). The day is the calendar day as written (see
+    /// ``DateFormat/day(_:)``): the export states no other, and the campaign date is a calendar day too.
     public func evidence(of record: CSVRecord) -> LeadEvidence {
         func field<T>(_ index: Int?, _ read: (UnsafeRawBufferPointer) -> T?) -> T? {
             guard let index, index < record.count else { return nil }
             return record.withField(index, read)
         }
         return LeadEvidence(
-            consentDay: field(columns.timestamp, LeadEvidence.date),
+            consentDay: field(columns.timestamp, dateFormats.timestamp.day),
             hasConsentReference: columns.evidence == nil || field(columns.evidence, LeadEvidence.isPresent) == true,
-            relationshipDay: field(columns.relationshipDate, LeadEvidence.date),
+            relationshipDay: field(columns.relationshipDate, dateFormats.relationshipDate.day),
             relationship: field(columns.relationshipType, LeadEvidence.relationship))
     }
 }

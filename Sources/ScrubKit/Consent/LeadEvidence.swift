@@ -31,24 +31,9 @@ public struct LeadEvidence: Sendable, Equatable {
 
     /// The date at the start of a field: `YYYY-MM-DD`, alone or followed by `T` or a space and a time
     /// (the date as written, whatever the offset). Spaces around are ignored; nil for anything else.
+    /// ``DateFormat/iso8601``'s day; other formats are the pipeline's `date_format`.
     public static func date(_ field: UnsafeRawBufferPointer) -> LocalDate? {
-        var start = 0
-        var end = field.count
-        while start < end, field[start] == 0x20 { start += 1 }
-        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x0D { end -= 1 }
-        guard end - start >= 10, field[start + 4] == 0x2D, field[start + 7] == 0x2D else { return nil }
-        if end - start > 10, field[start + 10] != 0x54, field[start + 10] != 0x20 { return nil }
-        func number(_ from: Int, _ width: Int) -> Int? {
-            var value = 0
-            for index in from..<from + width {
-                let digit = field[start + index] &- 0x30
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+        DateFormat.iso8601.day(field)
     }
 
     /// `purchase` or `inquiry`, in any case; nil for anything else.

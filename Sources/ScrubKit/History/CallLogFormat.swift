@@ -1,9 +1,12 @@
 import ScrubRecords
+
 /// How to read a call log (dialer history or dispositions) into a ``ContactHistory``.
 public struct CallLogFormat: Sendable, Equatable {
     public var numberColumn = "phone"
-    /// ISO 8601 (``UTCTime/init(parsing:)``); times without an offset are UTC.
     public var timeColumn = "time"
+    /// How times are written (``DateFormat/time(_:)``): ISO 8601 by default; times without an offset,
+    /// and the written formats' local times, are read as UTC.
+    public var timeFormat = DateFormat.iso8601
     /// The outcome code; optional: without it no call counts as a refusal.
     public var outcomeColumn: String? = "code"
     /// The offer, campaign or subject; optional: without it every call counts for every offer.

@@ -56,8 +56,8 @@ extension ContactHistory.Builder {
                 continue
             case .record: report.rows += 1
             }
-            guard let time = UTCTime(parsing: record[timeIndex]) else {
-                unreadable("\(fileName):\(record.line): the time is not an ISO 8601 time")
+            guard let time = record.withField(timeIndex, format.timeFormat.time) else {
+                unreadable("\(fileName):\(record.line): the time does not read as \(format.timeFormat)")
                 continue
             }
             if time < from || time > through {  // skip normalising calls that cannot matter

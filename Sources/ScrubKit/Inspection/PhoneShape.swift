@@ -2,7 +2,8 @@
 ///
 /// It does not validate numbers (the normaliser does). It accepts an optional `tel:`, then 7 to 15
 /// digits among the separators numbers are written with, then an optional extension (`x12`,
-/// `ext. 12`, `#12`, `;ext=12`). Ids, dates, timestamps, postcodes and names are left out.
+/// `ext. 12`, `#12`, `;ext=12`). Ids, dates and timestamps (in any ``DateFormat``), postcodes and
+/// names are left out.
 enum PhoneShape {
     static func looksLikePhoneNumber(_ field: UnsafeRawBufferPointer) -> Bool {
         guard field.count <= 40 else { return false }
@@ -25,11 +26,8 @@ enum PhoneShape {
             }
             index += 1
         }
-        // An ISO date (2024-01-31) has 8 digits and two dashes at fixed places.
-        if digits == 8 && field.count == 10 && field[4] == UInt8(ascii: "-") && field[7] == UInt8(ascii: "-") {
-            return false
-        }
-        return (7...15).contains(digits)
+        // A date (2024-01-31, 07/26/2026, 26.07.2026 14:30) has as many digits as a short number.
+        return (7...15).contains(digits) && !DateFormat.readsInSomeFormat(field)
     }
 
     /// Whether the bytes from `start` are an extension marker followed by 1 to 6 digits.

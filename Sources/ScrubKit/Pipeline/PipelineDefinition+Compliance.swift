@@ -7,6 +7,11 @@ extension PipelineDefinition {
         public var evidence: Located<String>?
         public var relationshipDate: Located<String>?
         public var relationshipType: Located<String>?
+        /// `date_format`: how the section's date columns are written (default ISO 8601).
+        public var dateFormat: Located<DateFormat>?
+        /// A column's own `date_format`, over the section's.
+        public var timestampFormat: Located<DateFormat>?
+        public var relationshipDateFormat: Located<DateFormat>?
         /// Regions needing prior consent, replacing the built-in table's (`ConsentRequirement.legal`).
         public var requiredIn: [Located<String>]?
         /// Where the section was written.
@@ -33,6 +38,9 @@ extension PipelineDefinition {
         public var files: [Located<String>] = []
         public var numberColumn: Located<String>?
         public var timeColumn: Located<String>?
+        /// `date_format`, or the time column's own: how call times are written (default ISO 8601).
+        public var dateFormat: Located<DateFormat>?
+        public var timeFormat: Located<DateFormat>?
         public var outcomeColumn: Located<String>?
         public var offerColumn: Located<String>?
         public var refusalCodes: [Located<String>]?
@@ -97,32 +105,72 @@ extension NodeReader {
             switch entry.key {
             case "columns":
                 let columns = try names(
-                    entry.value, "`consent.columns`", ["timestamp", "evidence", "ebr_date", "ebr_type"])
-                consent.timestamp = columns["timestamp"]
-                consent.evidence = columns["evidence"]
-                consent.relationshipDate = columns["ebr_date"]
-                consent.relationshipType = columns["ebr_type"]
+                    entry.value, "`consent.columns`", ["timestamp", "evidence", "ebr_date", "ebr_type"],
+                    dated: ["timestamp", "ebr_date"])
+                consent.timestamp = columns["timestamp"]?.name
+                consent.timestampFormat = columns["timestamp"]?.format
+                consent.evidence = columns["evidence"]?.name
+                consent.relationshipDate = columns["ebr_date"]?.name
+                consent.relationshipDateFormat = columns["ebr_date"]?.format
+                consent.relationshipType = columns["ebr_type"]?.name
+            case "date_format": consent.dateFormat = try dateFormat(entry.value)
             case "required_in": consent.requiredIn = try strings(entry.value, "required_in")
-            default: throw unknown(entry.key, entry.keyNode, in: "`consent`", allowed: ["columns", "required_in"])
+            default:
+                throw unknown(
+                    entry.key, entry.keyNode, in: "`consent`", allowed: ["columns", "date_format", "required_in"])
             }
         }
         definition.consent = consent
     }
 
-    /// A mapping of `allowed` keys to single values (column names), by key.
+    /// A mapping of `allowed` keys to column names, by key. A `dated` key may instead map to
+    /// `{name: COLUMN, date_format: FORMAT}`, the column's own date format.
     private func names(
-        _ node: YAMLNode, _ section: String, _ allowed: [String]
+        _ node: YAMLNode, _ section: String, _ allowed: [String], dated: [String] = []
     ) throws(PipelineError)
-        -> [String: PipelineDefinition.Located<String>]
+        -> [String: (name: PipelineDefinition.Located<String>, format: PipelineDefinition.Located<DateFormat>?)]
     {
-        var values: [String: PipelineDefinition.Located<String>] = [:]
+        var values:
+            [String: (name: PipelineDefinition.Located<String>, format: PipelineDefinition.Located<DateFormat>?)] =
+                [:]
         for entry in try mapping(node, section) {
             guard allowed.contains(entry.key) else {
                 throw unknown(entry.key, entry.keyNode, in: section, allowed: allowed)
             }
-            values[entry.key] = try string(entry.value, entry.key)
+            guard dated.contains(entry.key), entry.value.mapping != nil else {
+                values[entry.key] = (try string(entry.value, entry.key), nil)
+                continue
+            }
+            var name: PipelineDefinition.Located<String>?
+            var format: PipelineDefinition.Located<DateFormat>?
+            for field in try mapping(entry.value, "`\(entry.key)`") {
+                switch field.key {
+                case "name": name = try string(field.value, "name")
+                case "date_format": format = try dateFormat(field.value)
+                default:
+                    throw unknown(field.key, field.keyNode, in: "`\(entry.key)`", allowed: ["name", "date_format"])
+                }
+            }
+            guard let name else {
+                throw PipelineError(
+                    .configuration, "`\(entry.key)` needs `name`: the column's name in the header",
+                    at: place(entry.value))
+            }
+            values[entry.key] = (name, format)
         }
         return values
+    }
+
+    /// A `date_format` name, refused here, at load, when it names no format.
+    func dateFormat(_ node: YAMLNode) throws(PipelineError) -> PipelineDefinition.Located<DateFormat> {
+        let text = try string(node, "date_format")
+        guard let format = DateFormat(name: text.value) else {
+            throw PipelineError(
+                .configuration,
+                "unknown date format `\(text.value)`; expected one of: \(DateFormat.names.joined(separator: ", ")) "
+                    + "(a time HH:MM or HH:MM:SS may follow the date in the values)", at: text.location)
+        }
+        return .init(value: format, location: text.location)
     }
 
     func readOptOuts(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
@@ -146,16 +194,19 @@ extension NodeReader {
 
     func readHistory(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         var history = PipelineDefinition.History(location: place(node))
-        let allowed = ["files", "columns", "refusal_codes", "country", "offer", "caps"]
+        let allowed = ["files", "columns", "date_format", "refusal_codes", "country", "offer", "caps"]
         for entry in try mapping(node, "`history`") {
             switch entry.key {
             case "files": history.files = try strings(entry.value, "files")
             case "columns":
-                let columns = try names(entry.value, "`history.columns`", ["number", "time", "outcome", "offer"])
-                history.numberColumn = columns["number"]
-                history.timeColumn = columns["time"]
-                history.outcomeColumn = columns["outcome"]
-                history.offerColumn = columns["offer"]
+                let columns = try names(
+                    entry.value, "`history.columns`", ["number", "time", "outcome", "offer"], dated: ["time"])
+                history.numberColumn = columns["number"]?.name
+                history.timeColumn = columns["time"]?.name
+                history.timeFormat = columns["time"]?.format
+                history.outcomeColumn = columns["outcome"]?.name
+                history.offerColumn = columns["offer"]?.name
+            case "date_format": history.dateFormat = try dateFormat(entry.value)
             case "refusal_codes": history.refusalCodes = try strings(entry.value, "refusal_codes")
             case "country": history.country = try string(entry.value, "country")
             case "offer": history.offer = try string(entry.value, "offer")

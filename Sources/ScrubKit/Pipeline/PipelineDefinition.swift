@@ -18,6 +18,17 @@ public struct PipelineDefinition: Sendable {
         }
     }
 
+    /// One entry of `country_values` or `state_values`: a value as written and the code it means.
+    public struct ValueMapEntry: Sendable {
+        public var written: Located<String>
+        public var code: Located<String>
+
+        public init(written: Located<String>, code: Located<String>) {
+            self.written = written
+            self.code = code
+        }
+    }
+
     public static let currentVersion = 1
 
     public var path: String?
@@ -27,6 +38,10 @@ public struct PipelineDefinition: Sendable {
     public var countryColumn: Located<String>?
     public var defaultCountry: Located<String>?
     public var stateColumn: Located<String>?
+    /// `country_values`: a CRM's own spellings of countries, read before the built-in names.
+    public var countryValues: [ValueMapEntry] = []
+    /// `state_values`: a CRM's own spellings of states, provinces and territories.
+    public var stateValues: [ValueMapEntry] = []
     public var postcodeColumn: Located<String>?
     public var delimiter: Located<String>?
     public var outputDirectory: Located<String>?
@@ -166,7 +181,7 @@ struct NodeReader {
     private func readInput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let allowed = [
             "files", "phone_column", "country_column", "default_country", "state_column", "postcode_column",
-            "delimiter",
+            "delimiter", "country_values", "state_values",
         ]
         for entry in try mapping(node, "`input`") {
             switch entry.key {
@@ -177,6 +192,8 @@ struct NodeReader {
             case "state_column": definition.stateColumn = try string(entry.value, "state_column")
             case "postcode_column": definition.postcodeColumn = try string(entry.value, "postcode_column")
             case "delimiter": definition.delimiter = try string(entry.value, "delimiter")
+            case "country_values": definition.countryValues = try valueMap(entry.value, "country_values", .country)
+            case "state_values": definition.stateValues = try valueMap(entry.value, "state_values", .state)
             default: throw unknown(entry.key, entry.keyNode, in: "`input`", allowed: allowed)
             }
         }

@@ -23,6 +23,12 @@ extension PipelinePlan {
         public var through: UTCTime
     }
 
+    /// The tally of the lead file's date values that do not read in their columns' formats, for a run
+    /// to count every row into and add to its warnings; nil when the pipeline reads no dates.
+    public func unreadableDates(header: [String]? = nil) -> UnreadableDates? {
+        compliance.consent.flatMap { UnreadableDates(policy: $0, header: header ?? columns.header) }
+    }
+
     /// Resolves `consent`, registry exemptions, `optouts` and `history` into the plan, after the
     /// rest of it (columns, registries, suppression lists, campaign date) is resolved.
     mutating func resolveCompliance(
@@ -113,11 +119,15 @@ extension PipelinePlan {
             }
             requirements = ConsentRequirement.named(regions.map(\.value))
         }
+        let format = section.dateFormat?.value ?? .iso8601
         return ConsentPolicy(
             columns: .init(
                 timestamp: try find(section.timestamp), evidence: try find(section.evidence),
                 relationshipDate: try find(section.relationshipDate),
                 relationshipType: try find(section.relationshipType)),
+            dateFormats: .init(
+                timestamp: section.timestampFormat?.value ?? format,
+                relationshipDate: section.relationshipDateFormat?.value ?? format),
             requirements: requirements, campaignDate: campaignDate, purpose: purpose)
     }
 
@@ -129,6 +139,7 @@ extension PipelinePlan {
         format.delimiter = nil
         if let column = section.numberColumn { format.numberColumn = column.value }
         if let column = section.timeColumn { format.timeColumn = column.value }
+        format.timeFormat = section.timeFormat?.value ?? section.dateFormat?.value ?? .iso8601
         if let column = section.outcomeColumn { format.outcomeColumn = column.value }
         format.offerColumn = section.offerColumn?.value
         if let codes = section.refusalCodes { format.refusalCodes = codes.map(\.value) }

@@ -12,7 +12,7 @@ extension PipelinePlan {
 
     /// One number's decision with its explanation, as the run would decide a row with these fields.
     public func check(_ request: CheckRequest, at time: UTCTime) -> CheckAnswer {
-        makeDecider().check(request, defaultCountry: defaultCountry, at: time)
+        makeDecider().check(request, defaultCountry: defaultCountry, places: placeValues, at: time)
     }
 
     /// A trace's warning when the opt-out journal has events its suppression index does not hold yet.

@@ -26,6 +26,8 @@ public struct PipelinePlan {
     /// The configured column names, for standard input's header (read only by the run).
     public var columnNames: ColumnNames?
     public var defaultCountry: String
+    /// The pipeline's own country and state spellings (`country_values`, `state_values`).
+    public var placeValues = PlaceValues.builtIn
     public var outputDirectory: String
     public var compressionLevel: Int
     public var auditLog: String
@@ -47,6 +49,9 @@ public struct PipelinePlan {
     public var journal: JournalCheck?
     /// What the contact history read, when the pipeline has one.
     public var historyFacts: HistoryFacts?
+
+    /// The country of national-format numbers when a pipeline names none: `run`'s and `normalize`'s.
+    public static let standardDefaultCountry = "US"
 
     /// The call purposes the bundled rules declare (see `calling-rules.yaml`).
     public static let purposes = ["telemarketing", "telemarketing-consented", "research"]
@@ -104,7 +109,7 @@ public struct PipelinePlan {
             throw PipelineError(
                 .configuration, "compression level must be 0 to 9, not \(level.value)", at: level.location)
         }
-        let country = pick(\.defaultCountry) ?? .init(value: "US", location: where0)
+        let country = pick(\.defaultCountry) ?? .init(value: standardDefaultCountry, location: where0)
         guard country.value.count == 2, country.value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw PipelineError(
                 .configuration, "default country must be an ISO 3166 code such as US or GB, not `\(country.value)`",
@@ -198,6 +203,7 @@ public struct PipelinePlan {
             purpose: purpose.value, rejectWithoutWindow: pick(\.rejectWithoutWindow)?.value ?? false,
             allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
         plan.columnNames = columnNames
+        plan.placeValues = PlaceValues(countries: definition.countryValues, states: definition.stateValues)
         try plan.resolveCompliance(definition, overrides: overrides, environment: environment)
         return plan
     }

@@ -10,8 +10,15 @@ public struct CheckAnswer: Sendable, Equatable {
     /// When the number may be called next (see ``RowDecider/check(_:defaultCountry:at:)``).
     public var nextCallableAt: UTCTime?
 
-    /// The explanation as `scrub check` prints it.
-    public var text: String { trace.joined(separator: "\n") }
+    /// Whether the decision is `CLEAN` (`scrub check` exits 0 for it, 1 otherwise).
+    public var isClean: Bool { decision.isClean }
+
+    /// The explanation as `scrub check` prints it: the `Decision:` line first, for a person or a
+    /// script reading one line, then the rules' explanation.
+    public var text: String {
+        guard let decisionLine = trace.last else { return "" }
+        return ([decisionLine] + trace.dropLast()).joined(separator: "\n")
+    }
 
     /// `{"decision", "detail", "e164", "next_callable_at", "trace", "windows_utc"}`, keys sorted, one
     /// line: `decision` is `CLEAN` or the reject reason code; `detail` the run's `reject_detail` (null

@@ -32,17 +32,21 @@ extension RowDecider {
     /// value naming no country is `ZZ`, blank fields are absent, and a postcode counts only for an
     /// Australian row. Duplicates depend on the whole file, so they are not judged (the trace says so).
     ///
-    /// - Parameter time: the check time, from which ``CheckAnswer/nextCallableAt`` is counted.
-    public func check(_ request: CheckRequest, defaultCountry: String, at time: UTCTime) -> CheckAnswer {
+    /// - Parameters:
+    ///   - places: the pipeline's own country and state spellings, read before the built-in names.
+    ///   - time: the check time, from which ``CheckAnswer/nextCallableAt`` is counted.
+    public func check(
+        _ request: CheckRequest, defaultCountry: String, places: PlaceValues = .builtIn, at time: UTCTime
+    ) -> CheckAnswer {
         func field(_ text: String?) -> String? {
             let trimmed = text?.trimmingCharacters(in: .whitespaces)
             return trimmed?.isEmpty == false ? trimmed : nil
         }
         let written = field(request.country)
-        let known: String? = if let written { PlaceNames.country(written) } else { defaultCountry }
+        let known: String? = if let written { places.country(written) } else { defaultCountry }
         let country = known ?? RowFacts.unknownCountryCode
         let location = LeadLocation(
-            state: field(request.state), postcode: country == "AU" ? field(request.postcode) : nil)
+            state: field(request.state).map(places.state), postcode: country == "AU" ? field(request.postcode) : nil)
         var trace: DecisionTrace? = DecisionTrace()
         let pending = Array(request.input.utf8).withUnsafeBytes {
             decide(

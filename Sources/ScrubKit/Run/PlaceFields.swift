@@ -41,10 +41,14 @@ struct PlaceFields {
     private var countryByID: [Country?] = [nil]
     private var stateMaskByID: [UInt8?] = [nil]
     private var postcodeKnownByID: [Bool?] = [nil]
+    /// The pipeline's own spellings, and each distinct state value after them.
+    private let values: PlaceValues
+    private var stateByID: [String?] = [nil]
     /// Values of the three columns that named nothing, with their rows.
     private(set) var unmapped: UnmappedPlaceValues
 
-    init(columns: PipelinePlan.Columns, defaultCountry: String) {
+    init(columns: PipelinePlan.Columns, defaultCountry: String, values: PlaceValues = .builtIn) {
+        self.values = values
         countryColumn = columns.country
         stateColumn = columns.state
         postcodeColumn = columns.postcode
@@ -63,7 +67,7 @@ struct PlaceFields {
         let country = countryColumn.map { column in record.withField(column) { self.country($0) } } ?? defaultCountry
         let state = stateColumn.map { column in record.withField(column) { states.value($0) } }
         if let state, let text = state.text, country.bit != 0,
-            Self.lookUp(&stateMaskByID, state.id, { PlaceNames.subdivisionCountryMask(text) }) & country.bit == 0
+            Self.lookUp(&stateMaskByID, state.id, { values.subdivisionCountryMask(text) }) & country.bit == 0
         {
             unmapped.count(.state, text, id: state.id)
         }
@@ -77,10 +81,15 @@ struct PlaceFields {
         {
             unmapped.count(.postcode, text, id: postcode.id)
         }
+        // The windows and caps read the state after the pipeline's map (`Kalifornien` is `CA`).
+        var stateText: String?
+        if let state, let text = state.text {
+            stateText = Self.lookUp(&stateByID, state.id) { values.state(text) }
+        }
         return Row(
             country: country.code, unknownCountry: country.unknown,
             location: LeadLocation(
-                state: state?.text, postcode: postcode?.text,
+                state: stateText, postcode: postcode?.text,
                 key: ScrubRun.locationKey(state: state?.id, postcode: postcode?.id)))
     }
 
@@ -88,7 +97,7 @@ struct PlaceFields {
         let value = countries.value(field)
         guard let text = value.text else { return defaultCountry }
         let country = Self.lookUp(&countryByID, value.id) {
-            guard let code = PlaceNames.country(text) else {
+            guard let code = values.country(text) else {
                 return Country(code: Self.unknownCountryCode, unknown: text, bit: 0)
             }
             return Country(code: code, bit: PlaceNames.subdivisionCountryBit(code))

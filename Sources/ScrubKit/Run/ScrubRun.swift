@@ -89,7 +89,8 @@ public final class ScrubRun {
 
         var tally = RunTally(lists: plan.registries.count + plan.suppressionLists.count)
         var annotations = CleanAnnotations(delimiter: delimiter)
-        var places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry)
+        var places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
+        var dates = plan.unreadableDates()
         let decider = plan.makeDecider()
         let duplicates = DuplicateRule()
         let consent = plan.compliance.consent
@@ -150,6 +151,7 @@ public final class ScrubRun {
                     continue
                 }
                 let place = places.read(record)
+                dates?.count(record)
                 let pending = record.withField(columns.phone) {
                     decider.decide(
                         RowFacts(
@@ -224,7 +226,7 @@ public final class ScrubRun {
             hourStart: hourStart, readWarnings: readWarnings)
         addCompliance(to: &report, exempted: tally.exempted, rejectedByCap: tally.rejectedByCapName)
         report.outputSet = setID
-        report.warnings += places.unmapped.warnings
+        report.warnings += places.unmapped.warnings + (dates?.warnings ?? [])
 
         let reportFile = try OutputFile(path: directory.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())

@@ -1,0 +1,76 @@
+import ScrubIO
+
+/// Date values of the lead file that do not read in their column's format, counted per column, for the
+/// run's warnings.
+///
+/// A US date read as ISO 8601 is no date, so the consent it records silently does not count; this
+/// tally is what says so. Every row's date columns are read (not only the rows a rule asked about), so
+/// the count is the file's, whatever the rows' numbers. A blank value is no date, not an unreadable one.
+/// A warning names the column, the format, the count and the first few lines, never a value.
+public struct UnreadableDates: Sendable {
+    /// One date column and what was counted in it.
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var index: Int
+        public var format: DateFormat
+        /// Rows whose non-blank value did not read.
+        public var rows = 0
+        /// The input lines of the first few of them.
+        public var lines: [Int] = []
+
+        public init(name: String, index: Int, format: DateFormat) {
+            self.name = name
+            self.index = index
+            self.format = format
+        }
+    }
+
+    /// At most this many lines are named per column.
+    public static let maxLines = 5
+
+    public private(set) var columns: [Column]
+
+    public init(columns: [Column]) {
+        self.columns = columns
+    }
+
+    /// The tally for a consent policy's date columns in `header`; nil when the policy reads no dates.
+    public init?(policy: ConsentPolicy, header: [String]) {
+        var columns: [Column] = []
+        for (index, format) in [
+            (policy.columns.timestamp, policy.dateFormats.timestamp),
+            (policy.columns.relationshipDate, policy.dateFormats.relationshipDate),
+        ] {
+            guard let index, index < header.count, !columns.contains(where: { $0.index == index }) else { continue }
+            columns.append(Column(name: header[index], index: index, format: format))
+        }
+        guard !columns.isEmpty else { return nil }
+        self.columns = columns
+    }
+
+    /// Reads `record`'s date columns and counts those that do not read.
+    public mutating func count(_ record: CSVRecord) {
+        for position in columns.indices {
+            let column = columns[position]
+            guard column.index < record.count else { continue }
+            let readable = record.withField(column.index) { field in
+                DateFormat.isBlank(field) || column.format.day(field) != nil
+            }
+            guard !readable else { continue }
+            columns[position].rows += 1
+            if columns[position].lines.count < Self.maxLines { columns[position].lines.append(record.line) }
+        }
+    }
+
+    /// One warning per column with unreadable values: `date column "Consent Date": 3 row(s) do not read as
+    /// MM/DD/YYYY (lines 2, 7, 9) and count as no date: no consent, no business relationship`.
+    public var warnings: [String] {
+        columns.filter { $0.rows > 0 }.map { column in
+            let lines = column.lines.map(String.init).joined(separator: ", ")
+            let more = column.rows > column.lines.count ? ", ..." : ""
+            return "date column \"\(column.name)\": \(column.rows) row(s) do not read as \(column.format) "
+                + "(line\(column.lines.count == 1 ? "" : "s") \(lines)\(more)) and count as no date: no consent, "
+                + "no business relationship; set `date_format` in the pipeline's `consent` section"
+        }
+    }
+}
