@@ -39,6 +39,9 @@ extension ContactHistory.Builder {
         let offerIndex = try format.offerColumn.map { try column($0, option: "the offer column") }
         let refusals = Set(format.refusalCodes.map { Array($0.uppercased().utf8) })
 
+        let timeProblem =
+            format.timeFormat == .iso8601
+            ? "the time is not an ISO 8601 time" : "the time does not read as \(format.timeFormat)"
         var report = CallLogReport(path: path)
         func unreadable(_ text: String) {
             report.unreadableRows += 1
@@ -57,7 +60,7 @@ extension ContactHistory.Builder {
             case .record: report.rows += 1
             }
             guard let time = record.withField(timeIndex, format.timeFormat.time) else {
-                unreadable("\(fileName):\(record.line): the time does not read as \(format.timeFormat)")
+                unreadable("\(fileName):\(record.line): \(timeProblem)")
                 continue
             }
             if time < from || time > through {  // skip normalising calls that cannot matter
