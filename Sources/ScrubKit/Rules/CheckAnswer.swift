@@ -7,7 +7,7 @@ public struct CheckAnswer: Sendable, Equatable {
     public var decision: Decision
     /// The explanation, one line each, ending with the `Decision:` line.
     public var trace: [String]
-    /// When the number may be called next (see ``RowDecider/check(_:defaultCountry:at:)``).
+    /// When the number may be called next (see ``RowDecider/check(_:defaultCountry:places:at:)``).
     public var nextCallableAt: UTCTime?
 
     /// Whether the decision is `CLEAN` (`scrub check` exits 0 for it, 1 otherwise).
