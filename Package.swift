@@ -25,11 +25,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
         .systemLibrary(
-            name: "CZlib",
+            // Not `CZlib`: ZIPFoundation's own zlib module has that name, and two modules cannot share it.
+            name: "CScrubZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -42,7 +44,7 @@ let package = Package(
         // Bytes: gzip and CSV streaming. Knows nothing of phone numbers.
         .target(
             name: "ScrubIO",
-            dependencies: ["CZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
+            dependencies: ["CScrubZlib", .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
         ),
         // Phone numbers: E.164 normalisation on libphonenumber's metadata. Knows nothing of CSV or registries.
         .target(
@@ -59,6 +61,8 @@ let package = Package(
                 "CScrubPrefetch",
                 "ScrubIO",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Zipped registry files (a CRTC download holds one member per area code), read directly.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The hash-chained records: the audit log and the opt-out journal (events, import, state,
@@ -120,7 +124,10 @@ let package = Package(
         .target(
             name: "ScrubTestSupport",
             // Yams: debug builds enable testing, which makes ScrubYAML's internal import visible to clients.
-            dependencies: ["ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/ScrubTestSupport"
         ),
         .testTarget(
@@ -129,7 +136,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubCLITests",
-            dependencies: ["ScrubKit", "ScrubRecords", "ScrubIndex", "ScrubTestSupport"]
+            dependencies: [
+                "ScrubKit", "ScrubRecords", "ScrubIndex", "ScrubTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ScrubKitTests",

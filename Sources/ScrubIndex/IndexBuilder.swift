@@ -184,9 +184,17 @@ public enum IndexBuilder {
                     + "apply the later change lists")
         }
         if let baseDate, baseDate != baseSnapshot {
+            if let declared = IndexMetadata.day(baseDate), let held = IndexMetadata.day(baseSnapshot), declared > held {
+                throw refuse(
+                    "gap in the chain of snapshots: the change list follows the snapshot of \(baseDate), but this "
+                        + "index is the snapshot of \(baseSnapshot), so the changes from after \(baseSnapshot) up to "
+                        + "\(baseDate) are missing; apply the change lists in between first, or build from a full "
+                        + "snapshot")
+            }
             throw refuse(
-                "the change list follows the snapshot of \(baseDate), but this index is the snapshot of "
-                    + "\(baseSnapshot); apply the change lists in order, to the index they follow")
+                "the change list follows the snapshot of \(baseDate), but this index is the later snapshot of "
+                    + "\(baseSnapshot): it was applied already or is out of order; apply the change lists in order, "
+                    + "to the index they follow")
         }
         guard let new = IndexMetadata.day(snapshotDate), let old = IndexMetadata.day(baseSnapshot), new > old else {
             throw refuse(

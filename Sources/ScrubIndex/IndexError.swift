@@ -15,7 +15,9 @@ public struct IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedVersion
         /// The header or metadata fail their checksum or are inconsistent.
         case corruptHeader
-        /// The directory or the stored entries fail their checksum or are inconsistent.
+        /// The directory or the stored entries fail their checksum or are inconsistent; or an input list
+        /// does not match the SHA-256 its sidecar file (`FILE.sha256`) gives for it (the same fault, in the
+        /// file the index is built from: the bytes are not the ones published).
         case corruptPayload
         /// More input lines were invalid than the build allows.
         case tooManyInvalidLines
@@ -34,22 +36,27 @@ public struct IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     /// The 1-based line of an input file, when the error is about one line.
     public var line: Int?
+    /// The 1-based column, when the error is about one place in a line (an XML input).
+    public var column: Int?
     /// The byte offset in an index file where the problem was found, when known.
     public var offset: Int?
     /// What went wrong and what to do about it.
     public var message: String
 
-    public init(_ kind: Kind, path: String, line: Int? = nil, offset: Int? = nil, message: String) {
+    public init(
+        _ kind: Kind, path: String, line: Int? = nil, column: Int? = nil, offset: Int? = nil, message: String
+    ) {
         self.kind = kind
         self.path = path
         self.line = line
+        self.column = column
         self.offset = offset
         self.message = message
     }
 
     public var description: String {
         if let line {
-            return "\(path):\(line): error: \(message)"
+            return "\(path):\(line)\(column.map { ":\($0)" } ?? ""): error: \(message)"
         }
         if let offset {
             return "\(path): byte \(offset): error: \(message)"

@@ -10,8 +10,11 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// A national Do-Not-Call registry (US FTC, Canada CRTC, UK TPS, Australia DNCR...).
         case registry
-        /// A company's own suppression list (internal opt-outs, litigators, customers).
+        /// A company's own suppression list (internal opt-outs, customers).
         case suppression
+        /// A litigator list: numbers of people who sue callers (serial TCPA plaintiffs, their attorneys),
+        /// from a data vendor. Covers every number, whatever its region; no exemption clears it.
+        case litigator
     }
 
     /// One input the index was built from, with what the build made of it.

@@ -1,11 +1,5 @@
 import Crypto
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Gathers the keys of one or more input files, line by line, counting what it could not read.
 ///
 /// Keys are kept as their hashes (the order the table wants), 8 bytes each; the collector does not
@@ -15,7 +9,15 @@ public struct KeyCollector {
     public struct InvalidLine: Sendable, Equatable, CustomStringConvertible {
         public var source: String
         public var line: Int
-        public var description: String { "\(source):\(line)" }
+        /// The 1-based column, for layouts that are not one record a line (XML).
+        public var column: Int?
+        public var description: String { "\(source):\(line)" + (column.map { ":\($0)" } ?? "") }
+
+        public init(source: String, line: Int, column: Int? = nil) {
+            self.source = source
+            self.line = line
+            self.column = column
+        }
     }
 
     /// How many invalid lines are remembered for the report.
@@ -53,69 +55,63 @@ public struct KeyCollector {
         named name: String, role: IndexMetadata.Source.Role = .full, parser: inout Parser,
         read: (UnsafeMutableRawBufferPointer) throws -> Int
     ) throws {
-        let baseName = name.split(separator: "/").last.map(String.init) ?? name
+        var lines = LineSplitter(parser)
+        defer { parser = lines.parser }
+        try readStream(named: name, role: role, parser: &lines) { consume in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { buffer.deallocate() }
+            var count = try read(buffer)
+            while count > 0 {
+                try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                count = try read(buffer)
+            }
+        }
+    }
+
+    /// Reads one input through a streaming `parser`, its bytes pushed by `produce` in chunks of any size.
+    ///
+    /// A push rather than a pull, so an input that can only hand out its bytes through a callback (a zip
+    /// member as it is inflated) is read without holding it whole.
+    ///
+    /// - Parameters:
+    ///   - name: the input's name for the report of invalid records.
+    ///   - recorded: its name in the metadata; by default `name` without its directory (a zip member is
+    ///     recorded as `archive.zip/member`).
+    ///   - produce: calls its argument with each chunk of the input's bytes, in order, then returns.
+    public mutating func readStream<Parser: IndexStreamParser>(
+        named name: String, recordedAs recorded: String? = nil, role: IndexMetadata.Source.Role = .full,
+        parser: inout Parser, produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
+        let baseName = recorded ?? name.split(separator: "/").last.map(String.init) ?? name
         let keysBefore = keyLines
         let invalidBefore = invalidLines
         var digest = SHA256()
-        var capacity = 1 << 20
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        var filled = 0
-        var lineNumber = 0
-
-        func handle(_ line: UnsafeRawBufferPointer) {
-            lineNumber += 1
-            var line = line
-            if let last = line.last, last == UInt8(ascii: "\r") {
-                line = UnsafeRawBufferPointer(rebasing: line.dropLast())
-            }
-            switch parser.parse(line: line, lineNumber: lineNumber) {
-            case .key(let key) where key < KeyHash.keyLimit:
-                hashes.append(KeyHash.hash(key))
-                keyLines += 1
-            case .skip:
-                break
-            case .key, .invalid:
-                invalidLines += 1
-                if invalidSamples.count < Self.sampleLimit {
-                    invalidSamples.append(InvalidLine(source: name, line: lineNumber))
-                }
-            }
+        var sink = KeySink(source: name)
+        try produce { chunk in
+            digest.update(bufferPointer: chunk)
+            parser.consume(chunk, into: &sink)
+            take(&sink)
         }
-
-        while true {
-            if filled == capacity {  // one line fills the buffer: make room
-                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
-                larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
-            }
-            let count = try read(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if count == 0 { break }
-            digest.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[filled..<filled + count]))
-            let base = UnsafeRawPointer(buffer.baseAddress!)
-            var start = 0
-            var searchFrom = filled
-            filled += count
-            while let newline = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), filled - searchFrom) {
-                let end = UnsafeRawPointer(newline) - base
-                handle(UnsafeRawBufferPointer(start: base + start, count: end - start))
-                start = end + 1
-                searchFrom = start
-            }
-            if start > 0 {
-                buffer.baseAddress!.copyMemory(from: base + start, byteCount: filled - start)
-                filled -= start
-            }
-        }
-        if filled > 0 {
-            handle(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: filled))
-        }
+        parser.finish(into: &sink)
+        take(&sink)
         sources.append(
             IndexMetadata.Source(
                 name: baseName, sha256: Hex.string(digest.finalize()), role: role,
                 keyLines: keyLines - keysBefore, invalidLines: invalidLines - invalidBefore))
+    }
+
+    /// Moves what a parser put in `sink` into the collector, leaving the sink empty.
+    private mutating func take(_ sink: inout KeySink) {
+        for key in sink.keys {
+            hashes.append(KeyHash.hash(key))
+        }
+        keyLines += sink.keys.count
+        invalidLines += sink.invalidPlaces.count
+        for place in sink.invalidPlaces where invalidSamples.count < Self.sampleLimit {
+            invalidSamples.append(InvalidLine(source: sink.source, line: place.line, column: place.column))
+        }
+        sink.keys.removeAll(keepingCapacity: true)
+        sink.invalidPlaces.removeAll(keepingCapacity: true)
     }
 
     /// Throws when invalid lines are more than `maximumFraction` of the lines that held a key or should have.
@@ -126,7 +122,7 @@ public struct KeyCollector {
         let percent = Double(invalidLines) * 100 / Double(max(total, 1))
         let samples = invalidSamples.map(\.description).joined(separator: ", ")
         throw IndexError(
-            .tooManyInvalidLines, path: first?.source ?? "-", line: first?.line,
+            .tooManyInvalidLines, path: first?.source ?? "-", line: first?.line, column: first?.column,
             message: "\(invalidLines) of \(total) lines are not valid numbers (\(format(percent))%), more than "
                 + "the allowed \(format(maximumFraction * 100))% (first: \(samples)); check the --format, "
                 + "or raise --max-invalid")

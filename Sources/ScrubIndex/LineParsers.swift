@@ -55,10 +55,10 @@ public struct E164LineParser: IndexLineParser {
     }
 }
 
-/// The US FTC and Canada CRTC full-list layout: `AAA,NNNNNNN`, a 3-digit area code and a 7-digit
-/// number, read as the NANP number `+1AAANNNNNNN`. The area code and exchange (first digit of the
-/// number) must start with 2-9. Blank lines are skipped, and a first line that starts with a letter
-/// is a header.
+/// The US FTC and Canada CRTC full-list layouts: `AAA,NNNNNNN` (a 3-digit area code and a 7-digit
+/// number) or the ten digits `AAANNNNNNN`, read as the NANP number `+1AAANNNNNNN`; each line may use
+/// either. The area code and exchange (first digit of the number) must start with 2-9. Blank lines are
+/// skipped, and a first line that starts with a letter is a header.
 public struct NANPLineParser: IndexLineParser {
     public init() {}
 
@@ -66,12 +66,18 @@ public struct NANPLineParser: IndexLineParser {
         var scanner = LineScanner(line, lineNumber: lineNumber)
         if scanner.isBlank { return .skip }
         if scanner.isHeader { return .skip }
-        guard let (area, areaDigits) = scanner.number(maximumDigits: 3), areaDigits == 3,
-            scanner.take(UInt8(ascii: ",")),
-            let (number, numberDigits) = scanner.number(maximumDigits: 7), numberDigits == 7,
-            scanner.isAtEnd,
-            area >= 200, number >= 2_000_000
-        else { return .invalid }
+        guard let (first, firstDigits) = scanner.number(maximumDigits: 10) else { return .invalid }
+        let area: UInt64
+        let number: UInt64
+        if firstDigits == 10 {
+            (area, number) = first.quotientAndRemainder(dividingBy: 10_000_000)
+        } else {
+            guard firstDigits == 3, scanner.take(UInt8(ascii: ",")),
+                let (rest, restDigits) = scanner.number(maximumDigits: 7), restDigits == 7
+            else { return .invalid }
+            (area, number) = (first, rest)
+        }
+        guard scanner.isAtEnd, area >= 200, number >= 2_000_000 else { return .invalid }
         return .key(10_000_000_000 + area * 10_000_000 + number)
     }
 }

@@ -6,7 +6,9 @@ struct RegistryBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build an index from a full registry or suppression list.",
         discussion: """
-            Inputs may be gzipped (detected by content); - is standard input. Invalid lines are counted and \
+            Inputs may be gzipped or zip archives (detected by content; every member of a zip is read); - is \
+            standard input. An input with a sha256sum-format sidecar beside it (FILE.sha256) is verified \
+            against it first, and refused if it does not match. Invalid lines are counted and \
             the first few reported; the build fails when they exceed --max-invalid. Duplicates are merged. \
             The output is written under a temporary name and renamed into place. A snapshot date after \
             today (UTC) plus one day is refused as a typo.
@@ -16,13 +18,13 @@ struct RegistryBuildCommand: ParsableCommand {
     @Option(help: "The list's name, e.g. us-ftc-dnc.")
     var name: String
 
-    @Option(help: "registry or suppression.")
+    @Option(help: "registry, suppression or litigator (a litigator list covers every number: no --region).")
     var kind: IndexMetadata.Kind
 
     @Option(
         parsing: .upToNextOption,
         help: "Regions the list is for (ISO 3166 codes), e.g. US CA; US covers its territories (PR GU VI AS MP).")
-    var region: [String]
+    var region: [String] = []
 
     @Option(help: "The day the snapshot was taken, YYYY-MM-DD.")
     var snapshotDate: String
@@ -30,7 +32,8 @@ struct RegistryBuildCommand: ParsableCommand {
     @Option(help: "Days after the snapshot date when it becomes stale (default: 31 US/CA, 30 AU, 28 GB).")
     var maxAgeDays: Int?
 
-    @Option(help: "Input layout: e164, nanp (AAA,NNNNNNN), national, csv.")
+    @Option(
+        help: "Input layout: e164, nanp (AAA,NNNNNNN or AAANNNNNNN), tps (UK TPS/CTPS), crtc-xml, national, csv.")
     var format: RegistryInputFormat = .e164
 
     @Option(help: "The column holding the numbers, for --format csv.")
@@ -46,6 +49,13 @@ struct RegistryBuildCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
+        if kind == .litigator {
+            guard region.isEmpty else {
+                throw ValidationError("a litigator list covers every number, whatever its region: drop --region")
+            }
+        } else if region.isEmpty {
+            throw ValidationError("--region is required for a \(kind.rawValue): the regions the list is for")
+        }
         try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
         try OptionRanges.maxInvalid.check(maxInvalid.fraction)
         try format.validate(column: column, regions: region)
@@ -55,13 +65,14 @@ struct RegistryBuildCommand: ParsableCommand {
     func run() throws {
         try reportingIndexErrors {
             var collector = KeyCollector()
-            try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)
+            let sidecars = try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)
             let metadata = IndexMetadata(
                 name: name, kind: kind, regions: region.map { $0.uppercased() }, snapshotDate: snapshotDate,
                 maxAgeDays: maxAgeDays ?? IndexMetadata.defaultMaxAgeDays(regions: region))
             let report = try IndexBuilder.build(
                 keys: collector, metadata: metadata, maxInvalidFraction: maxInvalid.fraction, output: output)
             print(report.summary(output: output))
+            printVerified(sidecars)
         }
     }
 }
@@ -113,6 +124,13 @@ extension IndexBuilder.Report {
         }
         lines.append("  payload sha256 \(payloadSHA256)")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Says which inputs were verified against a checksum sidecar.
+func printVerified(_ sidecars: [String]) {
+    for sidecar in sidecars {
+        print("  verified against \(sidecar.split(separator: "/").last.map(String.init) ?? sidecar)")
     }
 }
 

@@ -3,54 +3,74 @@ import PhoneNumbers
 import ScrubIO
 import ScrubIndex
 
-/// The layouts a registry or suppression list can come in, and how each is read into keys.
+/// The layouts a registry or suppression list can come in, and the parser that reads each.
+///
+/// Any input may be gzipped or a zip archive (every member read), and is verified against a
+/// `FILE.sha256` sidecar when one is present (``RegistryInput``).
 enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
     /// One E.164 number a line.
     case e164
-    /// The US FTC / Canada CRTC full-list layout `AAA,NNNNNNN`.
+    /// The US FTC / Canada CRTC full-list layouts `AAA,NNNNNNN` and `AAANNNNNNN`.
     case nanp
+    /// The UK TPS / CTPS fixed-width layout, both variants (`01635 506160`, `01635506160 `).
+    case tps
+    /// The Canada CRTC DNCL XML layout, `<ac val='416'><ph val='1234567'/>...</ac>`.
+    case crtcXML = "crtc-xml"
     /// National numbers of one region, one a line (numbers in `+CC` form are read too).
     case national
     /// One column of a CSV file with a header row; numbers normalised with the list's region.
     case csv
 
-    /// Reads every input file into `collector`, each through a fresh parser of this format.
+    /// Reads every input file into `collector`, each file (or zip member) through a fresh parser of
+    /// this format, and returns the checksum sidecars that were verified.
     ///
     /// - Parameters:
     ///   - column: the CSV column holding the numbers (`csv` only).
     ///   - region: the region of numbers written in national form (`national` and `csv`).
+    @discardableResult
     func read(
         _ paths: [String], role: IndexMetadata.Source.Role, column: String? = nil, region: String? = nil,
         into collector: inout KeyCollector
-    ) throws {
-        for path in paths {
-            let reader = try ByteReader(path: path)
-            let read: (UnsafeMutableRawBufferPointer) throws -> Int = { try reader.read(into: $0) }
-            switch self {
-            case .e164:
-                var parser = E164LineParser()
-                try collector.readLines(named: path, role: role, parser: &parser, read: read)
-            case .nanp:
-                var parser = NANPLineParser()
-                try collector.readLines(named: path, role: role, parser: &parser, read: read)
-            case .national:
-                var parser = NormalizingLineParser(region: region, column: nil)
-                try collector.readLines(named: path, role: role, parser: &parser, read: read)
-            case .csv:
-                var parser = NormalizingLineParser(region: region, column: column)
-                try collector.readLines(named: path, role: role, parser: &parser, read: read)
-                if parser.columnIndex == nil {
-                    throw ValidationError("\(path): no column `\(column ?? "")` in the header row")
-                }
+    ) throws -> [String] {
+        var sidecars: [String] = []
+        func lines<Parser: IndexLineParser>(_ make: () -> Parser) throws -> [(name: String, parser: Parser)] {
+            var parts: [(name: String, parser: Parser)] = []
+            for path in paths {
+                let reading = try RegistryInput.read(path, role: role, into: &collector) { LineSplitter(make()) }
+                parts += reading.parts.map { (name: $0.name, parser: $0.parser.parser) }
+                sidecars += reading.sidecar.map { [$0] } ?? []
+            }
+            return parts
+        }
+        switch self {
+        case .e164: _ = try lines { E164LineParser() }
+        case .nanp: _ = try lines { NANPLineParser() }
+        case .tps: _ = try lines { TPSLineParser() }
+        case .national: _ = try lines { NormalizingLineParser(region: region, column: nil) }
+        case .csv:
+            for part in try lines({ NormalizingLineParser(region: region, column: column) })
+            where part.parser.columnIndex == nil {
+                throw ValidationError("\(part.name): no column `\(column ?? "")` in the header row")
+            }
+        case .crtcXML:
+            for path in paths {
+                let reading = try RegistryInput.read(path, role: role, into: &collector) { CRTCXMLParser() }
+                sidecars += reading.sidecar.map { [$0] } ?? []
             }
         }
+        return sidecars
     }
 
     /// Checks the format can be used with these options, before any input is read.
     func validate(column: String?, regions: [String]) throws {
         switch self {
-        case .e164, .nanp:
+        case .e164, .nanp, .crtcXML:
             guard column == nil else { throw ValidationError("--column applies only to --format csv") }
+        case .tps:
+            guard column == nil else { throw ValidationError("--column applies only to --format csv") }
+            guard regions.map({ $0.uppercased() }) == ["GB"] else {
+                throw ValidationError("--format tps reads UK numbers: give --region GB")
+            }
         case .national:
             guard column == nil else { throw ValidationError("--column applies only to --format csv") }
             guard regions.count == 1, PhoneRegion(regions[0]) != nil else {

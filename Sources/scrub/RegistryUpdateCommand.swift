@@ -21,7 +21,9 @@ struct RegistryUpdateCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Files of numbers to add.")
     var add: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "Files of numbers to remove.")
+    @Option(
+        name: [.long, .customLong("delete")], parsing: .upToNextOption,
+        help: "Files of numbers to remove (--delete is the same).")
     var remove: [String] = []
 
     @Option(help: "The new snapshot's date, YYYY-MM-DD.")
@@ -30,7 +32,7 @@ struct RegistryUpdateCommand: ParsableCommand {
     @Option(help: "The snapshot date the change list follows, YYYY-MM-DD; refused unless it is the base's.")
     var baseDate: String?
 
-    @Option(help: "Layout of the change files: e164 or nanp (AAA,NNNNNNN).")
+    @Option(help: "Layout of the change files: e164, nanp, tps, crtc-xml or national (zipped or not).")
     var format: RegistryInputFormat = .e164
 
     @Option(help: "Most invalid lines allowed, as a fraction (0.001) or a percentage (0.1%).")
@@ -55,13 +57,14 @@ struct RegistryUpdateCommand: ParsableCommand {
         try reportingIndexErrors {
             let index = try IndexFile(path: base)
             var additions = KeyCollector()
-            try format.read(add, role: .add, region: index.metadata.regions.first, into: &additions)
+            var sidecars = try format.read(add, role: .add, region: index.metadata.regions.first, into: &additions)
             var removals = KeyCollector()
-            try format.read(remove, role: .remove, region: index.metadata.regions.first, into: &removals)
+            sidecars += try format.read(remove, role: .remove, region: index.metadata.regions.first, into: &removals)
             let report = try IndexBuilder.update(
                 base: index, additions: additions, removals: removals, snapshotDate: snapshotDate,
                 baseDate: baseDate, maxInvalidFraction: maxInvalid.fraction, output: output)
             print(report.summary(output: output))
+            printVerified(sidecars)
             if report.keyLines == 0 {
                 print(
                     "  note: the change files hold no changes; the snapshot date moves to \(snapshotDate) on the "

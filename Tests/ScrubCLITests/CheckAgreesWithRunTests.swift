@@ -7,7 +7,7 @@ import ScrubTestSupport
 import Testing
 
 /// A generated campaign with every kind of rule: consent columns, a registry that allows EBR and consent
-/// exemptions, a suppression list, a contact history with legal and company caps, company calling rules.
+/// exemptions, a litigator list (listed after the registry, ranking before it), a suppression list, a contact history with legal and company caps, company calling rules.
 private struct Campaign {
     static let rows = 10_000
     static let header = ["id", "phone", "country", "state", "consent_at", "consent_ref", "ebr_date", "ebr_type"]
@@ -74,11 +74,14 @@ private struct Campaign {
             toFile: dir.path("leads.csv"), atomically: false, encoding: .utf8)
 
         var registry = KeyCollector()
+        var litigators = KeyCollector()
         var optouts = ["phone"]
         var calls = ["phone,called_at,outcome,offer"]
         let campaignStart = 20_788 * 86_400  // 2026-12-01T00:00:00Z
         for (index, entry) in pool.enumerated() {
             if entry.e164 < 20_000_000_000, index % 10 < 3 { registry.add(entry.e164) }
+            // Every region, some also on the registry (LITIGATOR outranks DNC_REGISTRY).
+            if index % 23 == 2 || index % 23 == 5 { litigators.add(entry.e164) }
             if index % 20 == 7 { optouts.append("+\(entry.e164)") }
             guard index % 6 == 1 else { continue }
             for _ in 0..<Int.random(in: 1...5, using: &random) {
@@ -97,6 +100,11 @@ private struct Campaign {
             metadata: IndexMetadata(
                 name: "us-ca-dnc", kind: .registry, regions: ["US", "CA"], snapshotDate: "2026-11-28", maxAgeDays: 31),
             output: dir.path("registry.idx"))
+        _ = try IndexBuilder.build(
+            keys: litigators,
+            metadata: IndexMetadata(
+                name: "tcpa-litigators", kind: .litigator, regions: [], snapshotDate: "2026-11-30", maxAgeDays: 31),
+            output: dir.path("litigators.idx"))
         try (optouts.joined(separator: "\n") + "\n").write(
             toFile: dir.path("optouts.csv"), atomically: false, encoding: .utf8)
         try (calls.joined(separator: "\n") + "\n").write(
@@ -120,6 +128,7 @@ private struct Campaign {
         registries:
           - index: registry.idx
             exemptions: [ebr, consent]
+          - litigators.idx
         suppression:
           - optouts.csv
         consent:

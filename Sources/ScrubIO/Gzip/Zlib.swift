@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CScrubZlib
 
 // The only file that imports zlib (the ISA-L backend is `ISAL.swift`; `GzipBackend.swift` picks one).
 // Invariants:
@@ -46,7 +46,7 @@ final class ZlibInflater {
         stream.avail_in = uInt(input.count)
         stream.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(output.count)
-        let rc = CZlib.inflate(&stream, Z_NO_FLUSH)
+        let rc = CScrubZlib.inflate(&stream, Z_NO_FLUSH)
         let step = ZlibStep(
             consumed: input.count - Int(stream.avail_in),
             produced: output.count - Int(stream.avail_out),
@@ -94,7 +94,7 @@ final class ZlibDeflater {
         stream.avail_in = uInt(input.count)
         stream.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(output.count)
-        let rc = CZlib.deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
+        let rc = CScrubZlib.deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
         let step = ZlibStep(
             consumed: input.count - Int(stream.avail_in),
             produced: output.count - Int(stream.avail_out),

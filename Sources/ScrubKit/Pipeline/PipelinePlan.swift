@@ -158,7 +158,10 @@ public struct PipelinePlan {
         for entry in overrides.registries.isEmpty ? definition.registries : overrides.registries {
             let list = try openList(
                 path(entry), location: entry.location, environment: environment, plainAllowed: false)
-            if let snapshot = list.info.snapshotDate.flatMap(LocalDate.init), let maxAge = list.info.maxAgeDays {
+            // A litigator list has no legal maximum age (the report shows its age); a registry has.
+            if list.info.kind != .litigator, let snapshot = list.info.snapshotDate.flatMap(LocalDate.init),
+                let maxAge = list.info.maxAgeDays
+            {
                 let age = campaignDate.dayNumber - snapshot.dayNumber
                 if age > maxAge {
                     guard allowStale else {
@@ -176,10 +179,16 @@ public struct PipelinePlan {
         }
         var suppression: [NumberList] = []
         for entry in overrides.suppressionLists.isEmpty ? definition.suppressionLists : overrides.suppressionLists {
-            suppression.append(
-                try openList(
-                    path(entry), location: entry.location, environment: environment, plainAllowed: true,
-                    defaultCountry: country.value))
+            let list = try openList(
+                path(entry), location: entry.location, environment: environment, plainAllowed: true,
+                defaultCountry: country.value)
+            guard list.info.kind != .litigator else {
+                throw PipelineError(
+                    .configuration,
+                    "\(path(entry)) is the litigator list \(list.info.name): list it under `registries:`, where it "
+                        + "rejects LITIGATOR and ranks before the Do-Not-Call registries", at: entry.location)
+            }
+            suppression.append(list)
         }
 
         let windows: CallingWindowAnnotating?

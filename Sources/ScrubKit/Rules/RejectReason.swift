@@ -6,6 +6,7 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case unsupportedRegion = "UNSUPPORTED_REGION"
     case noConsent = "NO_CONSENT"
     case suppressed = "SUPPRESSED"
+    case litigator = "LITIGATOR"
     case dncRegistry = "DNC_REGISTRY"
     case duplicate = "DUPLICATE"
     case frequencyCap = "FREQUENCY_CAP"

@@ -3,7 +3,7 @@ import CallingWindows
 /// Decides one row's fate: the scrub's rules as one list in precedence order, built once.
 ///
 /// Precedence follows `RejectReason`: the number (missing, invalid, unsupported region), consent, the
-/// suppression lists, the registries (unless an exemption the registry allows holds), duplicates,
+/// suppression lists, the litigator lists, the registries (unless an exemption the registry allows holds), duplicates,
 /// frequency caps, calling windows. The first rule that rejects decides.
 ///
 /// The decision has two phases so that the order-independent work can run anywhere: ``decide(_:evidence:trace:)``
@@ -42,11 +42,15 @@ public struct RowDecider {
             rules.append(SuppressionRule(list: list, position: registries.count + index))
         }
         if let journalNote { notes[rules.count, default: []].append(.lines([journalNote])) }
-        if registries.isEmpty {
+        // Litigator lists first: `LITIGATOR` outranks `DNC_REGISTRY` whatever the pipeline's order.
+        for (index, list) in registries.enumerated() where list.info.kind == .litigator {
+            rules.append(LitigatorRule.rule(list: list, position: index))
+        }
+        if registries.allSatisfy({ $0.info.kind == .litigator }) {
             notes[rules.count, default: []].append(.lines([RegistryRule.heading, "  none configured"]))
         }
         let coverage = RegistryCoverage(registries: registries.map(\.info))
-        for (index, registry) in registries.enumerated() {
+        for (index, registry) in registries.enumerated() where registry.info.kind != .litigator {
             let exemptions = index < compliance.registryExemptions.count ? compliance.registryExemptions[index] : []
             rules.append(
                 RegistryRule(

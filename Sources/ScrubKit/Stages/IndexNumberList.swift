@@ -20,7 +20,7 @@ public final class IndexNumberList: NumberList {
         file = try IndexFile(path: path)
         let metadata = file.metadata
         info = NumberListInfo(
-            name: metadata.name, kind: metadata.kind == .registry ? .registry : .suppression,
+            name: metadata.name, kind: NumberListInfo.Kind(metadata.kind),
             regions: metadata.regions, snapshotDate: metadata.snapshotDate, maxAgeDays: metadata.maxAgeDays,
             entries: file.entryCount, path: path, sha256: try file.verifyChecksumAndDigest())
     }
@@ -34,5 +34,16 @@ public final class IndexNumberList: NumberList {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 8)) == Data("SCRUBIDX".utf8)
+    }
+}
+
+extension NumberListInfo.Kind {
+    /// The kind an index file declares.
+    init(_ kind: IndexMetadata.Kind) {
+        switch kind {
+        case .registry: self = .registry
+        case .suppression: self = .suppression
+        case .litigator: self = .litigator
+        }
     }
 }

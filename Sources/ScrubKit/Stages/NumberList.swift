@@ -12,6 +12,8 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case registry
         case suppression
+        /// A litigator list: consulted with the registries, for every region (see ``LitigatorRule``).
+        case litigator
     }
 
     public var name: String
@@ -46,7 +48,13 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
 
     /// How `reject_detail` names this list.
     public var detail: String {
-        "\(kind == .registry ? "registry" : "list") \(name)" + (snapshotDate.map { " (snapshot \($0))" } ?? "")
+        let noun =
+            switch kind {
+            case .registry: "registry"
+            case .suppression: "list"
+            case .litigator: "litigator list"
+            }
+        return "\(noun) \(name)" + (snapshotDate.map { " (snapshot \($0))" } ?? "")
     }
 }
 
