@@ -9,11 +9,14 @@ import CallingWindows
 package struct EmergencyBanRule: RowRule {
     let bans: [EmergencyBan]
     let campaignDate: LocalDate
+    /// The countries of the bans in force: a number of another country costs one set look-up.
+    let countries: Set<String>
 
     /// - Parameter bans: the operator's file; only those in force on `campaignDate` are kept.
     package init(bans: [EmergencyBan], campaignDate: LocalDate) {
         self.bans = bans.filter { $0.isInForce(on: campaignDate) }
         self.campaignDate = campaignDate
+        self.countries = Set(self.bans.map(\.jurisdiction.country))
     }
 
     package var isEmpty: Bool { bans.isEmpty }
@@ -22,9 +25,9 @@ package struct EmergencyBanRule: RowRule {
         _ number: NumberFacts, _ row: RowFacts, evidence: () -> LeadEvidence, decision: inout Decision,
         trace: inout DecisionTrace?
     ) -> Rejection? {
-        let states = Self.states(number, row)
         var found: (EmergencyBan, String)?
-        for ban in bans {
+        let states = countries.contains(number.region) ? Self.states(number, row) : []
+        for ban in bans where !states.isEmpty || ban.jurisdiction.subdivision == nil {
             if let placement = ban.placement(country: number.region, states: states, zip: row.location.postcode) {
                 found = (ban, placement)
                 break
@@ -52,7 +55,11 @@ package struct EmergencyBanRule: RowRule {
             states.append(subdivision.hasPrefix(prefix) ? String(subdivision.dropFirst(prefix.count)) : subdivision)
         }
         if let state = row.location.state, !state.isEmpty {
-            states.append(PlaceNames.subdivision(state, country: number.region) ?? state.uppercased())
+            // A two-letter code is the common case and needs no look-up of names.
+            let code =
+                state.utf8.count == 2 && state.utf8.allSatisfy({ (0x41...0x5A).contains($0 & 0xDF) })
+                ? state.uppercased() : PlaceNames.subdivision(state, country: number.region) ?? state.uppercased()
+            states.append(code)
         }
         return states
     }
