@@ -35,6 +35,8 @@ public struct CallingRule: Hashable, Sendable, Identifiable {
     public let jurisdictions: [Jurisdiction]
     /// nil: every purpose.
     public let purposes: Set<CallPurpose>?
+    /// The channels the rule governs; nil: every channel (the restrictive reading where a law is silent).
+    public let channels: Set<CallChannel>?
     /// Local intervals for each weekday, indexed by `Weekday.rawValue - 1`. An empty day allows no calls.
     public let hours: [[LocalTimeInterval]]
     public let holidayCalendars: [CalendarReference]
@@ -56,7 +58,8 @@ public struct CallingRule: Hashable, Sendable, Identifiable {
 
     public init(
         id: String, kind: Kind, jurisdictions: [Jurisdiction], purposes: Set<CallPurpose>?,
-        hours: [Weekday: [LocalTimeInterval]], holidayCalendars: [CalendarReference] = [],
+        channels: Set<CallChannel>? = nil, hours: [Weekday: [LocalTimeInterval]],
+        holidayCalendars: [CalendarReference] = [],
         holidayHours: [LocalTimeInterval] = [], effectiveFrom: LocalDate? = nil, effectiveUntil: LocalDate? = nil,
         timeZone: String? = nil, citation: String = "", confidence: String = "", note: String = "",
         obligations: [String] = []
@@ -65,6 +68,7 @@ public struct CallingRule: Hashable, Sendable, Identifiable {
         self.kind = kind
         self.jurisdictions = jurisdictions
         self.purposes = purposes
+        self.channels = channels
         self.hours = Weekday.allCases.map { (hours[$0] ?? []).normalised() }
         self.holidayCalendars = holidayCalendars
         self.holidayHours = holidayHours.normalised()
@@ -86,6 +90,8 @@ public struct CallingRule: Hashable, Sendable, Identifiable {
     }
 
     public func applies(to purpose: CallPurpose) -> Bool { purposes?.contains(purpose) ?? true }
+
+    public func applies(to channel: CallChannel) -> Bool { channels?.contains(channel) ?? true }
 
     /// Whether the rule has force for a called party in `country`, given the candidate subdivisions.
     public func covers(country: String, subdivisions: [String]) -> Bool {

@@ -20,6 +20,8 @@ struct RuleDefinition: Decodable {
     var kind: String
     var jurisdictions: [String]
     var purposes: [String]
+    /// Channel names (`voice`, `prerecorded`, `autodialed`, `sms`); absent: every channel.
+    var channels: [String]?
     /// Day key (`mon`, `mon-fri`, `sat-sun`, `daily`) -> `HH:MM-HH:MM` intervals. Days not named: no calls.
     var hours: [String: [String]]
     var holidays: [String]?
@@ -32,7 +34,8 @@ struct RuleDefinition: Decodable {
     var obligations: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, jurisdictions, purposes, hours, holidays, effective, citation, confidence, note, obligations
+        case id, kind, jurisdictions, purposes, channels, hours, holidays, effective, citation, confidence, note,
+            obligations
         case holidayHours = "holiday_hours"
         case timeZone = "time_zone"
     }

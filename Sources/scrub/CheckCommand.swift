@@ -39,6 +39,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The row's business-relationship type: purchase or inquiry.")
     var ebrType: String?
 
+    @Option(help: "The call channel: voice, prerecorded, autodialed or sms (default: the pipeline's).")
+    var channel: String?
+
     @Flag(help: "Use registries older than their maximum age.")
     var allowStale = false
 
@@ -89,6 +92,7 @@ struct CheckCommand: ParsableCommand {
             let definition = try PipelineDefinition.load(path: pipeline)
             var overrides = PipelineDefinition()
             overrides.campaignDate = date.map { .init(value: $0, location: "--date") }
+            overrides.channel = channel.map { .init(value: $0, location: "--channel") }
             if allowStale { overrides.allowStale = .init(value: true, location: "--allow-stale") }
             plan = try PipelinePlan.resolve(
                 definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage()))

@@ -46,6 +46,8 @@ struct RunCommand: ParsableCommand {
     var campaignDate: String?
     @Option(help: "The call purpose: telemarketing or research.")
     var purpose: String?
+    @Option(help: "The call channel: voice (default), prerecorded, autodialed or sms; rules apply by channel.")
+    var channel: String?
     @Option(help: "Gzip level of the outputs, 0-9 (default 1: see docs/benchmarks.md).")
     var compressionLevel: Int?
     @Option(help: "Compression threads (default: the machine's cores). Outputs are identical whatever the count.")
@@ -92,6 +94,7 @@ struct RunCommand: ParsableCommand {
         flags.postcodeColumn = located(postcodeColumn, "--postcode-column")
         flags.campaignDate = located(campaignDate, "--campaign-date")
         flags.purpose = located(purpose, "--purpose")
+        flags.channel = located(channel, "--channel")
         flags.compressionLevel = located(compressionLevel, "--compression-level")
         if allowStale { flags.allowStale = .init(value: true, location: "--allow-stale") }
         if rejectWithoutWindow { flags.rejectWithoutWindow = .init(value: true, location: "--reject-without-window") }

@@ -35,6 +35,9 @@ struct WindowCommand: ParsableCommand {
     @Option(help: "Call purpose: telemarketing, telemarketing-consented or research.")
     var purpose = "telemarketing"
 
+    @Option(help: "Call channel: voice, prerecorded, autodialed or sms. Rules of other channels are left out.")
+    var channel = "voice"
+
     @Option(help: "A company rules file (YAML, rules of kind company) that narrows the windows.")
     var companyRules: String?
 
@@ -43,6 +46,9 @@ struct WindowCommand: ParsableCommand {
 
     func validate() throws {
         guard LocalDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        guard CallChannel(rawValue: channel) != nil else {
+            throw ValidationError("--channel must be one of \(CallChannel.names), got '\(channel)'")
+        }
     }
 
     func run() throws {
@@ -79,7 +85,9 @@ struct WindowCommand: ParsableCommand {
             numberFixesPlace: phone.lineType == .fixedLine || phone.lineType == .fixedLineOrMobile, state: state,
             postcode: postcode,
             purpose: CallPurpose(purpose), date: LocalDate(date)!)
-        let window = CallingWindowCalculator(ruleBook: book, companyRules: company).window(for: request)
+        let window = CallingWindowCalculator(
+            ruleBook: book, companyRules: company, channel: CallChannel(rawValue: channel)!
+        ).window(for: request)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

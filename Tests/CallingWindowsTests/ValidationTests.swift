@@ -45,6 +45,14 @@ let emptyCalendars = "version: 1\ncalendars: []\n"
             "r.yaml:14:16: error: rule BAD: purposes.[0]: 'robocalls' is not a declared purpose (telemarketing, or all)"
         ),
         (
+            "channels: [fax]",
+            "r.yaml:14:16: error: rule BAD: channels.[0]: 'fax' is not a channel (voice, prerecorded, autodialed, sms)"
+        ),
+        (
+            "channels: []",
+            "r.yaml:14:15: error: rule BAD: channels: name at least one channel, or leave channels out"
+        ),
+        (
             "kind: company",
             "r.yaml:14:11: error: rule BAD: kind: company rules belong in the pipeline, not the rules file"
         ),

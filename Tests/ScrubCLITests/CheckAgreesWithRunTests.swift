@@ -7,7 +7,8 @@ import ScrubTestSupport
 import Testing
 
 /// A generated campaign with every kind of rule: consent columns, a registry that allows EBR and consent
-/// exemptions, a litigator list (listed after the registry, ranking before it), a suppression list, a contact history with legal and company caps, company calling rules.
+/// exemptions, a litigator list (listed after the registry, ranking before it), a suppression list, a contact
+/// history with legal and company caps, company calling rules, a declared emergency.
 private struct Campaign {
     static let rows = 10_000
     static let header = ["id", "phone", "country", "state", "consent_at", "consent_ref", "ebr_date", "ebr_type"]
@@ -110,6 +111,13 @@ private struct Campaign {
         try (calls.joined(separator: "\n") + "\n").write(
             toFile: dir.path("calls.csv"), atomically: false, encoding: .utf8)
         let companyRules = ScrubProcess.repositoryRoot.appendingPathComponent("Pipelines/company-rules.yaml").path
+        // Texas, statewide: the 713 numbers and the leads whose state is TX.
+        try """
+        version: 1
+        emergencies:
+          - {id: TX-TEST, name: Test emergency, jurisdiction: US-TX, area: all, start: "2026-11-30", citation: test}
+
+        """.write(toFile: dir.path("emergencies.yaml"), atomically: false, encoding: .utf8)
         try """
         version: 1
         name: agreement
@@ -140,6 +148,7 @@ private struct Campaign {
           offer: winter-promo
           caps:
             - {name: "house 3/7d", calls: 3, days: 7}
+        emergencies: emergencies.yaml
 
         """.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)
     }

@@ -127,6 +127,18 @@ struct RuleResolver {
         }
         if d.purposes.isEmpty { throw fail([.key("purposes")], "name at least one purpose, or all") }
 
+        var channels: Set<CallChannel>?
+        if let names = d.channels {
+            if names.isEmpty { throw fail([.key("channels")], "name at least one channel, or leave channels out") }
+            channels = []
+            for (i, text) in names.enumerated() {
+                guard let channel = CallChannel(rawValue: text) else {
+                    throw fail([.key("channels"), .index(i)], "'\(text)' is not a channel (\(CallChannel.names))")
+                }
+                channels?.insert(channel)
+            }
+        }
+
         var hours: [Weekday: [LocalTimeInterval]] = [:]
         for key in d.hours.keys.sorted() {
             guard let days = RuleResolver.days(key) else {
@@ -207,7 +219,7 @@ struct RuleResolver {
             throw fail([.key("confidence")], "say how sure the rule is (H, M, L or ?, with words)")
         }
         return CallingRule(
-            id: d.id, kind: kind, jurisdictions: jurisdictions, purposes: purposeSet, hours: hours,
+            id: d.id, kind: kind, jurisdictions: jurisdictions, purposes: purposeSet, channels: channels, hours: hours,
             holidayCalendars: calendarsUsed, holidayHours: holidayHours, effectiveFrom: from, effectiveUntil: until,
             timeZone: d.timeZone, citation: d.citation ?? "", confidence: d.confidence ?? "", note: d.note ?? "",
             obligations: d.obligations ?? [])

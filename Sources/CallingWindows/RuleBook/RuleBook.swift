@@ -12,6 +12,8 @@ public struct RuleBook: Sendable {
     public let changelog: [ChangeLogEntry]
     public let rules: [CallingRule]
     public let calendars: [String: HolidayCalendar]
+    /// The channel the rules were narrowed to (``restricted(to:)``); nil: every rule, whatever its channels.
+    public let channel: CallChannel?
 
     public init(
         rulesYAML: String, rulesFile: String, calendarsYAML: String, calendarsFile: String
@@ -25,7 +27,22 @@ public struct RuleBook: Sendable {
         self.changelog = parsed.changelog
         self.rules = parsed.rules
         self.calendars = calendars
+        self.channel = nil
     }
+
+    private init(_ book: RuleBook, channel: CallChannel) {
+        version = book.version
+        purposes = book.purposes
+        changelog = book.changelog
+        rules = book.rules.filter { $0.applies(to: channel) }
+        calendars = book.calendars
+        self.channel = channel
+    }
+
+    /// The book with only the rules that govern `channel`: done once per plan, like the purpose's
+    /// filter is per window, so no row pays for it, and a rule of another channel is in no explanation.
+    /// Narrowing a narrowed book keeps only the rules that govern both channels.
+    public func restricted(to channel: CallChannel) -> RuleBook { RuleBook(self, channel: channel) }
 
     /// The rules and calendars that ship with this build (`Sources/CallingWindows/Resources`).
     public static func bundled() throws(CallingRulesError) -> RuleBook {

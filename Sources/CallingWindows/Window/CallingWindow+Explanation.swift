@@ -4,7 +4,8 @@ extension CallingWindow {
     /// and the result in UTC and in each zone's local time. This is what `scrub window` prints.
     public var explanation: String {
         var lines: [String] = []
-        var subject = "\(purpose) calls to \(country)"
+        // Voice is the default channel: its explanations read as they did before channels existed.
+        var subject = channel == .voice ? "\(purpose) calls to \(country)" : "\(purpose) \(channel) calls to \(country)"
         if !subdivisions.isEmpty { subject += " (state/province: \(subdivisions.joined(separator: " or ")))" }
         lines.append("Calling windows on \(date) (\(date.weekday)) for \(subject)")
         var zoneLine = "Time zones: \(zones.isEmpty ? "none" : zones.joined(separator: ", "))"
@@ -27,6 +28,7 @@ extension CallingWindow {
                 "  \(rule.id) [\(rule.kind), confidence \(rule.confidence)] \(rule.jurisdictions.joined(separator: ", ")), \(rule.effective)"
             )
             if !rule.citation.isEmpty { lines.append("    Source: \(rule.citation)") }
+            if let channels = rule.channels { lines.append("    Channels: \(channels.joined(separator: ", "))") }
             if let zone = rule.timeZone {
                 lines.append("    Hours are read in \(zone), whatever the called party's zone.")
             }

@@ -2,6 +2,8 @@
 public struct CallingWindow: Hashable, Sendable, Codable {
     public let date: LocalDate
     public let purpose: CallPurpose
+    /// The channel the rules were narrowed to: a rule of another channel is not in `rules`.
+    public let channel: CallChannel
     public let country: String
     public let subdivisions: [String]
     /// The zones used (the request's, or all of the country's when it gave none).
@@ -54,6 +56,8 @@ public struct CallingWindow: Hashable, Sendable, Codable {
         public let confidence: String
         public let note: String
         public let obligations: [String]
+        /// nil: every channel.
+        public let channels: [String]?
         public let holidayCalendars: [String]
         public let timeZone: String?
 
@@ -66,6 +70,7 @@ public struct CallingWindow: Hashable, Sendable, Codable {
             confidence = rule.confidence
             note = rule.note
             obligations = rule.obligations
+            channels = rule.channels.map { $0.map(\.rawValue).sorted() }
             holidayCalendars = rule.holidayCalendars.map(\.description)
             timeZone = rule.timeZone
         }

@@ -6,10 +6,13 @@
 public struct CallingWindowCalculator: Sendable {
     public let ruleBook: RuleBook
     public let companyRules: [CallingRule]
+    public let channel: CallChannel
 
-    public init(ruleBook: RuleBook, companyRules: [CallingRule] = []) {
-        self.ruleBook = ruleBook
-        self.companyRules = companyRules
+    /// - Parameter channel: the rules (the book's and the company's) are narrowed to it here, once.
+    public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], channel: CallChannel = .voice) {
+        self.ruleBook = ruleBook.restricted(to: channel)
+        self.companyRules = companyRules.filter { $0.applies(to: channel) }
+        self.channel = channel
     }
 
     /// - Complexity: O(rules x zones) time-zone look-ups; cache the result (`CallingWindowCache`).
@@ -29,7 +32,9 @@ public struct CallingWindowCalculator: Sendable {
             country: request.country, subdivisions: request.subdivisions,
             purpose: request.purpose, date: request.date, companyRules: companyRules)
         if rules.isEmpty {
-            problems.append("no rule covers country \(request.country) for \(request.purpose) calls on \(request.date)")
+            let calls = channel == .voice ? "calls" : "\(channel) calls"
+            problems.append(
+                "no rule covers country \(request.country) for \(request.purpose) \(calls) on \(request.date)")
         }
 
         let holidaySubdivisions = subdivisionsForHolidays(request, zones: zoneIDs)
@@ -65,7 +70,8 @@ public struct CallingWindowCalculator: Sendable {
                 rules: $0.rules)
         }.sorted { ($0.calendar, $0.name) < ($1.calendar, $1.name) }
         return CallingWindow(
-            date: request.date, purpose: request.purpose, country: request.country, subdivisions: request.subdivisions,
+            date: request.date, purpose: request.purpose, channel: channel, country: request.country,
+            subdivisions: request.subdivisions,
             zones: zoneIDs, zonesFromCountry: zonesFromCountry, holidaySubdivisions: holidaySubdivisions,
             windows: windows, ruleIDs: rules.map(\.id), holidays: holidays, ambiguous: ambiguous, steps: steps,
             rules: rules.map(CallingWindow.RuleSummary.init), problems: problems)

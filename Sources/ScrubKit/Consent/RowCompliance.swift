@@ -8,10 +8,17 @@ public struct RowCompliance {
     /// The exemptions each registry allows, by the registry's position in the plan.
     public var registryExemptions: [[Exemption]]
     public var caps: CampaignCaps?
+    /// The operator's declared emergencies (`emergencies: FILE`), every one; the decider keeps those in
+    /// force on the campaign date.
+    public var emergencies: [EmergencyBan] = []
 
-    public init(consent: ConsentPolicy? = nil, registryExemptions: [[Exemption]] = [], caps: CampaignCaps? = nil) {
+    public init(
+        consent: ConsentPolicy? = nil, registryExemptions: [[Exemption]] = [], caps: CampaignCaps? = nil,
+        emergencies: [EmergencyBan] = []
+    ) {
         self.consent = consent
         self.registryExemptions = registryExemptions
         self.caps = caps
+        self.emergencies = emergencies
     }
 }

@@ -39,6 +39,12 @@ public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
         FrequencyCap(name: "US-\(state) 3/24h", maxCalls: 3, window: day, perOffer: true)
     }
 
+    /// Oregon: at most 3 calls or texts in 24 hours (HB 3865, ORS 646.569 as amended, from
+    /// 2026-01-01). The statute spares a party who bought from the caller in the last 18 months; the
+    /// history holds no purchases, so the cap applies to every party (the strict reading), and it counts
+    /// every solicitation, whatever its subject.
+    public static let oregon = FrequencyCap(name: "US-OR 3/24h", maxCalls: 3, window: day)
+
     /// France: at most 4 calls in 30 days, and none for 60 days after a refusal (décret n° 2022-1313).
     public static let france = FrequencyCap(
         name: "FR 4/30d, 60d after refusal", maxCalls: 4, window: 30 * day, refusalPause: 60 * day)
@@ -76,6 +82,7 @@ public struct FrequencyCapTable: Sendable, Equatable {
         ("US-FL", LocalDate(year: 2021, month: 7, day: 1)!, .threeIn24Hours("FL")),
         ("US-OK", LocalDate(year: 2022, month: 11, day: 1)!, .threeIn24Hours("OK")),
         ("US-MD", LocalDate(year: 2024, month: 1, day: 1)!, .threeIn24Hours("MD")),
+        ("US-OR", LocalDate(year: 2026, month: 1, day: 1)!, .oregon),
         ("FR", LocalDate(year: 2023, month: 3, day: 1)!, .france),
         ("CA-BC", LocalDate(year: 2005, month: 10, day: 1)!, .britishColumbia),
     ]

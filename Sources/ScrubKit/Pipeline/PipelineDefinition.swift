@@ -51,6 +51,8 @@ public struct PipelineDefinition: Sendable {
     public var suppressionLists: [Located<String>] = []
     public var campaignDate: Located<String>?
     public var purpose: Located<String>?
+    /// `voice` (the default), `prerecorded`, `autodialed` or `sms`: the rules are narrowed to it.
+    public var channel: Located<String>?
     public var rejectWithoutWindow: Located<Bool>?
     /// A file of company calling-hour rules, which can only narrow the legal windows.
     public var companyRules: Located<String>?
@@ -64,6 +66,8 @@ public struct PipelineDefinition: Sendable {
     public var optOuts: OptOuts?
     /// Call logs and caps for contact-frequency limits.
     public var history: History?
+    /// The operator's file of declared emergencies during which calls into an area are banned.
+    public var emergencies: Located<String>?
 
     public init() {}
 
@@ -145,7 +149,7 @@ struct NodeReader {
     mutating func read(_ root: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let top = [
             "version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale", "consent",
-            "optouts", "history",
+            "optouts", "history", "emergencies",
         ]
         let entries = try mapping(root, "the pipeline")
         guard let version = entries.first(where: { $0.key == "version" }) else {
@@ -173,6 +177,7 @@ struct NodeReader {
             case "consent": try readConsent(entry.value, into: &definition)
             case "optouts": try readOptOuts(entry.value, into: &definition)
             case "history": try readHistory(entry.value, into: &definition)
+            case "emergencies": definition.emergencies = try string(entry.value, "emergencies")
             default: throw unknown(entry.key, entry.keyNode, in: "the pipeline", allowed: top)
             }
         }
@@ -212,11 +217,12 @@ struct NodeReader {
     }
 
     private func readCampaign(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
-        let allowed = ["date", "purpose", "reject_without_window", "company_rules"]
+        let allowed = ["date", "purpose", "channel", "reject_without_window", "company_rules"]
         for entry in try mapping(node, "`campaign`") {
             switch entry.key {
             case "date": definition.campaignDate = try string(entry.value, "date")
             case "purpose": definition.purpose = try string(entry.value, "purpose")
+            case "channel": definition.channel = try string(entry.value, "channel")
             case "company_rules": definition.companyRules = try string(entry.value, "company_rules")
             case "reject_without_window":
                 definition.rejectWithoutWindow = try bool(entry.value, "reject_without_window")

@@ -35,6 +35,8 @@ public struct PipelinePlan {
     public var suppressionLists: [NumberList]
     public var campaignDate: LocalDate
     public var purpose: String
+    /// The call channel the rules were narrowed to (`campaign.channel`, `--channel`).
+    public var channel: CallChannel = .voice
     public var rejectWithoutWindow: Bool
     public var allowStale: Bool
     /// Registries used although stale, with their age in days (only with `allowStale`).
@@ -49,6 +51,8 @@ public struct PipelinePlan {
     public var journal: JournalCheck?
     /// What the contact history read, when the pipeline has one.
     public var historyFacts: HistoryFacts?
+    /// The operator's emergencies file (`emergencies: FILE`), when the pipeline names one.
+    public var emergenciesFile: String?
 
     /// The country of national-format numbers when a pipeline names none: `run`'s and `normalize`'s.
     public static let standardDefaultCountry = "US"
@@ -122,6 +126,15 @@ public struct PipelinePlan {
                 "unknown purpose `\(purpose.value)`; expected one of: \(purposes.joined(separator: ", "))",
                 at: purpose.location)
         }
+        var channel = CallChannel.voice
+        if let text = pick(\.channel) {
+            guard let named = CallChannel(rawValue: text.value) else {
+                throw PipelineError(
+                    .configuration, "unknown channel `\(text.value)`; expected one of: \(CallChannel.names)",
+                    at: text.location)
+            }
+            channel = named
+        }
         let dateText = pick(\.campaignDate) ?? .init(value: "today", location: where0)
         let campaignDate: LocalDate
         switch dateText.value {
@@ -193,7 +206,8 @@ public struct PipelinePlan {
 
         let windows: CallingWindowAnnotating?
         do {
-            windows = try environment.windows(campaignDate, purpose.value, pick(\.companyRules).map(path))
+            windows = try environment.windows(campaignDate, purpose.value, pick(\.companyRules).map(path))?
+                .restricted(to: channel)
         } catch let error as PipelineError {
             throw error
         } catch {
@@ -213,7 +227,15 @@ public struct PipelinePlan {
             allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
         plan.columnNames = columnNames
         plan.placeValues = PlaceValues(countries: definition.countryValues, states: definition.stateValues)
+        plan.channel = channel
         try plan.resolveCompliance(definition, overrides: overrides, environment: environment)
+        if let file = pick(\.emergencies) {
+            guard FileManager.default.fileExists(atPath: path(file)) else {
+                throw PipelineError(.missingInput, "emergencies file not found: \(path(file))", at: file.location)
+            }
+            plan.compliance.emergencies = try EmergencyBanFile.load(path: path(file))
+            plan.emergenciesFile = path(file)
+        }
         return plan
     }
 

@@ -63,17 +63,16 @@ extension RowDecider {
     }
 
     /// When the number may be called next: for a clean row, the check time inside a window or the start
-    /// of the next window; for `FREQUENCY_CAP`, the time the cap allows again; otherwise nil.
+    /// of the next window; for `FREQUENCY_CAP` and `NO_CALLING_WINDOW`, the rejects output's
+    /// `next_callable_at` (``Decision/nextCallableAt``); otherwise nil.
     static func nextCallable(_ decision: Decision, at time: UTCTime) -> UTCTime? {
         switch decision.outcome {
         case .clean:
             let starts = (decision.window?.intervals ?? []).filter { time.seconds < $0.upperBound }
                 .map { max($0.lowerBound, time.seconds) }
             return starts.min().map(UTCTime.init(seconds:))
-        case .reject(.frequencyCap, _):
-            return decision.callableAgain
         case .reject:
-            return nil
+            return decision.nextCallableAt
         }
     }
 }

@@ -19,7 +19,8 @@ public struct Decision: Sendable, Equatable {
     public var list: Int?
     /// The exemption that let the row past a registry match; nil when none was needed.
     public var exemption: Exemption?
-    /// The cap that rejected the row (`FREQUENCY_CAP`), and when the number is callable again.
+    /// The cap that rejected the row (`FREQUENCY_CAP`), and when the number is callable again
+    /// (`FREQUENCY_CAP`, `NO_CALLING_WINDOW`; nil when nothing opens within the look-ahead).
     public var cap: FrequencyCap?
     public var callableAgain: UTCTime?
     /// The calling-window annotation, once the window rule has judged the row.
@@ -33,6 +34,21 @@ public struct Decision: Sendable, Equatable {
     public var reason: RejectReason? {
         guard case .reject(let reason, _) = outcome else { return nil }
         return reason
+    }
+
+    /// The rejects output's column after the existing reject columns: when a deferred row may be
+    /// called, `YYYY-MM-DDTHH:MM:SSZ`.
+    public static let nextCallableColumn = "next_callable_at"
+
+    /// `next_callable_at` of a rejected row: set for the reasons that only defer a row
+    /// (`FREQUENCY_CAP`, `NO_CALLING_WINDOW`) when something opens within
+    /// ``WindowAnnotation/deferDays`` days of the campaign date; nil otherwise. `scrub check --json`
+    /// prints the same value.
+    public var nextCallableAt: UTCTime? {
+        switch reason {
+        case .frequencyCap?, .noCallingWindow?: callableAgain
+        default: nil
+        }
     }
 
     /// `reject_detail`; nil when clean.

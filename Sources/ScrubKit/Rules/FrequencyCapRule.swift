@@ -17,8 +17,11 @@ package struct FrequencyCapRule: RowRule {
         let verdict = caps.decision(for: number, at: row.location)
         if trace != nil { explain(number, row.location, verdict, trace: &trace) }
         guard case .capped(let until, let cap) = verdict else { return nil }
+        // `next_callable_at` looks as far ahead as a deferred window does: beyond, the row is not deferred.
+        let horizon = caps.dayStart.seconds + Int64(WindowAnnotation.deferDays + 1) * 86_400
         return Rejection(
-            .frequencyCap, detail: "\(cap.name) reached; callable again \(until)", cap: cap, callableAgain: until)
+            .frequencyCap, detail: "\(cap.name) reached; callable again \(until)", cap: cap,
+            callableAgain: until.seconds < horizon ? until : nil)
     }
 
     private func explain(

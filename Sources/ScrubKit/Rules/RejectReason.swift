@@ -9,6 +9,9 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case litigator = "LITIGATOR"
     case dncRegistry = "DNC_REGISTRY"
     case duplicate = "DUPLICATE"
+    /// A declared emergency bans the call on the campaign date (``EmergencyBanRule``). Ranked after
+    /// the permanent reasons, before the caps and windows, which defer a row for less long.
+    case emergencyBan = "EMERGENCY_BAN"
     case frequencyCap = "FREQUENCY_CAP"
     case noCallingWindow = "NO_CALLING_WINDOW"
 

@@ -3,8 +3,9 @@ import CallingWindows
 /// Decides one row's fate: the scrub's rules as one list in precedence order, built once.
 ///
 /// Precedence follows `RejectReason`: the number (missing, invalid, unsupported region), consent, the
-/// suppression lists, the litigator lists, the registries (unless an exemption the registry allows holds), duplicates,
-/// frequency caps, calling windows. The first rule that rejects decides.
+/// suppression lists, the litigator lists, the registries (unless an exemption the registry allows holds),
+/// duplicates, declared emergencies, frequency caps, calling windows. The first rule that rejects decides. The
+/// reasons after duplicates only defer a row (a dialer may call it later, `next_callable_at`).
 ///
 /// The decision has two phases so that the order-independent work can run anywhere: ``decide(_:evidence:trace:)``
 /// applies every rule but duplicates (they read the row, the lists, the loaded history and the window
@@ -59,6 +60,10 @@ public struct RowDecider {
         }
         notes[rules.count, default: []].append(.coverageGap(coverage))
         duplicatesAt = rules.count
+        if let campaignDate, !compliance.emergencies.isEmpty {
+            let bans = EmergencyBanRule(bans: compliance.emergencies, campaignDate: campaignDate)
+            if !bans.isEmpty { rules.append(bans) }
+        }
         if let caps = compliance.caps { rules.append(FrequencyCapRule(caps: caps)) }
         if let windows { rules.append(CallingWindowRule(windows: windows, rejectWithoutWindow: rejectWithoutWindow)) }
         self.rules = rules

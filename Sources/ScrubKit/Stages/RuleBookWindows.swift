@@ -1,7 +1,7 @@
 import CallingWindows
 
-/// The calling-window stage over the bundled (or a pipeline's) rule book, for one campaign date and
-/// purpose.
+/// The calling-window stage over the bundled (or a pipeline's) rule book, for one campaign date,
+/// purpose and channel.
 ///
 /// Each distinct request (country, subdivisions, zones) is computed once. Rows whose location was
 /// interned skip building the request too: their annotation is found by (number profile, location
@@ -11,6 +11,10 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private let cache: CallingWindowCache
     private let date: LocalDate
     private let purpose: CallPurpose
+    public let channel: CallChannel
+    /// The book and company rules before narrowing to `channel`, for ``restricted(to:)``.
+    private let fullBook: RuleBook
+    private let fullCompanyRules: [CallingRule]
     private var byRequest: [WindowRequest: WindowAnnotation] = [:]
     /// By number profile id (high 24 bits) and location key (low 40 bits).
     private let byKey = UInt64Map<WindowAnnotation>()
@@ -19,14 +23,27 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private let postcodePlaces = UInt64Map<UInt64>()
     private var placeSets: [[String]: UInt64] = [:]
 
-    public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
+    public init(
+        ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String,
+        channel: CallChannel = .voice
+    ) {
         self.cache = CallingWindowCache(
-            calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules))
+            calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules, channel: channel))
         self.date = date
         self.purpose = CallPurpose(purpose)
+        self.channel = channel
+        self.fullBook = ruleBook
+        self.fullCompanyRules = companyRules
         let latest = ruleBook.changelog.max { $0.version < $1.version }
         self.rulesVersion =
             "calling-rules v\(latest?.version ?? ruleBook.version)" + (latest.map { " (\($0.date))" } ?? "")
+    }
+
+    public func restricted(to channel: CallChannel) -> CallingWindowAnnotating {
+        guard channel != self.channel else { return self }
+        return RuleBookWindows(
+            ruleBook: fullBook, companyRules: fullCompanyRules, date: date,
+            purpose: purpose.rawValue, channel: channel)
     }
 
     public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
@@ -85,8 +102,21 @@ public final class RuleBookWindows: CallingWindowAnnotating {
         let annotation = WindowAnnotation(
             timeZones: cached.columns.timezones, windowsUTC: cached.columns.callWindowsUTC,
             rules: cached.columns.callRules, ambiguous: cached.window.ambiguous,
-            intervals: cached.window.windows.map { $0.start...$0.end })
+            intervals: cached.window.windows.map { $0.start...$0.end },
+            nextOpening: cached.window.isCallable ? nil : nextOpening(after: request))
         byRequest[request] = annotation
         return annotation
+    }
+
+    /// The first window on the ``WindowAnnotation/deferDays`` days after the request's date: once per
+    /// distinct request without a window, each day's window from the shared cache.
+    private func nextOpening(after request: WindowRequest) -> Int64? {
+        for days in 1...WindowAnnotation.deferDays {
+            let later = WindowRequest(
+                country: request.country, subdivisions: request.subdivisions, zones: request.zones,
+                purpose: request.purpose, date: request.date.adding(days: days))
+            if let first = cache.window(for: later).window.windows.first { return first.start }
+        }
+        return nil
     }
 }

@@ -1,3 +1,4 @@
+import CallingWindows
 import Synchronization
 
 /// The calling-window annotation of one callable number, as the clean output writes it.
@@ -16,17 +17,27 @@ public final class WindowAnnotation: Sendable, Equatable {
     public let ambiguous: Bool
     /// Each window as (start, end) seconds since 1970, for the report's coverage chart.
     public let intervals: [ClosedRange<Int64>]
+    /// When there is no window on the campaign date: the start of the first window on one of the
+    /// ``deferDays`` days after it (seconds since 1970), for a dialer to reschedule rather than drop the
+    /// row; nil when nothing opens in that time, or when the campaign date has a window.
+    public let nextOpening: Int64?
+
+    /// How many days after the campaign date a deferred row's next window is looked for.
+    public static let deferDays = 14
 
     private static let nextID = Atomic<Int>(0)
 
-    public init(timeZones: String, windowsUTC: String, rules: String, ambiguous: Bool, intervals: [ClosedRange<Int64>])
-    {
+    public init(
+        timeZones: String, windowsUTC: String, rules: String, ambiguous: Bool, intervals: [ClosedRange<Int64>],
+        nextOpening: Int64? = nil
+    ) {
         self.id = Self.nextID.add(1, ordering: .relaxed).newValue
         self.timeZones = timeZones
         self.windowsUTC = windowsUTC
         self.rules = rules
         self.ambiguous = ambiguous
         self.intervals = intervals
+        self.nextOpening = nextOpening
     }
 
     public var hasWindow: Bool { !intervals.isEmpty }
@@ -34,7 +45,8 @@ public final class WindowAnnotation: Sendable, Equatable {
     public static func == (lhs: WindowAnnotation, rhs: WindowAnnotation) -> Bool {
         lhs === rhs
             || (lhs.timeZones == rhs.timeZones && lhs.windowsUTC == rhs.windowsUTC && lhs.rules == rhs.rules
-                && lhs.ambiguous == rhs.ambiguous && lhs.intervals == rhs.intervals)
+                && lhs.ambiguous == rhs.ambiguous && lhs.intervals == rhs.intervals
+                && lhs.nextOpening == rhs.nextOpening)
     }
 }
 
@@ -61,9 +73,14 @@ public protocol CallingWindowAnnotating: AnyObject {
     func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation
     /// The window in words a compliance officer can check: zones, every rule and holiday that shaped it.
     func explain(_ number: NumberFacts, at location: LeadLocation) -> String
+    /// The stage for one call channel, its rules narrowed once (the plan calls it with `campaign.channel`).
+    func restricted(to channel: CallChannel) -> CallingWindowAnnotating
 }
 
 extension CallingWindowAnnotating {
+    /// A stage without channel-specific rules (a test double) is the same for every channel.
+    public func restricted(to channel: CallChannel) -> CallingWindowAnnotating { self }
+
     public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
         let annotation = annotate(number, at: location)
         return "Windows (UTC): \(annotation.windowsUTC.isEmpty ? "none" : annotation.windowsUTC)\n"

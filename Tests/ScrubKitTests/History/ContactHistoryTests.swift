@@ -80,6 +80,31 @@ struct ContactHistoryTests {
         #expect(error?.message.contains("number, called_at, result, campaign") == true, "a real header is listed")
     }
 
+    @Test("unanswered attempts are kept and count against caps (a UK call is an attempted connection from 2026-02-05)")
+    func unansweredAttemptsCount() throws {
+        let dir = try TemporaryDirectory()
+        let log = """
+            phone,time,code
+            +13055550100,2026-11-30T09:00:00Z,NO_ANSWER
+            +13055550100,2026-11-30T10:00:00Z,BUSY
+            +13055550100,2026-11-30T11:00:00Z,
+            +13055550100,2026-11-30T12:00:00Z,VOICEMAIL
+
+            """
+        try writeGzipped(log, to: dir.path("calls.csv.gz"))
+        let december = UTCTime(parsing: "2026-12-01T00:00:00Z".utf8)!
+        var builder = ContactHistory.Builder(from: UTCTime(parsing: "2026-10-01T00:00:00Z".utf8)!, through: december)
+        let report = try builder.read(dir.path("calls.csv.gz"), format: CallLogFormat(), normalizer: TestNormalizer())
+        #expect(report.rows == 4 && report.kept == 4 && report.unreadableRows == 0)
+        let history = builder.build()
+        #expect(history.callCount(to: 13_055_550_100, before: december) == 4)
+        let three = FrequencyCap.threeIn24Hours("FL")
+        guard case .capped = history.decision(for: 13_055_550_100, at: december, offer: nil, caps: [three]) else {
+            Issue.record("four unanswered attempts in 24 hours must reach a 3-call cap")
+            return
+        }
+    }
+
     @Test("a header-less call log: the error says its first row looks like data and quotes no number")
     func headerlessCallLogQuotesNoNumber() throws {
         let dir = try TemporaryDirectory()
