@@ -45,6 +45,8 @@ struct RegistryBuildCommand: ParsableCommand {
     @Argument(help: "The list's files.")
     var inputs: [String]
 
+    @OptionGroup var audit: CommandAuditOptions
+
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
         try OptionRanges.maxInvalid.check(maxInvalid.fraction)
@@ -53,6 +55,13 @@ struct RegistryBuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        try audit.audited("registry build", outputs: [output]) {
+            try perform()
+        }
+    }
+
+    /// The command itself, its errors printed and turned into exit codes.
+    private func perform() throws {
         try reportingIndexErrors {
             var collector = KeyCollector()
             try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)
