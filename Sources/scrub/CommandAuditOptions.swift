@@ -15,6 +15,13 @@ struct CommandAuditOptions: ParsableArguments {
 
     @OptionGroup var signing: SigningOptions
 
+    func validate() throws {
+        guard auditLog == nil else { return }
+        if actor != nil || signing.signingKey != nil {
+            throw ValidationError("--actor and --signing-key go into the record of --audit-log: give --audit-log too")
+        }
+    }
+
     /// Runs `body`; with `--audit-log`, then appends its record, carrying the exit status `body` ended
     /// with. A record that cannot be appended fails the command (exit 74) even if `body` succeeded.
     func audited(_ command: String, outputs: [String], _ body: () throws -> Void) throws {

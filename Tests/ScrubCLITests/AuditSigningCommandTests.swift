@@ -187,5 +187,8 @@ struct AuditSigningCommandTests {
             "audit", "verify", dir.path("audit.jsonl"), "--public-key", dir.path("signing.key.pub"),
         ])
         #expect(verified.status == 0, "\(verified.stderr)")
+        let noLog = try ScrubProcess.run(
+            ["optout", "compile", dir.path("optouts.jsonl"), "--output", dir.path("p.idx"), "--actor", "Ann Lee"])
+        #expect(noLog.status == 64 && noLog.stderr.contains("give --audit-log too"), "\(noLog.stderr)")
     }
 }
