@@ -150,7 +150,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ScrubRecordsTests",
-            dependencies: ["ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport"]
+            dependencies: [
+                "ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport",
+                // Crypto: the tests forge records with a key of their own, as an attacker would.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ScrubSampleTests",

@@ -21,13 +21,18 @@ struct OptOutEventOptions: ParsableArguments {
     var reason: String
 
     @Option(help: "Where it can be checked: a ticket, recording or disposition id, a letter's reference.")
-    var evidence: String
+    var evidence: String?
+
+    @Flag(help: "There is no evidence to give (opt-outs only); the events record that none was given.")
+    var noEvidence = false
 
     @Option(help: "all, or a brand or campaign name.")
     var scope: OptOutScope = .all
 
-    @Option(help: "Who records it (default: the system user).")
+    @Option(help: "Who records it, by name (default: the login name).")
     var actor: String?
+
+    @OptionGroup var signing: SigningOptions
 
     @Option(help: "When the person asked, ISO 8601 (default: now).")
     var time: String?
@@ -43,11 +48,13 @@ struct OptOutEventOptions: ParsableArguments {
 
     /// Normalises and appends one event a number, printing how many (never the numbers).
     func record(_ action: OptOutEvent.Action, normalizer: some NumberNormalizing) throws {
+        let signer = try signing.load()
         try reportingOptOutErrors {
-            let request = OptOutRequest(
-                action: action, scope: scope, channel: channel, reason: reason, evidence: evidence,
-                actor: actor ?? OptOutCommand.systemUser, time: time.flatMap { UTCTime(parsing: $0.utf8) })
-            let events = try OptOutJournal(path: journal).record(
+            var request = OptOutRequest(
+                action: action, scope: scope, channel: channel, reason: reason, evidence: evidence ?? "",
+                actor: ActingUser.name(actor), time: time.flatMap { UTCTime(parsing: $0.utf8) })
+            request.noEvidence = noEvidence
+            let events = try OptOutJournal(path: journal, signer: signer).record(
                 numbers, country: country.uppercased(), request: request, normalizer: normalizer, now: .now)
             let noun = action == .optOut ? "opt-out" : "re-consent"
             print("\(journal): \(events.count) \(noun) event(s) appended (scope \(scope))")

@@ -19,12 +19,6 @@ struct OptOutCommand: ParsableCommand {
             OptOutStatusCommand.self,
         ]
     )
-
-    /// The user running the command, the default actor.
-    static var systemUser: String {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())
-    }
 }
 
 /// Runs `body`, printing an error that ends an opt-out command and turning it into its exit code.

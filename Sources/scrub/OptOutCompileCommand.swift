@@ -25,7 +25,16 @@ struct OptOutCompileCommand: ParsableCommand {
     @Option(help: "Only opt-outs that apply to this brand or campaign (and to all); default: every opt-out.")
     var scope: OptOutScope?
 
+    @OptionGroup var audit: CommandAuditOptions
+
     func run() throws {
+        try audit.audited("optout compile", outputs: [output]) {
+            try perform()
+        }
+    }
+
+    /// The command itself, its errors printed and turned into exit codes.
+    private func perform() throws {
         try reportingOptOutErrors {
             try reportingIndexErrors {
                 let result = try OptOutJournal(path: journal).compile(to: output, name: name, scope: scope)

@@ -45,8 +45,10 @@ struct OptOutImportCommand: ParsableCommand {
     @Option(help: "all, or a brand or campaign name.")
     var scope: OptOutScope = .all
 
-    @Option(help: "Who records it (default: the system user).")
+    @Option(help: "Who records it, by name (default: the login name).")
     var actor: String?
+
+    @OptionGroup var signing: SigningOptions
 
     func validate() throws {
         guard country.count == 2, country.allSatisfy(\.isLetter) else {
@@ -65,9 +67,10 @@ struct OptOutImportCommand: ParsableCommand {
 
     func importRows(normalizer: some NumberNormalizing) throws {
         var unreadable = false
+        let signer = try signing.load()
         try reportingOptOutErrors {
             try reportingIndexErrors {
-                var options = DispositionImport(path: dispositions, actor: actor ?? OptOutCommand.systemUser)
+                var options = DispositionImport(path: dispositions, actor: ActingUser.name(actor))
                 options.codes = codeList
                 options.numberColumn = numberColumn
                 options.timeColumn = timeColumn
@@ -77,7 +80,7 @@ struct OptOutImportCommand: ParsableCommand {
                 options.country = country.uppercased()
                 options.channel = channel
                 options.scope = scope
-                let report = try OptOutJournal(path: journal).importDispositions(
+                let report = try OptOutJournal(path: journal, signer: signer).importDispositions(
                     options, normalizer: normalizer, now: .now)
                 print(
                     "\(dispositions): \(report.rows) row(s), \(report.doNotCallRows) do-not-call; "

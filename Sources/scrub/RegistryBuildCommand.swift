@@ -48,6 +48,8 @@ struct RegistryBuildCommand: ParsableCommand {
     @Argument(help: "The list's files.")
     var inputs: [String]
 
+    @OptionGroup var audit: CommandAuditOptions
+
     func validate() throws {
         if kind == .litigator {
             guard region.isEmpty else {
@@ -63,6 +65,13 @@ struct RegistryBuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        try audit.audited("registry build", outputs: [output]) {
+            try perform()
+        }
+    }
+
+    /// The command itself, its errors printed and turned into exit codes.
+    private func perform() throws {
         try reportingIndexErrors {
             var collector = KeyCollector()
             let sidecars = try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)

@@ -41,6 +41,8 @@ struct RegistryUpdateCommand: ParsableCommand {
     @Option(help: "The index file to write.")
     var output: String
 
+    @OptionGroup var audit: CommandAuditOptions
+
     func validate() throws {
         try validateSnapshot(date: snapshotDate, regions: [], maxAgeDays: nil)
         if let baseDate, !IndexMetadata.isValidDate(baseDate) {
@@ -54,6 +56,13 @@ struct RegistryUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try audit.audited("registry update", outputs: [output]) {
+            try perform()
+        }
+    }
+
+    /// The command itself, its errors printed and turned into exit codes.
+    private func perform() throws {
         try reportingIndexErrors {
             let index = try IndexFile(path: base)
             var additions = KeyCollector()

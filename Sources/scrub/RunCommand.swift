@@ -62,6 +62,9 @@ struct RunCommand: ParsableCommand {
     var quiet = false
     @Option(help: "Progress bar on standard error: auto (when it is a terminal), always or never.")
     var progress: ProgressMode = .auto
+    @Option(help: "Who runs it, recorded in the audit log (default: the login name).")
+    var actor: String?
+    @OptionGroup var signing: SigningOptions
 
     enum ProgressMode: String, ExpressibleByArgument {
         case auto, always, never
@@ -102,7 +105,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let attempt = RunAttempt()
+        // A key that cannot be read ends the command before any record: an unsigned record would
+        // break a signed log, and a signed one cannot be made.
+        let attempt = RunAttempt(actor: ActingUser.name(actor), signer: try signing.load())
         var plan: PipelinePlan?
         var definition: PipelineDefinition?
         var report: RunReport?

@@ -3,16 +3,17 @@ import ScrubRecords
 
 extension ScrubRun {
     /// The audit record of a run: who ran what, on which inputs and lists, and what came out.
+    ///
+    /// - Parameter actor: who ran it, by name (``ActingUser``), recorded as `operator`.
     public static func auditRecord(
         plan: PipelinePlan?, report: RunReport?, commandLine: [String], runID: String, started: Date, ended: Date,
-        exitStatus: Int32, error: String?
+        exitStatus: Int32, error: String?, actor: String = ActingUser.loginName
     ) -> [String: AuditValue] {
-        let environment = ProcessInfo.processInfo.environment
         var record: [String: AuditValue] = [
             "run_id": .string(runID),
             "started_at": .string(started.ISO8601Format()),
             "ended_at": .string(ended.ISO8601Format()),
-            "operator": .string(environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())),
+            "operator": .string(actor),
             "host": .string(ProcessInfo.processInfo.hostName),
             "command_line": .array(commandLine.map { .string($0) }),
             "exit_status": .int(Int(exitStatus)),

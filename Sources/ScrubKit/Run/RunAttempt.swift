@@ -14,14 +14,20 @@ public struct RunAttempt: Sendable {
     public let started: Date
     /// Recorded as the attempt's command line.
     public var commandLine: [String]
+    /// Who started it, by name (`--actor`, else the login name): the record's `operator`.
+    public var actor: String
+    /// Signs the attempt's audit records; nil writes them unsigned.
+    public var signer: SigningKey?
 
     public init(
         runID: String = UUID().uuidString.lowercased(), started: Date = Date(),
-        commandLine: [String] = CommandLine.arguments
+        commandLine: [String] = CommandLine.arguments, actor: String = ActingUser.loginName, signer: SigningKey? = nil
     ) {
         self.runID = runID
         self.started = started
         self.commandLine = commandLine
+        self.actor = actor
+        self.signer = signer
     }
 
     /// How an attempt ended when it did not succeed: its message, exit status and kind (for the
@@ -114,13 +120,13 @@ public struct RunAttempt: Sendable {
         guard let path else { return }
         var record = ScrubRun.auditRecord(
             plan: plan, report: result?.report ?? report, commandLine: commandLine, runID: runID, started: started,
-            ended: Date(), exitStatus: exitStatus, error: error)
+            ended: Date(), exitStatus: exitStatus, error: error, actor: actor)
         if let result {
             record["output_set"] = .string(result.setID)
             record["output_set_path"] = .string(result.setPath)
         }
         do {
-            try AuditLog(path: path).append(record)
+            try AuditLog(path: path, signer: signer).append(record)
         } catch {
             throw Failure(
                 message: "\(path): error: cannot append the audit record: \(error)",

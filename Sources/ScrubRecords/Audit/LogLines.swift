@@ -58,9 +58,9 @@ struct LogLines {
         return byte == 0x0A
     }
 
-    /// The SHA-256 of the last non-empty line, or ``HashChainedLog/genesis`` for an empty log: what the
-    /// next record must link to. Reads the log backwards from its end, not all of it.
-    func lastLineDigest() throws -> String {
+    /// The bytes of the last non-empty line, or nil for an empty log: what the next record links to.
+    /// Reads the log backwards from its end, not all of it.
+    func lastLine() throws -> [UInt8]? {
         var window = 4096
         while true {
             let start = max(0, byteCount - window)
@@ -68,11 +68,9 @@ struct LogLines {
             _ = try bytes.withUnsafeMutableBytes { try file.read(at: start, into: $0) }
             var end = bytes.count
             while end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
-            if end == 0 && start == 0 { return HashChainedLog.genesis }
-            if let newline = bytes[..<end].lastIndex(of: 0x0A) {
-                return bytes[(newline + 1)..<end].withUnsafeBytes { HashChain.digest($0) }
-            }
-            if start == 0 { return bytes[..<end].withUnsafeBytes { HashChain.digest($0) } }
+            if end == 0 && start == 0 { return nil }
+            if let newline = bytes[..<end].lastIndex(of: 0x0A) { return Array(bytes[(newline + 1)..<end]) }
+            if start == 0 { return Array(bytes[..<end]) }
             window *= 4
         }
     }

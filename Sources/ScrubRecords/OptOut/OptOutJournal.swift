@@ -8,12 +8,15 @@
 /// See `docs/opt-outs.md`.
 public struct OptOutJournal: Sendable {
     public let path: String
+    /// The key that signs appended events; nil writes unsigned events.
+    public let signer: SigningKey?
 
-    public init(path: String) {
+    public init(path: String, signer: SigningKey? = nil) {
         self.path = path
+        self.signer = signer
     }
 
-    var log: HashChainedLog { HashChainedLog(path: path) }
+    var log: HashChainedLog { HashChainedLog(path: path, signer: signer) }
 
     /// Appends one event for each of `numbers`, after normalising them all.
     ///
@@ -41,7 +44,7 @@ public struct OptOutJournal: Sendable {
                     OptOutEvent(
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
                         e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
-                        evidence: request.evidence, actor: request.actor))
+                        evidence: request.recordedEvidence, actor: request.actor))
             case .missing:
                 refused.append("number \(index + 1) is empty")
             case .invalid(let detail):

@@ -5,8 +5,11 @@ public struct OptOutRequest: Sendable, Equatable {
     public var scope: OptOutScope
     public var channel: OptOutChannel
     public var reason: String
-    /// Required: a ticket, recording or disposition id, or a letter's reference.
+    /// Required unless `noEvidence`: a ticket, recording or disposition id, or a letter's reference.
     public var evidence: String
+    /// The operator says there is no evidence to give (`--no-evidence`, opt-outs only): the events
+    /// record ``noEvidenceText`` as their evidence, so the gap is visible, not silent.
+    public var noEvidence = false
     public var actor: String
     /// When the person asked; nil means now.
     public var time: UTCTime?
@@ -24,12 +27,24 @@ public struct OptOutRequest: Sendable, Equatable {
         self.time = time
     }
 
+    /// What an event recorded with `--no-evidence` holds as its evidence.
+    public static let noEvidenceText = "none: recorded with --no-evidence"
+
+    /// The evidence the events record.
+    var recordedEvidence: String {
+        noEvidence ? Self.noEvidenceText : evidence
+    }
+
     /// The first thing wrong with the request, or nil.
     func problem() -> String? {
-        if evidence.allSatisfy(\.isWhitespace) {
+        if noEvidence {
+            if action == .reconsent { return "re-consent always needs evidence: --no-evidence is for opt-outs" }
+            if !evidence.isEmpty { return "give --evidence or --no-evidence, not both" }
+        } else if evidence.allSatisfy(\.isWhitespace) {
             return action == .reconsent
                 ? "re-consent needs evidence (a recording, a signed form, a ticket): give --evidence"
-                : "an opt-out needs evidence (a ticket, a recording or disposition id): give --evidence"
+                : "an opt-out needs evidence (a ticket, a recording or disposition id): give --evidence, or "
+                    + "--no-evidence when there is none (it is recorded as such)"
         }
         if reason.allSatisfy(\.isWhitespace) { return "give a --reason" }
         if actor.allSatisfy(\.isWhitespace) { return "the actor is empty: give --actor" }
