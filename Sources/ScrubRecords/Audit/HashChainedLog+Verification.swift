@@ -39,14 +39,15 @@ extension HashChainedLog {
     ) throws
         -> Verification
     {
-        try read { lines in
+        let key = publicKey?.prepared()
+        return try read { lines in
             var chain = HashChain()
             var signed = 0
             var broken: (line: Int, problem: String)?
             var atCheckpoint: (line: Int, head: String)?
             try lines.forEach { number, line in
                 guard broken == nil, !line.isEmpty else { return }
-                broken = Self.problem(with: line, publicKey: publicKey, chain: &chain).map {
+                broken = Self.problem(with: line, publicKey: key, chain: &chain).map {
                     (line: number, problem: $0)
                 }
                 if RecordSignature.isSigned(line) { signed += 1 }
@@ -74,10 +75,8 @@ extension HashChainedLog {
 
     /// What is wrong with the next record `line`, advancing `chain` past it; nil when nothing is.
     private static func problem(
-        with line: UnsafeRawBufferPointer, publicKey: VerifyingKey?, chain: inout HashChain
-    )
-        -> String?
-    {
+        with line: UnsafeRawBufferPointer, publicKey: VerifyingKey.Prepared?, chain: inout HashChain
+    ) -> String? {
         guard line.last == 0x7D, let fields = fields(of: line) else {
             _ = chain.take(line: line, link: nil)
             return "it is not a JSON record with a \(linkField) (an edited or cut-short line)"

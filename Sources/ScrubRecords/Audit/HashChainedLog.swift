@@ -50,13 +50,14 @@ public struct HashChainedLog: Sendable {
         let last = try lines.lastLine()
         if let last { try checkSigning(after: last) }
         var previous = last.map { $0.withUnsafeBytes { HashChain.digest($0) } } ?? Self.genesis
+        let key = signer?.prepared()
         var bytes: [UInt8] = []
         // A line cut short by a crash stays (verify reports it); the new records start on a fresh line.
         if try !lines.endsWithNewline() { bytes.append(0x0A) }
         for fields in records {
             var record = fields
             record[Self.linkField] = .string(previous)
-            let line = try RecordSignature.line(record, signedWith: signer)
+            let line = try RecordSignature.line(record, signedWith: key)
             previous = line.withUnsafeBytes { HashChain.digest($0) }
             bytes += line
             bytes.append(0x0A)

@@ -33,7 +33,7 @@ public struct LogCheckpoint: Sendable, Equatable {
             "checkpoint": .int(Self.formatVersion), "log": .string(log), "records": .int(records),
             "head_sha256": .string(head), "time": .string(time.description),
         ]
-        return String(decoding: try RecordSignature.line(fields, signedWith: key), as: UTF8.self)
+        return String(decoding: try RecordSignature.line(fields, signedWith: key.prepared()), as: UTF8.self)
     }
 
     /// Reads a checkpoint line; with `publicKey`, its signature must be that key's.

@@ -18,11 +18,15 @@ enum RecordSignature {
     private static let suffixLength = opening.count + encodedLength + 2
 
     /// The line of `fields`, signed with `key` when one is given (the caller adds `prev_sha256`).
-    static func line(_ fields: [String: AuditValue], signedWith key: SigningKey?) throws(RecordError) -> [UInt8] {
+    static func line(
+        _ fields: [String: AuditValue], signedWith key: SigningKey.Prepared?
+    ) throws(RecordError)
+        -> [UInt8]
+    {
         guard let key else { return Array(AuditValue.object(fields).json.utf8) }
         var record = fields
         record[field] = nil
-        record[keyField] = .string(key.verifyingKey.id)
+        record[keyField] = .string(key.id)
         let message = Array(AuditValue.object(record).json.utf8)
         let signature = try key.signature(for: message)
         return Array(message.dropLast()) + opening + Array(signature.base64EncodedString().utf8) + Array("\"}".utf8)

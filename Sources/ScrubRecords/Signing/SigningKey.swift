@@ -44,12 +44,26 @@ public struct SigningKey: Sendable {
         "\(Self.fileTag) \(raw.base64EncodedString())\n"
     }
 
-    /// The Ed25519 signature of `message`.
-    func signature(for message: [UInt8]) throws(RecordError) -> Data {
-        do {
-            return try key.signature(for: message)
-        } catch {
-            throw RecordError(.io, "cannot sign the record: \(error)")
+    /// The key made ready to sign many records: Crypto's key and the key id, derived once (making
+    /// them per record cost more than the signature).
+    func prepared() -> Prepared {
+        let key = self.key
+        return Prepared(key: key, id: VerifyingKey(key.publicKey).id)
+    }
+
+    /// A ``SigningKey`` ready to sign, for the records of one append.
+    struct Prepared {
+        let key: Curve25519.Signing.PrivateKey
+        /// The ``VerifyingKey/id`` records name as `signed_by`.
+        let id: String
+
+        /// The Ed25519 signature of `message`.
+        func signature(for message: [UInt8]) throws(RecordError) -> Data {
+            do {
+                return try key.signature(for: message)
+            } catch {
+                throw RecordError(.io, "cannot sign the record: \(error)")
+            }
         }
     }
 

@@ -50,7 +50,22 @@ public struct VerifyingKey: Sendable {
 
     /// Whether `signature` is this key's Ed25519 signature of `message`.
     func isValidSignature(_ signature: Data, for message: [UInt8]) -> Bool {
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
-        return key.isValidSignature(signature, for: message)
+        prepared().isValidSignature(signature, for: message)
+    }
+
+    /// The key made ready to check many records: Crypto's key and the id, made once.
+    func prepared() -> Prepared {
+        // The bytes were accepted by the same initialiser when this value was made.
+        Prepared(key: try! Curve25519.Signing.PublicKey(rawRepresentation: raw), id: id)
+    }
+
+    /// A ``VerifyingKey`` ready to check, for the records of one verification.
+    struct Prepared {
+        let key: Curve25519.Signing.PublicKey
+        let id: String
+
+        func isValidSignature(_ signature: Data, for message: [UInt8]) -> Bool {
+            key.isValidSignature(signature, for: message)
+        }
     }
 }
