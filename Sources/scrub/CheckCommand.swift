@@ -41,6 +41,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Use registries older than their maximum age.")
     var allowStale = false
 
+    @Flag(help: "Print one JSON object: decision, detail, e164, windows_utc, next_callable_at, trace.")
+    var json = false
+
+    @Option(help: "The check time, from which next_callable_at counts: YYYY-MM-DDTHH:MM:SSZ (default: now).")
+    var at: String?
+
     /// The lead facts given by flags, read as the run reads its columns.
     var evidence: LeadEvidence {
         func read<T>(_ text: String?, _ parse: (UnsafeRawBufferPointer) -> T?) -> T? {
@@ -51,6 +57,17 @@ struct CheckCommand: ParsableCommand {
             relationshipDay: read(ebrDate, LeadEvidence.date), relationship: read(ebrType, LeadEvidence.relationship))
     }
 
+    func validate() throws {
+        if let at, UTCTime(parsing: Array(at.utf8)) == nil {
+            throw ValidationError("--at takes a time such as 2026-12-01T15:00:00Z, not `\(at)`")
+        }
+    }
+
+    /// `--at`, or now.
+    var checkTime: UTCTime {
+        at.flatMap { UTCTime(parsing: Array($0.utf8)) } ?? UTCTime(seconds: Int64(Date().timeIntervalSince1970))
+    }
+
     func run() throws {
         do throws(PipelineError) {
             let definition = try PipelineDefinition.load(path: pipeline)
@@ -59,9 +76,10 @@ struct CheckCommand: ParsableCommand {
             if allowStale { overrides.allowStale = .init(value: true, location: "--allow-stale") }
             let plan = try PipelinePlan.resolve(
                 definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage()))
-            print(
-                DecisionExplainer(plan: plan).explain(
-                    number, country: country, state: state, postcode: postcode, evidence: evidence))
+            let answer = plan.check(
+                CheckRequest(number, country: country, state: state, postcode: postcode, evidence: evidence),
+                at: checkTime)
+            print(json ? answer.json : answer.text)
         } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))

@@ -123,7 +123,7 @@ struct ConsentCheckTests {
     @Test(
         "explains NO_CONSENT, exemptions and FREQUENCY_CAP, as the run decides",
         arguments: [
-            (["+33 1 99 00 12 35"], "Decision: NO_CONSENT (FR needs prior consent)"),
+            (["+33 1 99 00 12 35"], "Decision: NO_CONSENT (FR requires prior consent for marketing calls"),
             (["+33 1 99 00 12 34", "--consent-at", "2026-09-14"], "Decision: CLEAN"),
             (["+33 1 99 00 12 34", "--consent-at", "2026-12-02"], "Decision: NO_CONSENT"),
             (

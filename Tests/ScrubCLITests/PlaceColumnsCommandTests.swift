@@ -55,6 +55,6 @@ struct PlaceColumnsCommandTests {
             "check", "(214) 555-0142", "--pipeline", "Pipelines/sample.yaml", "--country", "Atlantis",
         ])
         #expect(unknown.status == 0)
-        #expect(unknown.stdout.contains("UNSUPPORTED_REGION: country value \"Atlantis\" is not a country we know"))
+        #expect(unknown.stdout.contains("UNSUPPORTED_REGION (country value \"Atlantis\" is not a country we know"))
     }
 }

@@ -42,10 +42,11 @@ let territoryNumbers = [
 @Suite("Registry coverage")
 struct RegistryCoverageTests {
     /// Decides `input` (row country US) with the real normaliser against `registries`.
-    func decide(_ input: String, registries: [NumberList], country: String = "US") -> RowDecider.Decision {
-        var decider = RowDecider(
-            normalizer: PhoneNormalizerStage(), suppressionLists: [], registries: registries, windows: nil,
-            rejectWithoutWindow: false)
+    func decide(_ input: String, registries: [NumberList], country: String = "US") -> Decision {
+        let decider = SerialDecider(
+            RowDecider(
+                normalizer: PhoneNormalizerStage(), suppressionLists: [], registries: registries, windows: nil,
+                rejectWithoutWindow: false))
         return Array(input.utf8).withUnsafeBytes {
             decider.decide(phone: $0, country: country, state: nil, postcode: nil, line: 2)
         }
@@ -64,7 +65,7 @@ struct RegistryCoverageTests {
         arguments: territoryNumbers)
     func territoryListed(number: TerritoryNumber) {
         let decision = decide(number.input, registries: nationalRegistries)
-        guard case .reject(.dncRegistry, let detail, let facts?) = decision else {
+        guard case .reject(.dncRegistry, let detail) = decision.outcome, let facts = decision.number else {
             Issue.record("expected DNC_REGISTRY, got \(decision)")
             return
         }
@@ -77,7 +78,7 @@ struct RegistryCoverageTests {
     func territoryNotListed(number: TerritoryNumber) {
         let others = nationalRegistries.filter { $0.info.regions != [number.registry] }
         #expect(others.count == 3)
-        guard case .clean = decide(number.input, registries: others) else {
+        guard decide(number.input, registries: others).isClean else {
             Issue.record("\(number) was claimed by a registry that does not cover \(number.region)")
             return
         }
@@ -92,10 +93,7 @@ struct RegistryCoverageTests {
     func canadaOnly(input: String, expected: String) {
         let listed: [UInt64] = [1_212_555_0187, 1_787_234_5678, 1_671_300_1234, 1_876_927_1234, 1_416_555_0123]
         let ca = testList("ca-dncl", kind: .registry, regions: ["CA"], numbers: listed + [1_604_555_0199])
-        switch decide(input, registries: [ca]) {
-        case .clean: #expect(expected == "CLEAN")
-        case .reject(let reason, _, _): #expect(reason.rawValue == expected)
-        }
+        #expect(decide(input, registries: [ca]).reason?.rawValue ?? "CLEAN" == expected)
     }
 
     @Test(
@@ -132,7 +130,7 @@ struct RegistryCoverageTests {
         }
         #expect(registries[0].info.coverage == ["US", "PR", "GU", "VI", "AS", "MP"])
         for number in territoryNumbers {
-            guard case .reject(.dncRegistry, let detail, _) = decide(number.input, registries: registries) else {
+            guard case .reject(.dncRegistry, let detail) = decide(number.input, registries: registries).outcome else {
                 Issue.record("\(number) was not rejected")
                 continue
             }

@@ -4,23 +4,21 @@ import Testing
 
 @Suite("Row decisions")
 struct RowDeciderTests {
-    func decider(rejectWithoutWindow: Bool = false) -> RowDecider {
-        RowDecider(
-            normalizer: TestNormalizer(),
-            suppressionLists: [testList("optouts", kind: .suppression, numbers: [14155550100, 442079460123])],
-            registries: [
-                testList(
-                    "us-dnc", kind: .registry, regions: ["US"], snapshot: "2026-11-20",
-                    numbers: [14155550100, 14155550101, 442079460999])
-            ],
-            windows: TestWindows(closedRegions: ["FR"]), rejectWithoutWindow: rejectWithoutWindow)
+    func decider(rejectWithoutWindow: Bool = false) -> SerialDecider {
+        SerialDecider(
+            RowDecider(
+                normalizer: TestNormalizer(),
+                suppressionLists: [testList("optouts", kind: .suppression, numbers: [14155550100, 442079460123])],
+                registries: [
+                    testList(
+                        "us-dnc", kind: .registry, regions: ["US"], snapshot: "2026-11-20",
+                        numbers: [14155550100, 14155550101, 442079460999])
+                ],
+                windows: TestWindows(closedRegions: ["FR"]), rejectWithoutWindow: rejectWithoutWindow))
     }
 
-    func reason(_ decision: RowDecider.Decision) -> String {
-        switch decision {
-        case .clean: return "CLEAN"
-        case .reject(let reason, _, _): return reason.rawValue
-        }
+    func reason(_ decision: Decision) -> String {
+        decision.reason?.rawValue ?? "CLEAN"
     }
 
     @Test(
@@ -32,7 +30,7 @@ struct RowDeciderTests {
             ("+33 1 99 00 12 34", "CLEAN"),  // no window, but the pipeline keeps such rows
         ])
     func reasons(input: String, expected: String) {
-        var decider = decider()
+        let decider = decider()
         let decision = Array(input.utf8).withUnsafeBytes {
             decider.decide(phone: $0, country: "US", state: nil, postcode: nil, line: 2)
         }
@@ -41,7 +39,7 @@ struct RowDeciderTests {
 
     @Test("the first occurrence decides; later ones are duplicates, even written differently")
     func duplicates() {
-        var decider = decider()
+        let decider = decider()
         let first = Array("(212) 555-0187".utf8).withUnsafeBytes {
             decider.decide(phone: $0, country: "US", state: nil, postcode: nil, line: 2)
         }
@@ -49,7 +47,7 @@ struct RowDeciderTests {
             decider.decide(phone: $0, country: "US", state: nil, postcode: nil, line: 9)
         }
         #expect(reason(first) == "CLEAN")
-        guard case .reject(.duplicate, let detail, _) = second else {
+        guard case .reject(.duplicate, let detail) = second.outcome else {
             Issue.record("expected DUPLICATE, got \(second)")
             return
         }
@@ -58,7 +56,7 @@ struct RowDeciderTests {
 
     @Test("a number with no window is rejected only when the pipeline says so")
     func noWindow() {
-        var strict = decider(rejectWithoutWindow: true)
+        let strict = decider(rejectWithoutWindow: true)
         let decision = Array("+33 1 99 00 12 34".utf8).withUnsafeBytes {
             strict.decide(phone: $0, country: "FR", state: nil, postcode: nil, line: 2)
         }

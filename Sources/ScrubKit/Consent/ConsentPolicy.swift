@@ -34,11 +34,14 @@ public struct ConsentPolicy: Sendable {
     /// The requirements in force on the campaign date, for the campaign's purpose.
     public let requirements: [ConsentRequirement]
     public let campaignDate: LocalDate
+    /// The campaign's call purpose (`telemarketing`, `research`), which decides whether consent is needed.
+    public let purpose: String
     private let requiredCodes: [UInt16]
 
     public init(columns: Columns, requirements: [ConsentRequirement], campaignDate: LocalDate, purpose: String) {
         self.columns = columns
         self.campaignDate = campaignDate
+        self.purpose = purpose
         self.requirements =
             ConsentRequirement.marketingPurposes.contains(purpose)
             ? requirements.filter { $0.isInForce(on: campaignDate) } : []

@@ -28,7 +28,7 @@ struct PlaceFields {
         var bit: UInt8
     }
 
-    static let unknownCountryCode = "ZZ"
+    static let unknownCountryCode = RowFacts.unknownCountryCode
 
     private let countryColumn: Int?
     private let stateColumn: Int?

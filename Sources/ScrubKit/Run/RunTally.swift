@@ -1,29 +1,58 @@
-/// Running counts of rejected rows for the report; clean rows are counted by `CleanAnnotations`.
+/// Running counts of the run's decisions for the report; clean rows' annotations are counted by
+/// `CleanAnnotations`.
 ///
-/// Rows are counted by number profile, not by region text, so a row costs an integer-keyed
-/// increment; the report's per-region counts are summed at the end.
+/// Everything is counted from the ``Decision`` values, by identity: rejections by list position and
+/// by cap, exemptions by kind. Rows are counted by number profile, not by region text, so a row costs
+/// an integer-keyed increment; the report's per-region counts are summed at the end.
 struct RunTally {
     var rowsIn = 0
     var cleanRows = 0
     var rejectedRows = 0
     var rejectedByReason: [RejectReason: Int] = [:]
-    var byList: [String: Int] = [:]
+    /// Rows rejected by each list, by its position (``Decision/list``: registries, then suppression lists).
+    private(set) var rejectedByList: [Int]
+    /// Rows rejected by each frequency cap.
+    private(set) var rejectedByCap: [FrequencyCap: Int] = [:]
+    /// Clean rows let past a registry match, by exemption.
+    private(set) var exempted: [Exemption: Int] = [:]
     private var rejectedByProfile: [Int: (profile: NumberProfile, rows: Int)] = [:]
     private var rejectedWithoutNumber = 0
 
-    init(lists: [NumberList]) {
-        for list in lists { byList[list.info.detail] = 0 }
+    init(lists: Int) {
+        rejectedByList = Array(repeating: 0, count: lists)
     }
 
-    mutating func reject(_ reason: RejectReason, list: String?, number: NumberFacts?) {
+    /// Counts one decided row.
+    mutating func count(_ decision: Decision) {
+        guard let reason = decision.reason else {
+            cleanRows += 1
+            if let exemption = decision.exemption { exempted[exemption, default: 0] += 1 }
+            return
+        }
+        reject(reason, number: decision.number)
+        if let list = decision.list { rejectedByList[list] += 1 }
+        if reason == .frequencyCap, let cap = decision.cap { rejectedByCap[cap, default: 0] += 1 }
+    }
+
+    /// Counts one rejected row (a malformed one has no decision).
+    mutating func reject(_ reason: RejectReason, number: NumberFacts?) {
         rejectedRows += 1
         rejectedByReason[reason, default: 0] += 1
-        if let list { byList[list, default: 0] += 1 }
         if let profile = number?.profile {
             rejectedByProfile[profile.id, default: (profile, 0)].rows += 1
         } else {
             rejectedWithoutNumber += 1
         }
+    }
+
+    /// The report's `rejected_by_list`: each list's count under its `reject_detail`.
+    func rejectedByList(_ lists: [NumberList]) -> [String: Int] {
+        Dictionary(zip(lists.map(\.info.detail), rejectedByList), uniquingKeysWith: +)
+    }
+
+    /// The report's `rejected_by_cap`, by cap name.
+    var rejectedByCapName: [String: Int] {
+        Dictionary(rejectedByCap.map { ($0.key.name, $0.value) }, uniquingKeysWith: +)
     }
 
     /// The report's counts, summed from the rejected rows and the clean rows' `entries`.

@@ -87,15 +87,12 @@ public final class ScrubRun {
         var cleanSink: ParallelGzipSink?
         var rejectsSink: ParallelGzipSink?
 
-        var tally = RunTally(lists: plan.registries + plan.suppressionLists)
+        var tally = RunTally(lists: plan.registries.count + plan.suppressionLists.count)
         var annotations = CleanAnnotations(delimiter: delimiter)
         var places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry)
-        var decider = RowDecider(
-            normalizer: plan.normalizer, suppressionLists: plan.suppressionLists, registries: plan.registries,
-            windows: plan.windows, rejectWithoutWindow: plan.rejectWithoutWindow)
-        decider.compliance = plan.compliance
+        let decider = plan.makeDecider()
+        let duplicates = DuplicateRule()
         let consent = plan.compliance.consent
-        var exempted: [Exemption: Int] = [:]
         logComplianceWarnings()
         let hourStart = Int64(plan.campaignDate.dayNumber) * 86_400 - 14 * 3_600
         var stageClock = StageClock()
@@ -149,30 +146,30 @@ public final class ScrubRun {
                     rejectsWriter.appendField(String(bad.line))
                     bad.raw.withUnsafeBytes { rejectsWriter.appendField($0) }
                     try rejectsWriter.endRecord()
-                    tally.reject(.malformedRow, list: nil, number: nil)
+                    tally.reject(.malformedRow, number: nil)
                     continue
                 }
                 let place = places.read(record)
-                let decision = record.withField(columns.phone) {
+                let pending = record.withField(columns.phone) {
                     decider.decide(
-                        phone: $0, country: place.country, location: place.location, line: record.line,
-                        unknownCountry: place.unknownCountry,
+                        RowFacts(
+                            phone: $0, country: place.country, unknownCountry: place.unknownCountry,
+                            location: place.location),
                         evidence: { consent?.evidence(of: record) ?? LeadEvidence() })
                 }
+                let decision = duplicates.finish(pending, line: record.line)
                 stageClock.end(.decide)
-                switch decision {
-                case .clean(let number, let window):
+                tally.count(decision)
+                switch decision.outcome {
+                case .clean:
+                    guard let number = decision.number else { preconditionFailure("a clean decision has its number") }
                     cleanWriter.appendFields(of: record, inputDelimiter: inputDelimiter)
                     Self.withE164Text(number.e164) { cleanWriter.appendField($0) }
-                    let entry = annotations.count(number.profile, window)
+                    let entry = annotations.count(number.profile, decision.window)
                     annotations.write(entry, to: cleanWriter)
-                    if plan.writesExemptionColumn {
-                        cleanWriter.appendField(decider.exemption?.rawValue ?? "")
-                        if let exemption = decider.exemption { exempted[exemption, default: 0] += 1 }
-                    }
+                    if plan.writesExemptionColumn { cleanWriter.appendField(decision.exemption?.rawValue ?? "") }
                     try cleanWriter.endRecord()
-                    tally.cleanRows += 1
-                case .reject(let reason, let detail, let number):
+                case .reject(let reason, let detail):
                     rejectsWriter.appendFields(of: record, inputDelimiter: inputDelimiter)
                     rejectsWriter.appendField(reason.rawValue)
                     rejectsWriter.appendField(detail)
@@ -180,8 +177,6 @@ public final class ScrubRun {
                     rejectsWriter.appendField(String(record.line))
                     rejectsWriter.appendField("")
                     try rejectsWriter.endRecord()
-                    tally.reject(
-                        reason, list: reason == .suppressed || reason == .dncRegistry ? detail : nil, number: number)
                 }
                 stageClock.end(.write)
                 if tally.rowsIn % 65_536 == 0 { progress?(bytesBefore + bytes.fileBytesRead, totalBytes, tally.rowsIn) }
@@ -224,7 +219,7 @@ public final class ScrubRun {
                         + (rejectsSink?.compressionCPUTime ?? .zero).seconds,
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
             hourStart: hourStart, readWarnings: readWarnings)
-        addCompliance(to: &report, exempted: exempted, rejectedByCap: decider.compliance.rejectedByCap)
+        addCompliance(to: &report, exempted: tally.exempted, rejectedByCap: tally.rejectedByCapName)
         report.outputSet = setID
         report.warnings += places.unmapped.warnings
 
@@ -295,7 +290,8 @@ public final class ScrubRun {
         hourStart: Int64, readWarnings: [String]
     ) -> RunReport {
         var warnings: [String] = []
-        let lists = (plan.registries + plan.suppressionLists).map { list -> RunReport.ListFacts in
+        let lists = (plan.registries + plan.suppressionLists).enumerated().map {
+            position, list -> RunReport.ListFacts in
             let info = list.info
             let age = info.snapshotDate.flatMap(LocalDate.init).map { plan.campaignDate.dayNumber - $0.dayNumber }
             // Only a registry goes stale with age (docs/opt-outs.md, "Freshness"); an internal list is as
@@ -311,7 +307,7 @@ public final class ScrubRun {
                 name: info.name, kind: info.kind.rawValue, regions: info.regions, covers: info.coverage,
                 snapshotDate: info.snapshotDate, ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries,
                 path: info.path,
-                sha256: info.sha256, rejected: tally.byList[info.detail] ?? 0)
+                sha256: info.sha256, rejected: tally.rejectedByList[position])
         }
         if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }
         warnings += RegistryCoverage(registries: plan.registries.map(\.info)).gapWarnings(
@@ -327,7 +323,8 @@ public final class ScrubRun {
             pipeline: plan.name, campaignDate: plan.campaignDate.description, purpose: plan.purpose,
             rulesVersion: plan.windows?.rulesVersion, allowStale: plan.allowStale, rowsIn: tally.rowsIn,
             clean: tally.cleanRows, rejected: tally.rejectedRows, rejectedByReason: summary.rejectedByReason,
-            rejectedByList: tally.byList, rowsByRegion: summary.rowsByRegion, cleanByRegion: summary.cleanByRegion,
+            rejectedByList: tally.rejectedByList(plan.registries + plan.suppressionLists),
+            rowsByRegion: summary.rowsByRegion, cleanByRegion: summary.cleanByRegion,
             cleanByLineType: summary.cleanByLineType, ambiguousTimeZones: summary.ambiguous,
             callableByUTCHour: summary.hours, callableHoursStart: hourText, inputs: inputs, lists: lists,
             outputs: outputs, warnings: warnings, timings: timings)

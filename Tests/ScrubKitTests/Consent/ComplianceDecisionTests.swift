@@ -8,27 +8,27 @@ import Testing
 struct ComplianceDecisionTests {
     static let campaign = LocalDate("2026-12-01")!
 
-    func decider(exemptions: [Exemption] = [.ebr, .consent], caps: CampaignCaps? = nil) -> RowDecider {
-        var decider = RowDecider(
-            normalizer: TestNormalizer(),
-            suppressionLists: [testList("optouts", kind: .suppression, numbers: [14155550100, 33199001234])],
-            registries: [
-                testList(
-                    "us-dnc", kind: .registry, regions: ["US"], snapshot: "2026-11-20",
-                    numbers: [14155550100, 14155550101])
-            ],
-            windows: TestWindows(), rejectWithoutWindow: false)
-        decider.compliance = RowCompliance(
-            consent: ConsentPolicy(
-                columns: .init(timestamp: 0, relationshipDate: 1, relationshipType: 2),
-                requirements: ConsentRequirement.legal, campaignDate: Self.campaign, purpose: "telemarketing"),
-            registryExemptions: [exemptions], caps: caps)
-        return decider
+    func decider(exemptions: [Exemption] = [.ebr, .consent], caps: CampaignCaps? = nil) -> SerialDecider {
+        SerialDecider(
+            RowDecider(
+                normalizer: TestNormalizer(),
+                suppressionLists: [testList("optouts", kind: .suppression, numbers: [14155550100, 33199001234])],
+                registries: [
+                    testList(
+                        "us-dnc", kind: .registry, regions: ["US"], snapshot: "2026-11-20",
+                        numbers: [14155550100, 14155550101])
+                ],
+                windows: TestWindows(), rejectWithoutWindow: false,
+                compliance: RowCompliance(
+                    consent: ConsentPolicy(
+                        columns: .init(timestamp: 0, relationshipDate: 1, relationshipType: 2),
+                        requirements: ConsentRequirement.legal, campaignDate: Self.campaign, purpose: "telemarketing"),
+                    registryExemptions: [exemptions], caps: caps)))
     }
 
     /// The decision's reason (or CLEAN, or CLEAN+EXEMPTION) for `phone` with `evidence`.
     func outcome(
-        _ decider: inout RowDecider, _ phone: String, _ evidence: LeadEvidence = LeadEvidence(), state: String? = nil
+        _ decider: SerialDecider, _ phone: String, _ evidence: LeadEvidence = LeadEvidence(), state: String? = nil
     )
         -> String
     {
@@ -36,10 +36,8 @@ struct ComplianceDecisionTests {
             decider.decide(
                 phone: $0, country: "US", location: LeadLocation(state: state), line: 2, evidence: { evidence })
         }
-        switch decision {
-        case .clean: return decider.exemption.map { "CLEAN+\($0.rawValue)" } ?? "CLEAN"
-        case .reject(let reason, _, _): return reason.rawValue
-        }
+        guard let reason = decision.reason else { return decision.exemption.map { "CLEAN+\($0.rawValue)" } ?? "CLEAN" }
+        return reason.rawValue
     }
 
     static let purchase = LeadEvidence(relationshipDay: LocalDate("2026-01-15")!, relationship: .purchase)
@@ -55,28 +53,28 @@ struct ComplianceDecisionTests {
             ("+1 212 555 0100", purchase, "CLEAN"),  // not on the registry: no exemption needed, none written
         ])
     func exemptions(phone: String, evidence: LeadEvidence, expected: String) {
-        var decider = decider()
-        #expect(outcome(&decider, phone, evidence) == expected)
+        let decider = decider()
+        #expect(outcome(decider, phone, evidence) == expected)
     }
 
     @Test("a registry that allows no exemption rejects whatever the evidence")
     func noExemptions() {
-        var decider = decider(exemptions: [])
-        #expect(outcome(&decider, "+1 415 555 0101", Self.purchase) == "DNC_REGISTRY")
-        var consentOnly = self.decider(exemptions: [.consent])
-        #expect(outcome(&consentOnly, "+1 415 555 0101", Self.purchase) == "DNC_REGISTRY")
-        #expect(outcome(&consentOnly, "+1 415 555 0101", Self.consented) == "CLEAN+CONSENT")
+        let decider = decider(exemptions: [])
+        #expect(outcome(decider, "+1 415 555 0101", Self.purchase) == "DNC_REGISTRY")
+        let consentOnly = self.decider(exemptions: [.consent])
+        #expect(outcome(consentOnly, "+1 415 555 0101", Self.purchase) == "DNC_REGISTRY")
+        #expect(outcome(consentOnly, "+1 415 555 0101", Self.consented) == "CLEAN+CONSENT")
     }
 
     @Test("a French number needs consent from 2026-08-11; NO_CONSENT ranks before SUPPRESSED")
     func noConsent() {
-        var decider = decider()
-        #expect(outcome(&decider, "+33 1 99 00 12 35") == "NO_CONSENT")
-        #expect(outcome(&decider, "+33 1 99 00 12 35", Self.consented) == "CLEAN")
-        #expect(outcome(&decider, "+33 1 99 00 12 34") == "NO_CONSENT")  // also on the suppression list
-        #expect(outcome(&decider, "+33 1 99 00 12 34", Self.consented) == "SUPPRESSED")
-        #expect(outcome(&decider, "+33 1 99 00 12 36", Self.purchase) == "NO_CONSENT")  // an EBR is not consent
-        #expect(outcome(&decider, "+1 212 555 0111") == "CLEAN")  // US numbers need no consent
+        let decider = decider()
+        #expect(outcome(decider, "+33 1 99 00 12 35") == "NO_CONSENT")
+        #expect(outcome(decider, "+33 1 99 00 12 35", Self.consented) == "CLEAN")
+        #expect(outcome(decider, "+33 1 99 00 12 34") == "NO_CONSENT")  // also on the suppression list
+        #expect(outcome(decider, "+33 1 99 00 12 34", Self.consented) == "SUPPRESSED")
+        #expect(outcome(decider, "+33 1 99 00 12 36", Self.purchase) == "NO_CONSENT")  // an EBR is not consent
+        #expect(outcome(decider, "+1 212 555 0111") == "CLEAN")  // US numbers need no consent
     }
 
     @Test("a number at its cap is FREQUENCY_CAP, after DUPLICATE, with the time it is callable again")
@@ -89,19 +87,20 @@ struct ComplianceDecisionTests {
             builder.add(e164: 12125550100, time: UTCTime(seconds: dayStart - hoursBefore * 3_600))
         }
         let caps = CampaignCaps(history: builder.build(), table: table, offer: nil, campaignDate: Self.campaign)
-        var decider = decider(caps: caps)
+        let decider = decider(caps: caps)
         let decision = Array("+1 212 555 0100".utf8).withUnsafeBytes {
             decider.decide(phone: $0, country: "US", location: LeadLocation(state: "FL"), line: 2)
         }
-        guard case .reject(.frequencyCap, let detail, _) = decision else {
+        guard case .reject(.frequencyCap, let detail) = decision.outcome else {
             Issue.record("expected FREQUENCY_CAP, got \(decision)")
             return
         }
         #expect(detail == "US-FL 3/24h reached; callable again 2026-12-01T04:00:00Z")
-        #expect(outcome(&decider, "+1 212 555 0100", state: "FL") == "DUPLICATE")
-        #expect(outcome(&decider, "+1 212 555 0199", state: "FL") == "CLEAN")  // never called
-        #expect(decider.compliance.rejectedByCap == ["US-FL 3/24h": 1])
-        var other = self.decider(caps: caps)
-        #expect(outcome(&other, "+1 212 555 0100", state: "NY") == "CLEAN")  // no New York cap
+        #expect(outcome(decider, "+1 212 555 0100", state: "FL") == "DUPLICATE")
+        #expect(outcome(decider, "+1 212 555 0199", state: "FL") == "CLEAN")  // never called
+        #expect(decision.cap == .threeIn24Hours("FL"))
+        #expect(decision.callableAgain == UTCTime(seconds: dayStart + 4 * 3_600))
+        let other = self.decider(caps: caps)
+        #expect(outcome(other, "+1 212 555 0100", state: "NY") == "CLEAN")  // no New York cap
     }
 }

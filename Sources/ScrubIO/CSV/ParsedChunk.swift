@@ -1,0 +1,116 @@
+/// The outcomes of reading one stretch of a delimited input, in input order: its records (fields,
+/// raw bytes, line and input offset) and its malformed records.
+///
+/// Records are kept back to back in a few flat arrays rather than as one `CSVRecord` each, so a
+/// chunk of thousands of records costs a handful of allocations; `record(_:into:)` copies one into
+/// a caller's reusable record. The value is `Sendable`: workers build it, others read it.
+package struct ParsedChunk: Sendable {
+    /// One outcome of the chunk.
+    package enum Outcome: Sendable, Equatable {
+        /// The chunk's record number `index` (see `record(_:into:)`).
+        case record(index: Int)
+        /// A malformed record and the input offset at which it starts.
+        case malformed(CSVMalformedRecord, offset: Int)
+    }
+
+    package private(set) var outcomes: [Outcome] = []
+    /// What reading the chunk counted.
+    package internal(set) var counters = CSVReadCounters()
+    /// Where reading the chunk started.
+    package internal(set) var start: CSVReadPosition
+    /// Where reading goes on after it.
+    package internal(set) var end: CSVReadPosition
+    /// The chunk ended inside a record, which starts at `end.offset` (only for a chunk that is not
+    /// the end of the input).
+    package internal(set) var endsInsideRecord = false
+
+    private var fieldBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    /// For each record, the end of its fields in `fieldEnds`.
+    private var recordFieldEnds: [Int] = []
+    private var rawBytes: [UInt8] = []
+    private var rawEnds: [Int] = []
+    /// Each record's 1-based physical line.
+    package private(set) var recordLines: [Int] = []
+    /// Each record's input offset.
+    package private(set) var recordOffsets: [Int] = []
+
+    package init(start: CSVReadPosition) {
+        self.start = start
+        self.end = start
+    }
+
+    /// Records (not malformed ones) in the chunk.
+    package var recordCount: Int { recordLines.count }
+
+    /// Copies record `index` (fields, raw bytes, line) into `record`, reusing its storage.
+    package func record(_ index: Int, into record: inout CSVRecord) {
+        record.removeAll()
+        let firstField = index == 0 ? 0 : recordFieldEnds[index - 1]
+        var fieldStart = firstField == 0 ? 0 : fieldEnds[firstField - 1]
+        fieldBytes.withUnsafeBytes { bytes in
+            for field in firstField..<recordFieldEnds[index] {
+                record.appendToField(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<fieldEnds[field]]))
+                record.closeField()
+                fieldStart = fieldEnds[field]
+            }
+        }
+        let rawStart = index == 0 ? 0 : rawEnds[index - 1]
+        rawBytes.withUnsafeBytes { record.setRaw(UnsafeRawBufferPointer(rebasing: $0[rawStart..<rawEnds[index]])) }
+        record.line = recordLines[index]
+    }
+
+    /// Reads outcomes from `reader` until it returns `.endOfInput` (then true) or until the chunk
+    /// holds at least `byteBudget` raw bytes (then false).
+    mutating func append(
+        from reader: CSVReader, using record: inout CSVRecord, byteBudget: Int = .max
+    ) throws(ScrubIOError) -> Bool {
+        while rawBytes.count < byteBudget {
+            switch try reader.next(into: &record) {
+            case .record:
+                append(record, offset: reader.lastRecordOffset)
+            case .malformed(let bad):
+                outcomes.append(.malformed(bad, offset: reader.lastRecordOffset))
+            case .endOfInput:
+                return true
+            }
+        }
+        return false
+    }
+
+    private mutating func append(_ record: CSVRecord, offset: Int) {
+        outcomes.append(.record(index: recordLines.count))
+        let base = fieldBytes.count
+        fieldBytes.append(contentsOf: record.bytes)
+        for end in record.ends { fieldEnds.append(base + end) }
+        recordFieldEnds.append(fieldEnds.count)
+        rawBytes.append(contentsOf: record.raw)
+        rawEnds.append(rawBytes.count)
+        recordLines.append(record.line)
+        recordOffsets.append(offset)
+    }
+
+    /// Reads `bytes`, the input from `start` on, as a reader of the whole input would read them there.
+    static func parse(
+        _ bytes: [UInt8], from start: CSVReadPosition, isEndOfInput: Bool, layout: CSVLayout
+    ) throws(ScrubIOError) -> ParsedChunk {
+        let reader = CSVReader(
+            continuing: MemoryByteSource(bytes, path: layout.path), header: layout.header, dialect: layout.dialect,
+            options: layout.options, at: start, isEndOfInput: isEndOfInput, bufferSize: bytes.count)
+        var chunk = ParsedChunk(start: start)
+        var record = CSVRecord()
+        _ = try chunk.append(from: reader, using: &record)
+        chunk.counters = reader.counters
+        chunk.end = reader.resumePosition
+        chunk.endsInsideRecord = reader.incompleteRecordOffset != nil
+        return chunk
+    }
+}
+
+/// What every part of one input is read with: its header, dialect, options and name.
+struct CSVLayout: Sendable {
+    var path: String
+    var header: CSVRecord
+    var dialect: CSVDialect
+    var options: CSVReaderOptions
+}

@@ -1,0 +1,24 @@
+import CallingWindows
+
+extension PipelinePlan {
+    /// The plan's rules in precedence order: the one decision behind `scrub run` and `scrub check`.
+    public func makeDecider() -> RowDecider {
+        RowDecider(
+            normalizer: normalizer, suppressionLists: suppressionLists, registries: registries, windows: windows,
+            rejectWithoutWindow: rejectWithoutWindow, compliance: compliance, campaignDate: campaignDate,
+            journalNote: journalNote)
+    }
+
+    /// One number's decision with its explanation, as the run would decide a row with these fields.
+    public func check(_ request: CheckRequest, at time: UTCTime) -> CheckAnswer {
+        makeDecider().check(request, defaultCountry: defaultCountry, at: time)
+    }
+
+    /// A trace's warning when the opt-out journal has events its suppression index does not hold yet.
+    var journalNote: String? {
+        guard let journal, !journal.freshness.isCurrent else { return nil }
+        return "  WARNING: list \(journal.listName) is older than its journal: \(journal.freshness.pendingEvents) "
+            + "event(s) not compiled, the oldest from \(journal.freshness.oldestPending?.description ?? "?"); "
+            + "an opt-out among them is not applied"
+    }
+}

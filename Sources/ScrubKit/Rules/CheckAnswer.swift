@@ -1,0 +1,32 @@
+import Foundation
+
+/// `scrub check`'s answer: the decision a run would make for one number, with every rule's
+/// explanation, as text for people and as one JSON object for a dialer or a test.
+public struct CheckAnswer: Sendable, Equatable {
+    public var decision: Decision
+    /// The explanation, one line each, ending with the `Decision:` line.
+    public var trace: [String]
+    /// When the number may be called next (see ``RowDecider/check(_:defaultCountry:at:)``).
+    public var nextCallableAt: UTCTime?
+
+    /// The explanation as `scrub check` prints it.
+    public var text: String { trace.joined(separator: "\n") }
+
+    /// `{"decision", "detail", "e164", "next_callable_at", "trace", "windows_utc"}`, keys sorted, one
+    /// line: `decision` is `CLEAN` or the reject reason code; `detail` the run's `reject_detail` (null
+    /// when clean); `windows_utc` as the clean output's `call_windows_utc` writes it (null without a
+    /// number); times `YYYY-MM-DDTHH:MM:SSZ`.
+    public var json: String {
+        func orNull(_ text: String?) -> Any { text.map { $0 as Any } ?? NSNull() }
+        let object: [String: Any] = [
+            "decision": decision.reason?.rawValue ?? "CLEAN",
+            "detail": orNull(decision.detail),
+            "e164": orNull(decision.number?.e164Text),
+            "windows_utc": orNull(decision.number.map { _ in decision.window?.windowsUTC ?? "" }),
+            "next_callable_at": orNull(nextCallableAt?.description),
+            "trace": trace,
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
