@@ -32,6 +32,9 @@ package final class ParallelCSVReader<Output: Sendable> {
     /// to the serial reader (for tests and the report's figures).
     package private(set) var repairedChunks = 0
     package private(set) var fellBackToSerial = false
+    /// CPU time spent parsing so far, on every thread (chunks dropped and read again included).
+    package var parseCPUTime: Duration { .nanoseconds(parseNanoseconds.update { $0 }) }
+    private let parseNanoseconds = GuardedState<Int64>(0)
 
     private let source: ByteSource
     private let layout: CSVLayout
@@ -120,7 +123,9 @@ package final class ParallelCSVReader<Output: Sendable> {
             repairedChunks += 1
             bytes = tail + chunk.bytes
             bytesOffset = kept.offset
-            parsed = try ParsedChunk.parse(bytes, from: kept, isEndOfInput: chunk.isLast, layout: layout)
+            parsed = try Self.timed(parseNanoseconds) { () throws(ScrubIOError) in
+                try ParsedChunk.parse(bytes, from: kept, isEndOfInput: chunk.isLast, layout: layout)
+            }
             output = Result { try transform(parsed) }
         }
         kept = parsed.end
@@ -151,16 +156,31 @@ package final class ParallelCSVReader<Output: Sendable> {
                 guard let chunk = try cutNextChunk() else { return }
                 submitted.append(chunk)
                 let layout = self.layout
+                let parseNanoseconds = self.parseNanoseconds
                 jobs.submit {
                     let parsed = Result { () throws(ScrubIOError) in
-                        try ParsedChunk.parse(
-                            chunk.bytes, from: chunk.start, isEndOfInput: chunk.isLast, layout: layout)
+                        try Self.timed(parseNanoseconds) { () throws(ScrubIOError) in
+                            try ParsedChunk.parse(
+                                chunk.bytes, from: chunk.start, isEndOfInput: chunk.isLast, layout: layout)
+                        }
                     }
                     guard case .success(let parsedChunk) = parsed else { return ChunkJob(parsed: parsed, output: nil) }
                     return ChunkJob(parsed: parsed, output: Result { try transform(parsedChunk) })
                 }
             }
         }
+    }
+
+    /// Runs `parse`, adding the CPU time it took on this thread to `total`.
+    private static func timed(
+        _ total: GuardedState<Int64>, _ parse: () throws(ScrubIOError) -> ParsedChunk
+    ) throws(ScrubIOError) -> ParsedChunk {
+        let start = CPUTime.currentThread()
+        defer {
+            let used = CPUTime.nanoseconds(CPUTime.currentThread() - start)
+            total.update { $0 += used }
+        }
+        return try parse()
     }
 
     /// Hands the rest of the input, from where the kept parse stopped, to one serial reader.
