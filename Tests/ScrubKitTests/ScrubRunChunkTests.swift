@@ -1,3 +1,4 @@
+import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
@@ -5,7 +6,7 @@ import ScrubTestSupport
 import Testing
 
 /// `count` leads with numbers that repeat across chunks (about one in three rows), names with quoted
-/// line breaks, malformed rows, and French numbers, whose calling window the test stage closes (so
+/// line breaks, malformed rows, and British numbers, whose calling window the test stage closes (so
 /// later rules reject rows that also take part in duplicates).
 private func chunkLeads(_ count: Int) -> String {
     var text = "id,name,phone,country\n"
@@ -14,7 +15,7 @@ private func chunkLeads(_ count: Int) -> String {
         if i % 17 == 0 {
             text += "\(i),broken\n"
         } else if i % 5 == 0 {
-            text += "\(i),\(name),+33 1 99 00 \(10 + (i * 31) % 40),FR\n"
+            text += "\(i),\(name),+44 20 7946 \(1000 + (i * 31) % 40),GB\n"
         } else {
             text += "\(i),\(name),+1 212 555 \(1000 + (i * 7919) % 400),US\n"
         }
@@ -82,7 +83,7 @@ struct ScrubRunChunkTests {
         flags.rejectWithoutWindow = .init(value: true, location: "--reject-without-window")
         let environment = PipelineEnvironment(
             normalizer: TestNormalizer(), openIndex: { _ in throw CocoaError(.fileNoSuchFile) },
-            isIndexFile: { _ in false }, windows: { _, _, _ in TestWindows(closedRegions: ["FR"]) },
+            isIndexFile: { _ in false }, windows: { _, _, _ in TestWindows(closedRegions: ["GB"]) },
             today: { LocalDate("2026-11-29")! })
         let plan = try PipelinePlan.resolve(PipelineDefinition(), overrides: flags, environment: environment)
         let run = ScrubRun(plan: plan, threads: threads)
