@@ -8,7 +8,7 @@ import Foundation
 /// already made. A capped number is rejected with the time it becomes callable again, which may be
 /// later the same day.
 ///
-/// Not thread-safe (it caches cap sets as rows come): one per ``RowDecider``, like its seen-number map.
+/// Not thread-safe (it caches cap sets as rows come): one per ``RowDecider`` thread; a parallel engine needs a copy per worker.
 ///
 /// The caps of a number are those of its region and subdivision and of the lead's state (the law
 /// uses the called party's location: either may be it), worked out once per distinct (profile,
