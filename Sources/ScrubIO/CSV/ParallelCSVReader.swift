@@ -21,17 +21,17 @@
 /// The header (byte-order mark, delimiter and line-ending detection) is read first, serially, by
 /// `CSVReader`. Teardown: releasing the reader at any moment, after an error or not, drops the
 /// chunks in flight and returns once no worker holds one (see `OrderedJobs`).
-package final class ParallelCSVReader<Output: Sendable> {
+public final class ParallelCSVReader<Output: Sendable> {
     /// The header row; empty when the input is empty.
-    package let header: CSVRecord
-    package let dialect: CSVDialect
-    package let options: CSVReaderOptions
+    public let header: CSVRecord
+    public let dialect: CSVDialect
+    public let options: CSVReaderOptions
     /// What was counted in the chunks returned so far; after the last, the whole input's counts.
-    package private(set) var counters = CSVReadCounters()
+    public private(set) var counters = CSVReadCounters()
     /// Chunks read again because their guessed start was wrong, and whether the input was handed
     /// to the serial reader (for tests and the report's figures).
-    package private(set) var repairedChunks = 0
-    package private(set) var fellBackToSerial = false
+    public private(set) var repairedChunks = 0
+    public private(set) var fellBackToSerial = false
 
     private let source: ByteSource
     private let layout: CSVLayout
@@ -64,7 +64,7 @@ package final class ParallelCSVReader<Output: Sendable> {
 
     /// Reads the header of `source`, then starts reading ahead: at most `maxInFlight` chunks of
     /// about `chunkSize` bytes are in flight at once (default: twice the pool's threads).
-    package init(
+    public init(
         source: ByteSource, options: CSVReaderOptions = .init(), pool: WorkerPool, chunkSize: Int = 1 << 20,
         maxInFlight: Int? = nil, transform: @escaping @Sendable (ParsedChunk) throws -> Output
     ) throws(ScrubIOError) {
@@ -97,7 +97,7 @@ package final class ParallelCSVReader<Output: Sendable> {
     ///
     /// Throws `transform`'s error for a kept chunk, or a `ScrubIOError` from the source; after
     /// an error, release the reader.
-    package func next() throws -> (chunk: ParsedChunk, output: Output)? {
+    public func next() throws -> (chunk: ParsedChunk, output: Output)? {
         try submitWhileRoom()
         guard let job = jobs.next() else { return nil }
         let chunk = submitted.removeFirst()
