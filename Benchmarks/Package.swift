@@ -74,7 +74,7 @@ let package = Package(
         // Parallel against serial CSV parsing, as two commands to time side by side (see its main.swift).
         .executableTarget(
             name: "ParseBenchmark",
-            dependencies: [.product(name: "ScrubIO", package: "capantra-scrub")],
+            dependencies: ["BenchmarkSupport", .product(name: "ScrubIO", package: "capantra-scrub")],
             path: "ParseBenchmark"
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import ScrubIO
 
@@ -21,15 +22,11 @@ func generate(rows: Int) throws {
     let output = try OutputFile(path: path, permissions: 0o644)
     let writer = CSVWriter(sink: output)
     try writer.write(fields: ["id", "first_name", "phone", "email", "address", "city", "notes"].map { Array($0.utf8) })
-    var state: UInt64 = 0x9E37_79B9
-    func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state >> 33
-    }
+    var random = BenchmarkRandom(state: 0x9E37_79B9)
     let names = ["Ada", "Grace", "Alan", "Linus", "Margaret", "Dennis", "Zoë", "O'Brien", "Müller", "Nguyen"]
     for i in 0..<rows {
-        let a = next()
-        let b = next()
+        let a = random.next() >> 33
+        let b = random.next() >> 33
         let address =
             i % 40 == 7 ? "\(b % 999) Main St\nApt \(a % 40)\nSpringfield" : "\(b % 999) Main St, Apt \(a % 40)"
         let fields = [

@@ -204,18 +204,24 @@ public final class ParallelCSVReader<Output: Sendable> {
         let isLast = sourceEnded && handedOverOffset == handedOver.count
         let cut = isLast ? filled : (lastLineEnd() ?? filled)
         let bytes = Array(UnsafeRawBufferPointer(rebasing: readBuffer[..<cut]))
+        let start = nextStart
+        nextStart.offset += cut
+        nextStart.line += Self.count(lineByte, in: UnsafeRawBufferPointer(rebasing: readBuffer[..<cut]))
+        if let last = bytes.last { nextStart.pendingLF = last == 0x0D }
         if cut < filled {
             readBuffer.baseAddress!.copyMemory(from: readBuffer.baseAddress! + cut, byteCount: filled - cut)
         }
         filled -= cut
-        let start = nextStart
-        nextStart.offset += cut
-        var lines = 0
-        for byte in bytes where byte == lineByte { lines += 1 }
-        nextStart.line += lines
-        if let last = bytes.last { nextStart.pendingLF = last == 0x0D }
         if isLast { lastChunkCut = true }
         return SubmittedChunk(bytes: bytes, start: start, isLast: isLast, speculative: true)
+    }
+
+    /// How many times `byte` occurs in `bytes` (a loop the compiler vectorises).
+    private static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        var count = 0
+        for index in 0..<bytes.count { count &+= base[index] == byte ? 1 : 0 }
+        return count
     }
 
     /// Where the filled bytes may be cut: after their last line end (LF; in CR files the last CR not
