@@ -147,7 +147,8 @@ private func randomFile(seed: Int, noisy: Bool, maxField: Int) -> [UInt8] {
     return input
 }
 
-@Suite("Parallel CSV reader", .timeLimit(.minutes(5)))
+// Serialized: its cases are long and block a thread each, which would starve suites run beside it.
+@Suite("Parallel CSV reader", .serialized, .timeLimit(.minutes(10)))
 struct ParallelCSVReaderTests {
     @Test(
         "gives the serial reader's outcomes and counters at every chunk size and thread count",

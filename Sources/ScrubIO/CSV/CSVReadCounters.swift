@@ -1,21 +1,21 @@
 /// What a reader counted while reading part or all of an input: the figures a run reports and
 /// warns about. Counters of consecutive parts add up to those of the whole (`add`).
-package struct CSVReadCounters: Sendable, Equatable {
-    package var recordCount = 0
-    package var malformedCount = 0
-    package var blankLineCount = 0
-    package var oversizedCount = 0
-    package var firstOversizedLine: Int?
-    package var unclosedQuoteCount = 0
-    package var firstUnclosedQuoteLine: Int?
+public struct CSVReadCounters: Sendable, Equatable {
+    public var recordCount = 0
+    public var malformedCount = 0
+    public var blankLineCount = 0
+    public var oversizedCount = 0
+    public var firstOversizedLine: Int?
+    public var unclosedQuoteCount = 0
+    public var firstUnclosedQuoteLine: Int?
     /// The lines and length of the record whose quoted field never closes past the limit.
-    package var unclosedToEndLines: ClosedRange<Int>?
-    package var unclosedToEndLength: Int?
+    public var unclosedToEndLines: ClosedRange<Int>?
+    public var unclosedToEndLength: Int?
 
-    package init() {}
+    public init() {}
 
     /// Adds the counters of the part of the input that follows.
-    package mutating func add(_ later: CSVReadCounters) {
+    public mutating func add(_ later: CSVReadCounters) {
         recordCount += later.recordCount
         malformedCount += later.malformedCount
         blankLineCount += later.blankLineCount
@@ -30,7 +30,7 @@ package struct CSVReadCounters: Sendable, Equatable {
     }
 
     /// The counters of what was read after `earlier`, a snapshot of the same reader.
-    package func since(_ earlier: CSVReadCounters) -> CSVReadCounters {
+    public func since(_ earlier: CSVReadCounters) -> CSVReadCounters {
         var part = CSVReadCounters()
         part.recordCount = recordCount - earlier.recordCount
         part.malformedCount = malformedCount - earlier.malformedCount
@@ -49,7 +49,7 @@ package struct CSVReadCounters: Sendable, Equatable {
 
 extension CSVReader {
     /// Everything the reader has counted so far.
-    package var counters: CSVReadCounters {
+    public var counters: CSVReadCounters {
         var counters = CSVReadCounters()
         counters.recordCount = recordCount
         counters.malformedCount = malformedCount

@@ -2,15 +2,15 @@
 ///
 /// Two readers in the same position read the same records from there on, which is what lets the
 /// parallel reader check a chunk read on its own against the chunk read before it.
-package struct CSVReadPosition: Sendable, Equatable {
+public struct CSVReadPosition: Sendable, Equatable {
     /// The input offset (after the byte-order mark, if any, counted like any byte).
-    package var offset: Int
+    public var offset: Int
     /// The 1-based physical line at `offset`.
-    package var line: Int
+    public var line: Int
     /// The byte before `offset` ended a line with CR, so an LF at `offset` completes a CRLF.
-    package var pendingLF: Bool
+    public var pendingLF: Bool
 
-    package init(offset: Int, line: Int, pendingLF: Bool) {
+    public init(offset: Int, line: Int, pendingLF: Bool) {
         self.offset = offset
         self.line = line
         self.pendingLF = pendingLF

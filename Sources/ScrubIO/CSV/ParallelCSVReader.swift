@@ -21,19 +21,19 @@
 /// The header (byte-order mark, delimiter and line-ending detection) is read first, serially, by
 /// `CSVReader`. Teardown: releasing the reader at any moment, after an error or not, drops the
 /// chunks in flight and returns once no worker holds one (see `OrderedJobs`).
-package final class ParallelCSVReader<Output: Sendable> {
+public final class ParallelCSVReader<Output: Sendable> {
     /// The header row; empty when the input is empty.
-    package let header: CSVRecord
-    package let dialect: CSVDialect
-    package let options: CSVReaderOptions
+    public let header: CSVRecord
+    public let dialect: CSVDialect
+    public let options: CSVReaderOptions
     /// What was counted in the chunks returned so far; after the last, the whole input's counts.
-    package private(set) var counters = CSVReadCounters()
+    public private(set) var counters = CSVReadCounters()
     /// Chunks read again because their guessed start was wrong, and whether the input was handed
     /// to the serial reader (for tests and the report's figures).
-    package private(set) var repairedChunks = 0
-    package private(set) var fellBackToSerial = false
+    public private(set) var repairedChunks = 0
+    public private(set) var fellBackToSerial = false
     /// CPU time spent parsing so far, on every thread (chunks dropped and read again included).
-    package var parseCPUTime: Duration { .nanoseconds(parseNanoseconds.update { $0 }) }
+    public var parseCPUTime: Duration { .nanoseconds(parseNanoseconds.update { $0 }) }
     private let parseNanoseconds = GuardedState<Int64>(0)
 
     private let source: ByteSource
@@ -67,7 +67,7 @@ package final class ParallelCSVReader<Output: Sendable> {
 
     /// Reads the header of `source`, then starts reading ahead: at most `maxInFlight` chunks of
     /// about `chunkSize` bytes are in flight at once (default: twice the pool's threads).
-    package init(
+    public init(
         source: ByteSource, options: CSVReaderOptions = .init(), pool: WorkerPool, chunkSize: Int = 1 << 20,
         maxInFlight: Int? = nil, transform: @escaping @Sendable (ParsedChunk) throws -> Output
     ) throws(ScrubIOError) {
@@ -100,7 +100,7 @@ package final class ParallelCSVReader<Output: Sendable> {
     ///
     /// Throws `transform`'s error for a kept chunk, or a `ScrubIOError` from the source; after
     /// an error, release the reader.
-    package func next() throws -> (chunk: ParsedChunk, output: Output)? {
+    public func next() throws -> (chunk: ParsedChunk, output: Output)? {
         try submitWhileRoom()
         guard let job = jobs.next() else { return nil }
         let chunk = submitted.removeFirst()
@@ -224,18 +224,24 @@ package final class ParallelCSVReader<Output: Sendable> {
         let isLast = sourceEnded && handedOverOffset == handedOver.count
         let cut = isLast ? filled : (lastLineEnd() ?? filled)
         let bytes = Array(UnsafeRawBufferPointer(rebasing: readBuffer[..<cut]))
+        let start = nextStart
+        nextStart.offset += cut
+        nextStart.line += Self.count(lineByte, in: UnsafeRawBufferPointer(rebasing: readBuffer[..<cut]))
+        if let last = bytes.last { nextStart.pendingLF = last == 0x0D }
         if cut < filled {
             readBuffer.baseAddress!.copyMemory(from: readBuffer.baseAddress! + cut, byteCount: filled - cut)
         }
         filled -= cut
-        let start = nextStart
-        nextStart.offset += cut
-        var lines = 0
-        for byte in bytes where byte == lineByte { lines += 1 }
-        nextStart.line += lines
-        if let last = bytes.last { nextStart.pendingLF = last == 0x0D }
         if isLast { lastChunkCut = true }
         return SubmittedChunk(bytes: bytes, start: start, isLast: isLast, speculative: true)
+    }
+
+    /// How many times `byte` occurs in `bytes` (a loop the compiler vectorises).
+    private static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        var count = 0
+        for index in 0..<bytes.count { count &+= base[index] == byte ? 1 : 0 }
+        return count
     }
 
     /// Where the filled bytes may be cut: after their last line end (LF; in CR files the last CR not

@@ -4,47 +4,53 @@
 /// Records are kept back to back in a few flat arrays rather than as one `CSVRecord` each, so a
 /// chunk of thousands of records costs a handful of allocations; `record(_:into:)` copies one into
 /// a caller's reusable record. The value is `Sendable`: workers build it, others read it.
-package struct ParsedChunk: Sendable {
+public struct ParsedChunk: Sendable {
     /// One outcome of the chunk.
-    package enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
         /// The chunk's record number `index` (see `record(_:into:)`).
         case record(index: Int)
         /// A malformed record and the input offset at which it starts.
         case malformed(CSVMalformedRecord, offset: Int)
     }
 
-    package private(set) var outcomes: [Outcome] = []
+    public private(set) var outcomes: [Outcome] = []
     /// What reading the chunk counted.
-    package internal(set) var counters = CSVReadCounters()
+    public internal(set) var counters = CSVReadCounters()
     /// Where reading the chunk started.
-    package internal(set) var start: CSVReadPosition
+    public internal(set) var start: CSVReadPosition
     /// Where reading goes on after it.
-    package internal(set) var end: CSVReadPosition
+    public internal(set) var end: CSVReadPosition
     /// The chunk ended inside a record, which starts at `end.offset` (only for a chunk that is not
     /// the end of the input).
-    package internal(set) var endsInsideRecord = false
+    public internal(set) var endsInsideRecord = false
 
     private var fieldBytes: [UInt8] = []
     private var fieldEnds: [Int] = []
     /// For each record, the end of its fields in `fieldEnds`.
     private var recordFieldEnds: [Int] = []
+    /// The bytes records' raw ranges are in: the chunk's input itself (no copy), whose first byte is
+    /// at input offset `rawBase`, or (`rawIsInput` false) copies of each record's raw bytes.
     private var rawBytes: [UInt8] = []
+    private var rawIsInput = false
+    private var rawBase = 0
+    private var rawCopied = 0
+    private var rawStarts: [Int] = []
     private var rawEnds: [Int] = []
     /// Each record's 1-based physical line.
-    package private(set) var recordLines: [Int] = []
+    public private(set) var recordLines: [Int] = []
     /// Each record's input offset.
-    package private(set) var recordOffsets: [Int] = []
+    public private(set) var recordOffsets: [Int] = []
 
-    package init(start: CSVReadPosition) {
+    public init(start: CSVReadPosition) {
         self.start = start
         self.end = start
     }
 
     /// Records (not malformed ones) in the chunk.
-    package var recordCount: Int { recordLines.count }
+    public var recordCount: Int { recordLines.count }
 
     /// Copies record `index` (fields, raw bytes, line) into `record`, reusing its storage.
-    package func record(_ index: Int, into record: inout CSVRecord) {
+    public func record(_ index: Int, into record: inout CSVRecord) {
         record.removeAll()
         let firstField = index == 0 ? 0 : recordFieldEnds[index - 1]
         var fieldStart = firstField == 0 ? 0 : fieldEnds[firstField - 1]
@@ -55,8 +61,9 @@ package struct ParsedChunk: Sendable {
                 fieldStart = fieldEnds[field]
             }
         }
-        let rawStart = index == 0 ? 0 : rawEnds[index - 1]
-        rawBytes.withUnsafeBytes { record.setRaw(UnsafeRawBufferPointer(rebasing: $0[rawStart..<rawEnds[index]])) }
+        rawBytes.withUnsafeBytes {
+            record.setRaw(UnsafeRawBufferPointer(rebasing: $0[rawStarts[index]..<rawEnds[index]]))
+        }
         record.line = recordLines[index]
     }
 
@@ -65,7 +72,7 @@ package struct ParsedChunk: Sendable {
     mutating func append(
         from reader: CSVReader, using record: inout CSVRecord, byteBudget: Int = .max
     ) throws(ScrubIOError) -> Bool {
-        while rawBytes.count < byteBudget {
+        while rawCopied < byteBudget {
             switch try reader.next(into: &record) {
             case .record:
                 append(record, offset: reader.lastRecordOffset)
@@ -84,8 +91,14 @@ package struct ParsedChunk: Sendable {
         fieldBytes.append(contentsOf: record.bytes)
         for end in record.ends { fieldEnds.append(base + end) }
         recordFieldEnds.append(fieldEnds.count)
-        rawBytes.append(contentsOf: record.raw)
-        rawEnds.append(rawBytes.count)
+        if rawIsInput {
+            rawStarts.append(offset - rawBase)
+        } else {
+            rawStarts.append(rawBytes.count)
+            rawBytes.append(contentsOf: record.raw)
+            rawCopied = rawBytes.count
+        }
+        rawEnds.append(rawStarts[rawStarts.count - 1] + record.raw.count)
         recordLines.append(record.line)
         recordOffsets.append(offset)
     }
@@ -98,6 +111,11 @@ package struct ParsedChunk: Sendable {
             continuing: MemoryByteSource(bytes, path: layout.path), header: layout.header, dialect: layout.dialect,
             options: layout.options, at: start, isEndOfInput: isEndOfInput, bufferSize: bytes.count)
         var chunk = ParsedChunk(start: start)
+        // Raw bytes stay in the input; room for the fields at once, so they are not copied as they grow.
+        chunk.rawBytes = bytes
+        chunk.rawIsInput = true
+        chunk.rawBase = start.offset
+        chunk.fieldBytes.reserveCapacity(bytes.count)
         var record = CSVRecord()
         _ = try chunk.append(from: reader, using: &record)
         chunk.counters = reader.counters

@@ -45,7 +45,7 @@ public final class ParallelGzipSink: ByteSink {
     }
 
     /// Compresses as jobs of `pool`, with at most twice its threads' blocks in flight.
-    package init(writingTo next: ByteSink, level: Int = 6, pool: WorkerPool, blockSize: Int = 1 << 20) {
+    public init(writingTo next: ByteSink, level: Int = 6, pool: WorkerPool, blockSize: Int = 1 << 20) {
         precondition(blockSize > 0)
         self.next = next
         self.level = level

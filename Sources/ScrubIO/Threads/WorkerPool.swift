@@ -10,12 +10,12 @@ import Foundation
 /// Teardown: releasing the pool stops its threads and returns once they have returned. Every queue
 /// holds the pool, so when it is released no job is queued; a job must not hold the pool or a
 /// queue itself (its release would then wait for the thread it runs on).
-package final class WorkerPool: Sendable {
+public final class WorkerPool: Sendable {
     /// The threads doing work: the pool's own, or 1 for the submitting thread.
-    package let threads: Int
+    public let threads: Int
     let shared = GuardedState(PoolQueue())
 
-    package init(threads: Int) {
+    public init(threads: Int) {
         precondition(threads >= 1)
         self.threads = threads
         guard threads > 1 else { return }
