@@ -14,4 +14,9 @@ public struct RowCompliance {
         self.registryExemptions = registryExemptions
         self.caps = caps
     }
+
+    /// The same rules for another thread: the caps with a cache of their own.
+    public func forAnotherThread() -> RowCompliance {
+        RowCompliance(consent: consent, registryExemptions: registryExemptions, caps: caps?.forAnotherThread())
+    }
 }

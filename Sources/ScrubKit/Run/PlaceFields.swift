@@ -41,7 +41,7 @@ struct PlaceFields {
     private var countryByID: [Country?] = [nil]
     private var stateMaskByID: [UInt8?] = [nil]
     private var postcodeKnownByID: [Bool?] = [nil]
-    /// Values of the three columns that named nothing, with their rows.
+    /// Values of the three columns that named nothing, with their rows, since the last `takeUnmapped()`.
     private(set) var unmapped: UnmappedPlaceValues
 
     init(columns: PipelinePlan.Columns, defaultCountry: String) {
@@ -56,7 +56,14 @@ struct PlaceFields {
         }
         unmapped = UnmappedPlaceValues(
             countryColumn: name(columns.country), stateColumn: name(columns.state),
-            postcodeColumn: name(columns.postcode))
+            postcodeColumn: name(columns.postcode), tracked: .max)
+    }
+
+    /// The values counted since the last call (one chunk's), leaving none counted.
+    mutating func takeUnmapped() -> UnmappedPlaceValues {
+        let taken = unmapped
+        unmapped = unmapped.emptied(tracked: .max)
+        return taken
     }
 
     mutating func read(_ record: CSVRecord) -> Row {

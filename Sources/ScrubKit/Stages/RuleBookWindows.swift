@@ -6,6 +6,10 @@ import CallingWindows
 /// Each distinct request (country, subdivisions, zones) is computed once. Rows whose location was
 /// interned skip building the request too: their annotation is found by (number profile, location
 /// key), two integers.
+///
+/// Not thread-safe (its per-row caches fill as rows come): each thread that decides rows takes its
+/// own copy (``forAnotherThread()``), which shares the computed windows (`CallingWindowCache` is safe
+/// to share) and keeps its own look-ups.
 public final class RuleBookWindows: CallingWindowAnnotating {
     public let rulesVersion: String
     private let cache: CallingWindowCache
@@ -19,14 +23,26 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private let postcodePlaces = UInt64Map<UInt64>()
     private var placeSets: [[String]: UInt64] = [:]
 
-    public init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
-        self.cache = CallingWindowCache(
-            calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules))
-        self.date = date
-        self.purpose = CallPurpose(purpose)
+    public convenience init(ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String) {
         let latest = ruleBook.changelog.max { $0.version < $1.version }
-        self.rulesVersion =
-            "calling-rules v\(latest?.version ?? ruleBook.version)" + (latest.map { " (\($0.date))" } ?? "")
+        self.init(
+            cache: CallingWindowCache(
+                calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules)),
+            date: date, purpose: CallPurpose(purpose),
+            rulesVersion: "calling-rules v\(latest?.version ?? ruleBook.version)"
+                + (latest.map { " (\($0.date))" } ?? ""))
+    }
+
+    private init(cache: CallingWindowCache, date: LocalDate, purpose: CallPurpose, rulesVersion: String) {
+        self.cache = cache
+        self.date = date
+        self.purpose = purpose
+        self.rulesVersion = rulesVersion
+    }
+
+    /// A copy with look-ups of its own over the same computed windows.
+    public func forAnotherThread() -> CallingWindowAnnotating {
+        RuleBookWindows(cache: cache, date: date, purpose: purpose, rulesVersion: rulesVersion)
     }
 
     public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {

@@ -61,9 +61,15 @@ public protocol CallingWindowAnnotating: AnyObject {
     func annotate(_ number: NumberFacts, at location: LeadLocation) -> WindowAnnotation
     /// The window in words a compliance officer can check: zones, every rule and holiday that shaped it.
     func explain(_ number: NumberFacts, at location: LeadLocation) -> String
+    /// The stage for another thread: the run decides rows on several threads, each with its own copy.
+    /// A stage that caches as rows come returns a copy with caches of its own (sharing what is
+    /// immutable); the default, `self`, is right only for a stage that is safe to share.
+    func forAnotherThread() -> CallingWindowAnnotating
 }
 
 extension CallingWindowAnnotating {
+    public func forAnotherThread() -> CallingWindowAnnotating { self }
+
     public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
         let annotation = annotate(number, at: location)
         return "Windows (UTC): \(annotation.windowsUTC.isEmpty ? "none" : annotation.windowsUTC)\n"
