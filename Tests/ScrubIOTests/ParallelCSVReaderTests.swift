@@ -33,7 +33,7 @@ private func serial(_ input: [UInt8], options: CSVReaderOptions) throws -> Read 
         switch try reader.next(into: &record) {
         case .record:
             items.append(
-                .record(fields: record.fields, raw: record.raw, line: record.line, offset: reader.lastRecordOffset))
+                .record(fields: record.fields, raw: Array(record.raw), line: record.line, offset: reader.lastRecordOffset))
         case .malformed(let bad):
             items.append(.malformed(bad, offset: reader.lastRecordOffset))
         case .endOfInput:
@@ -50,7 +50,7 @@ private func items(of chunk: ParsedChunk) -> [Item] {
         case .record(let index):
             chunk.record(index, into: &record)
             return .record(
-                fields: record.fields, raw: record.raw, line: record.line, offset: chunk.recordOffsets[index])
+                fields: record.fields, raw: Array(record.raw), line: record.line, offset: chunk.recordOffsets[index])
         case .malformed(let bad, let offset):
             return .malformed(bad, offset: offset)
         }

@@ -68,6 +68,8 @@ public final class CSVReader {
     public private(set) var unclosedToEnd: (lines: ClosedRange<Int>, length: Int)?
 
     private var buffer: UnsafeMutableRawBufferPointer
+    /// False for a reader parsing bytes it was lent (`init(parsingInPlace:...)`).
+    private let ownsBuffer: Bool
     private let maxCapacity: Int
     private var pos = 0
     private var end = 0
@@ -106,6 +108,7 @@ public final class CSVReader {
         self.buffer = .allocate(byteCount: min(256 * 1024, maxCapacity), alignment: 16)
         self.dialect = CSVDialect()
         self.reachesEndOfInput = true
+        self.ownsBuffer = true
         try readHeader()
     }
 
@@ -130,6 +133,31 @@ public final class CSVReader {
         self.dialect = dialect
         self.header = header
         self.reachesEndOfInput = isEndOfInput
+        self.ownsBuffer = true
+        self.dropped = start.offset
+        self.line = start.line
+        self.pendingLF = start.pendingLF
+        self.lineByte = dialect.lineEnding == .cr ? cr : lf
+    }
+
+    /// Opens a reader on `bytes`, part of an input from `start` on, as `init(continuing:...)` does,
+    /// but parsing the bytes where they are: the reader never copies them into a buffer of its own
+    /// (they are all there, so it never reads more), and it must not outlive them.
+    package init(
+        parsingInPlace bytes: UnsafeRawBufferPointer, path: String, header: CSVRecord, dialect: CSVDialect,
+        options: CSVReaderOptions, at start: CSVReadPosition, isEndOfInput: Bool
+    ) {
+        self.source = MemoryByteSource([], path: path)
+        self.options = options
+        self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
+        // Never written: `refill`, the only writer, runs only before the end of the input.
+        self.buffer = UnsafeMutableRawBufferPointer(mutating: bytes)
+        self.ownsBuffer = false
+        self.end = bytes.count
+        self.atEndOfInput = true
+        self.dialect = dialect
+        self.header = header
+        self.reachesEndOfInput = isEndOfInput
         self.dropped = start.offset
         self.line = start.line
         self.pendingLF = start.pendingLF
@@ -137,7 +165,7 @@ public final class CSVReader {
     }
 
     deinit {
-        buffer.deallocate()
+        if ownsBuffer { buffer.deallocate() }
     }
 
     /// The bytes the reader's buffer holds now, for tests of its memory bound.

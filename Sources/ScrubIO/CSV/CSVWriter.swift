@@ -124,12 +124,14 @@ public final class CSVWriter {
     }
 
     /// Appends `records` whole records already encoded as this writer encodes them (rows encoded by
-    /// another writer of the same delimiter): one copy, or none when they are larger than the buffer.
+    /// another writer of the same delimiter). Bytes of at least a few kilobytes (a chunk's rows) go
+    /// straight to the sink, after what is buffered: the sink's copy is the only one; fewer are
+    /// buffered, so that many small pieces do not each cost a sink call.
     public func appendRecords(_ encoded: UnsafeRawBufferPointer, records: Int) throws(ScrubIOError) {
         precondition(fieldsInRecord == 0, "appendRecords between records only")
         recordCount += records
         guard !encoded.isEmpty else { return }
-        if count + encoded.count > flushThreshold {
+        if encoded.count >= 4096 || count + encoded.count > flushThreshold {
             try flush()
             try sink.write(encoded)
             flushedBytes += encoded.count

@@ -2,8 +2,10 @@
 /// raw bytes, line and input offset) and its malformed records.
 ///
 /// Records are kept back to back in a few flat arrays rather than as one `CSVRecord` each, so a
-/// chunk of thousands of records costs a handful of allocations; `record(_:into:)` copies one into
-/// a caller's reusable record. The value is `Sendable`: workers build it, others read it.
+/// chunk of thousands of records costs a handful of allocations: the chunk's input itself (parsed in
+/// place: its records' raw bytes and unquoted fields are spans of it), the bytes of quoted fields
+/// (undoubled) and every field's span. `record(_:into:)` makes a caller's reusable record a view of
+/// one, copying only its spans. The value is `Sendable`: workers build it, others read it.
 public struct ParsedChunk: Sendable {
     /// One outcome of the chunk.
     public enum Outcome: Sendable, Equatable {
@@ -24,10 +26,12 @@ public struct ParsedChunk: Sendable {
     /// the end of the input).
     public internal(set) var endsInsideRecord = false
 
-    private var fieldBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
-    /// For each record, the end of its fields in `fieldEnds`.
-    private var recordFieldEnds: [Int] = []
+    /// Every record's fields, back to back: spans of `rawBytes` or of `unescaped`.
+    private var spans: [CSVRecord.Span] = []
+    /// The bytes of fields that needed unescaping (quoted fields, undoubled).
+    private var unescaped: [UInt8] = []
+    /// For each record, the end of its fields in `spans`.
+    private var recordSpanEnds: [Int] = []
     /// The bytes records' raw ranges are in: the chunk's input itself (no copy), whose first byte is
     /// at input offset `rawBase`, or (`rawIsInput` false) copies of each record's raw bytes.
     private var rawBytes: [UInt8] = []
@@ -49,22 +53,13 @@ public struct ParsedChunk: Sendable {
     /// Records (not malformed ones) in the chunk.
     public var recordCount: Int { recordLines.count }
 
-    /// Copies record `index` (fields, raw bytes, line) into `record`, reusing its storage.
+    /// Makes `record` a view of record `index` (fields, raw bytes, line): it shares the chunk's bytes,
+    /// and only the record's field spans are copied, into storage `record` reuses.
     public func record(_ index: Int, into record: inout CSVRecord) {
-        record.removeAll()
-        let firstField = index == 0 ? 0 : recordFieldEnds[index - 1]
-        var fieldStart = firstField == 0 ? 0 : fieldEnds[firstField - 1]
-        fieldBytes.withUnsafeBytes { bytes in
-            for field in firstField..<recordFieldEnds[index] {
-                record.appendToField(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<fieldEnds[field]]))
-                record.closeField()
-                fieldStart = fieldEnds[field]
-            }
-        }
-        rawBytes.withUnsafeBytes {
-            record.setRaw(UnsafeRawBufferPointer(rebasing: $0[rawStarts[index]..<rawEnds[index]]))
-        }
-        record.line = recordLines[index]
+        let firstField = index == 0 ? 0 : recordSpanEnds[index - 1]
+        record.view(
+            line: recordLines[index], input: rawBytes, raw: rawStarts[index]..<rawEnds[index], unescaped: unescaped,
+            spans: spans[firstField..<recordSpanEnds[index]])
     }
 
     /// Reads outcomes from `reader` until it returns `.endOfInput` (then true) or until the chunk
@@ -87,40 +82,48 @@ public struct ParsedChunk: Sendable {
 
     private mutating func append(_ record: CSVRecord, offset: Int) {
         outcomes.append(.record(index: recordLines.count))
-        let base = fieldBytes.count
-        fieldBytes.append(contentsOf: record.bytes)
-        for end in record.ends { fieldEnds.append(base + end) }
-        recordFieldEnds.append(fieldEnds.count)
+        let rawStart: Int
         if rawIsInput {
-            rawStarts.append(offset - rawBase)
+            rawStart = offset - rawBase
         } else {
-            rawStarts.append(rawBytes.count)
+            rawStart = rawBytes.count
             rawBytes.append(contentsOf: record.raw)
             rawCopied = rawBytes.count
         }
-        rawEnds.append(rawStarts[rawStarts.count - 1] + record.raw.count)
+        record.appendFields(to: &spans, rawAt: rawStart, unescaped: &unescaped)
+        recordSpanEnds.append(spans.count)
+        rawStarts.append(rawStart)
+        rawEnds.append(rawStart + record.raw.count)
         recordLines.append(record.line)
         recordOffsets.append(offset)
     }
 
     /// Reads `bytes`, the input from `start` on, as a reader of the whole input would read them there.
+    ///
+    /// The reader parses `bytes` where they are (no copy into a buffer of its own), and the chunk
+    /// keeps them as its records' raw bytes.
     static func parse(
         _ bytes: [UInt8], from start: CSVReadPosition, isEndOfInput: Bool, layout: CSVLayout
     ) throws(ScrubIOError) -> ParsedChunk {
-        let reader = CSVReader(
-            continuing: MemoryByteSource(bytes, path: layout.path), header: layout.header, dialect: layout.dialect,
-            options: layout.options, at: start, isEndOfInput: isEndOfInput, bufferSize: bytes.count)
         var chunk = ParsedChunk(start: start)
-        // Raw bytes stay in the input; room for the fields at once, so they are not copied as they grow.
         chunk.rawBytes = bytes
         chunk.rawIsInput = true
         chunk.rawBase = start.offset
-        chunk.fieldBytes.reserveCapacity(bytes.count)
-        var record = CSVRecord()
-        _ = try chunk.append(from: reader, using: &record)
-        chunk.counters = reader.counters
-        chunk.end = reader.resumePosition
-        chunk.endsInsideRecord = reader.incompleteRecordOffset != nil
+        // About one field per 11 input bytes in a lead file: room at once, so the spans are not copied as they grow.
+        chunk.spans.reserveCapacity(bytes.count / 11)
+        let parsed = bytes.withUnsafeBytes { input in
+            Result { () throws(ScrubIOError) in
+                let reader = CSVReader(
+                    parsingInPlace: input, path: layout.path, header: layout.header, dialect: layout.dialect,
+                    options: layout.options, at: start, isEndOfInput: isEndOfInput)
+                var record = CSVRecord()
+                _ = try chunk.append(from: reader, using: &record)
+                chunk.counters = reader.counters
+                chunk.end = reader.resumePosition
+                chunk.endsInsideRecord = reader.incompleteRecordOffset != nil
+            }
+        }
+        try parsed.get()
         return chunk
     }
 }

@@ -34,7 +34,10 @@ final class RowWorker: @unchecked Sendable {
 
     /// Decides every row of `chunk` but for duplicates, encodes it into the output it goes to, and
     /// counts it; the rows that reach duplicates are listed for the sequencer.
-    func encode(_ chunk: ParsedChunk, of input: RowInput) throws(ScrubIOError) -> EncodedChunk {
+    ///
+    /// Throws a `ScrubIOError` from a writer, or a `PipelineError` for a decision that breaks the
+    /// rules' contract (a clean row without a number).
+    func encode(_ chunk: ParsedChunk, of input: RowInput) throws -> EncodedChunk {
         var clock = StageClock()
         var out = EncodedChunk(tally: RunTally(lists: lists), unmapped: places.takeUnmapped())
         let cleanBase = clean.byteCount
@@ -106,6 +109,8 @@ final class RowWorker: @unchecked Sendable {
         }
         try clean.flush()
         try rejects.flush()
+        // The record is a view of the chunk: let go of it, so the chunk's bytes are freed with the chunk.
+        record.removeAll()
         out.clean = cleanBytes.take()
         out.rejects = rejectBytes.take()
         out.cleanRecords = clean.recordCount - cleanRecordsBase
@@ -166,7 +171,7 @@ final class RowWorkers: Sendable {
     }
 
     /// Runs `body` with a worker no other thread holds meanwhile.
-    func with<R>(_ body: (RowWorker) throws(ScrubIOError) -> R) throws(ScrubIOError) -> R {
+    func with<R>(_ body: (RowWorker) throws -> R) rethrows -> R {
         let worker = free.wait(until: { !$0.isEmpty }) { $0.removeLast() }
         defer { free.update { $0.append(worker) } }
         return try body(worker)
@@ -183,9 +188,12 @@ private final class ChunkBytes: ByteSink {
 
     func finish() throws(ScrubIOError) {}
 
-    /// The bytes collected since the last call.
+    /// The bytes collected since the last call; the next chunk's start with room for as many, so
+    /// that they are not copied as they grow.
     func take() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        let taken = bytes
+        bytes = []
+        bytes.reserveCapacity(taken.count)
+        return taken
     }
 }

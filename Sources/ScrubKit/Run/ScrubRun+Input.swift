@@ -16,9 +16,9 @@ extension ScrubRun {
         let layout = GuardedState<RowInput?>(nil)
         let reader = try ParallelCSVReader(
             source: bytes, options: .init(delimiter: plan.delimiter), pool: pool, chunkSize: max(1, chunkSize)
-        ) { (chunk) throws(ScrubIOError) in
+        ) { chunk in
             guard let input = layout.update({ $0 }) else { preconditionFailure("a chunk before its header") }
-            return try workers.with { (worker) throws(ScrubIOError) in try worker.encode(chunk, of: input) }
+            return try workers.with { worker in try worker.encode(chunk, of: input) }
         }
         let inputName = URL(fileURLWithPath: input).lastPathComponent
         let columns =

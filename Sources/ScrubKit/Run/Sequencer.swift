@@ -61,6 +61,7 @@ struct Sequencer {
                     try RowWorker.writeRejected(
                         record, reason: .duplicate, detail: duplicate.detail ?? "", of: input, to: outputs.rejects)
                 }
+                record.removeAll()  // a view of the chunk, which is freed after this
                 try clean.copy(cleanBytes, to: cleanBytes.count, records: encoded.cleanRecords, into: outputs.clean)
                 try rejects.copy(
                     rejectBytes, to: rejectBytes.count, records: encoded.rejectRecords, into: outputs.rejects)
