@@ -33,7 +33,8 @@ private func serial(_ input: [UInt8], options: CSVReaderOptions) throws -> Read 
         switch try reader.next(into: &record) {
         case .record:
             items.append(
-                .record(fields: record.fields, raw: Array(record.raw), line: record.line, offset: reader.lastRecordOffset))
+                .record(
+                    fields: record.fields, raw: Array(record.raw), line: record.line, offset: reader.lastRecordOffset))
         case .malformed(let bad):
             items.append(.malformed(bad, offset: reader.lastRecordOffset))
         case .endOfInput:
