@@ -71,6 +71,12 @@ let package = Package(
             path: "RunBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Parallel against serial CSV parsing, as two commands to time side by side (see its main.swift).
+        .executableTarget(
+            name: "ParseBenchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "ScrubIO", package: "capantra-scrub")],
+            path: "ParseBenchmark"
+        ),
         .executableTarget(
             name: "OptOutBenchmarks",
             dependencies: [

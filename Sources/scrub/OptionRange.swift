@@ -23,10 +23,11 @@ struct OptionRange<Value: Comparable & CustomStringConvertible & Sendable>: Send
 
 /// The ranges shared by several commands.
 enum OptionRanges {
-    /// Compression threads: at least one; more than this is a typo, not a machine.
+    /// Threads doing CPU work: at least one; more than this is a typo, not a machine.
     static let threads = OptionRange("--threads", 1...1024)
     static let compressionLevel = OptionRange("--compression-level", 0...9)
     static let gzipBlockSize = OptionRange("--gzip-block-size", 512...(64 << 20))
+    static let chunkSize = OptionRange("--chunk-size", 1...(64 << 20))
     /// Days a registry stays fresh after its snapshot: up to ten years.
     static let maxAgeDays = OptionRange("--max-age-days", 1...3650)
     /// The largest CSV record accepted: up to 1 GiB.

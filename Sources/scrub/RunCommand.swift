@@ -50,10 +50,16 @@ struct RunCommand: ParsableCommand {
     var channel: String?
     @Option(help: "Gzip level of the outputs, 0-9 (default 1: see docs/benchmarks.md).")
     var compressionLevel: Int?
-    @Option(help: "Compression threads (default: the machine's cores). Outputs are identical whatever the count.")
+    @Option(
+        help: """
+            Threads doing CPU work: parsing, deciding and compressing (default: the machine's cores). \
+            Inflating the input runs on a thread of its own besides. Outputs are identical whatever the count.
+            """)
     var threads: Int?
     @Option(help: .hidden)  // uncompressed bytes per output gzip member; tests cross many blocks with it
     var gzipBlockSize: Int?
+    @Option(help: .hidden)  // input bytes per chunk a worker reads; tests cross many chunks with it
+    var chunkSize: Int?
     @Flag(help: "Use registries older than their maximum age (recorded in the report and audit log).")
     var allowStale = false
     @Flag(help: "Reject rows with no calling window on the campaign date.")
@@ -117,6 +123,7 @@ struct RunCommand: ParsableCommand {
                 try OptionRanges.threads.check(threads)
                 try OptionRanges.compressionLevel.check(compressionLevel)
                 try OptionRanges.gzipBlockSize.check(gzipBlockSize)
+                try OptionRanges.chunkSize.check(chunkSize)
                 definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
                 plan = try PipelinePlan.resolve(
                     definition ?? PipelineDefinition(), overrides: overrides,
@@ -127,6 +134,7 @@ struct RunCommand: ParsableCommand {
             }
             let scrub = ScrubRun(plan: plan!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             if let gzipBlockSize { scrub.gzipBlockSize = gzipBlockSize }
+            if let chunkSize { scrub.chunkSize = chunkSize }
             scrub.logger.logLevel = quiet ? .error : .info
             let bar = ProgressBar(enabled: !quiet && progress.isOn)
             scrub.progress = bar.update

@@ -33,6 +33,28 @@ struct CSVRecordTests {
         }
         #expect(record.count == 0 && record.raw.isEmpty)
         #expect(try reader.next(into: &record) == .record)
-        #expect(record.fields == [bytes("4"), bytes("5")] && record.raw == bytes("4,5"))
+        #expect(record.fields == [bytes("4"), bytes("5")] && Array(record.raw) == bytes("4,5"))
+    }
+
+    @Test("a record that was a view of a chunk's record reads another record whole, and the chunk is unchanged")
+    func viewThenRead() throws {
+        let reader = try ParallelCSVReader(
+            source: MemoryByteSource(bytes("a,b\n1,\"x,y\"\n3,4\n")), pool: WorkerPool(threads: 1)
+        ) { _ in 0 }
+        guard let chunk = try reader.next()?.chunk else {
+            Issue.record("the input is one chunk")
+            return
+        }
+        var record = CSVRecord()
+        chunk.record(0, into: &record)
+        #expect(record.fields == [bytes("1"), bytes("x,y")] && Array(record.raw) == bytes("1,\"x,y\""))
+        let serial = try CSVReader(source: MemoryByteSource(bytes("a,b\n5,\"6\"\n")))
+        #expect(try serial.next(into: &record) == .record)
+        #expect(record.fields == [bytes("5"), bytes("6")] && Array(record.raw) == bytes("5,\"6\""))
+        var other = CSVRecord()
+        chunk.record(1, into: &other)
+        #expect(other.fields == [bytes("3"), bytes("4")] && other.line == 3)
+        chunk.record(0, into: &other)
+        #expect(other.fields == [bytes("1"), bytes("x,y")] && other.line == 2)
     }
 }

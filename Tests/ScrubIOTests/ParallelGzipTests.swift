@@ -90,3 +90,54 @@ struct ParallelGzipTests {
         }
     }
 }
+
+@Suite("Parallel gzip on a shared worker pool")
+struct ParallelGzipPoolTests {
+    /// Compresses `input` as two interleaved streams on one pool, as a run writes clean and rejects.
+    private func twoStreams(_ input: [UInt8], pool: WorkerPool, blockSize: Int) throws -> ([UInt8], [UInt8]) {
+        let first = MemorySink()
+        let second = MemorySink()
+        let a = ParallelGzipSink(writingTo: first, level: 6, pool: pool, blockSize: blockSize)
+        let b = ParallelGzipSink(writingTo: second, level: 1, pool: pool, blockSize: blockSize)
+        var start = 0
+        while start < input.count {
+            let end = min(input.count, start + 777 + start % 13)
+            try input[start..<end].withUnsafeBytes { try a.write($0) }
+            try input[start..<end].reversed().withUnsafeBytes { try b.write($0) }
+            start = end
+        }
+        try a.finish()
+        try b.finish()
+        return (first.bytes, second.bytes)
+    }
+
+    @Test(
+        "streams sharing a pool are byte-identical to a sink with its own threads, for any thread count",
+        arguments: [1, 2, 3, 8], [1_000, 64 * 1024])
+    func identicalOnSharedPool(threads: Int, blockSize: Int) throws {
+        let input = text(lines: 8_000)
+        let reference = try parallelGzip(input, threads: 1, blockSize: blockSize)
+        let (a, _) = try twoStreams(input, pool: WorkerPool(threads: threads), blockSize: blockSize)
+        #expect(a == reference)
+        #expect(try gunzip(a) == input)
+    }
+
+    @Test(
+        "a sink on a shared pool failing at any block throws the first error, and the pool goes on",
+        arguments: [1, 2, 3])
+    func failureOnSharedPool(threads: Int) throws {
+        let pool = WorkerPool(threads: threads)
+        let input = text(lines: 3_000)
+        let error = ScrubIOError(.cannotCreate, path: "out/clean.csv.gz", message: "No space left on device")
+        for failing in [0, 1, 3, 8] {
+            let sink = ParallelGzipSink(
+                writingTo: FailingSink(failingWrite: failing, error: error), level: 1, pool: pool, blockSize: 2_000)
+            #expect(throws: error) {
+                try input.withUnsafeBytes { try sink.write($0) }
+                try sink.finish()
+            }
+        }
+        let (a, _) = try twoStreams(input, pool: pool, blockSize: 2_000)
+        #expect(try gunzip(a) == input)
+    }
+}

@@ -112,7 +112,8 @@ struct ScrubRunTests {
     func cpuStages() throws {
         let dir = try TemporaryDirectory()
         let timings = try makeRun(dir).run().report.timings
-        #expect(Set(timings.cpuSeconds.keys) == ["inflate", "parse", "decide", "write", "compress", "other"])
+        #expect(
+            Set(timings.cpuSeconds.keys) == ["inflate", "parse", "decide", "write", "sequencer", "compress", "other"])
         #expect(timings.cpuSeconds.values.allSatisfy { $0 >= 0 && $0 < 60 })
         #expect(timings.cpuSeconds.values.reduce(0, +) > 0)
     }

@@ -68,6 +68,8 @@ public final class CSVReader {
     public private(set) var unclosedToEnd: (lines: ClosedRange<Int>, length: Int)?
 
     private var buffer: UnsafeMutableRawBufferPointer
+    /// False for a reader parsing bytes it was lent (`init(parsingInPlace:...)`).
+    private let ownsBuffer: Bool
     private let maxCapacity: Int
     private var pos = 0
     private var end = 0
@@ -87,6 +89,15 @@ public final class CSVReader {
     /// The byte that counts lines: LF, or CR in files with CR line endings.
     private var lineByte: UInt8 = lf
 
+    /// False for a reader of one chunk of the input that is not its end (see `init(continuing:...)`):
+    /// where the bytes run out, the end-of-input rules do not apply; the reader stops instead.
+    private let reachesEndOfInput: Bool
+    /// Set when `next(into:)` returned `.endOfInput` because a chunk that is not the end of the input
+    /// ended inside a record: the input offset at which that record starts.
+    package private(set) var incompleteRecordOffset: Int?
+    /// The input offset of the record (or malformed record) the last call to `next(into:)` returned.
+    package private(set) var lastRecordOffset = 0
+
     private static let readSize = 64 * 1024
 
     /// Opens a reader and reads the header row.
@@ -96,15 +107,85 @@ public final class CSVReader {
         self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
         self.buffer = .allocate(byteCount: min(256 * 1024, maxCapacity), alignment: 16)
         self.dialect = CSVDialect()
+        self.reachesEndOfInput = true
+        self.ownsBuffer = true
         try readHeader()
     }
 
+    /// Opens a reader on part of an input whose header and dialect are already known, starting at
+    /// `start` (a record start, as `resumePosition` gave it), with `source` yielding the input's
+    /// bytes from `start.offset` on.
+    ///
+    /// Records are read by exactly the code that reads a whole input, so they, their lines and the
+    /// counters are what a reader of the whole input would produce there. When `isEndOfInput` is
+    /// false, `source` ends where the input does not: the reader stops at the first place where it
+    /// would need bytes past it (the middle of a record, or a CR whose LF may follow), returns
+    /// `.endOfInput`, and `resumePosition` says where to go on (`incompleteRecordOffset` is set
+    /// when that is the start of a record it could not finish).
+    package init(
+        continuing source: ByteSource, header: CSVRecord, dialect: CSVDialect, options: CSVReaderOptions,
+        at start: CSVReadPosition, isEndOfInput: Bool, bufferSize: Int = 256 * 1024
+    ) {
+        self.source = source
+        self.options = options
+        self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
+        self.buffer = .allocate(byteCount: min(max(bufferSize + 1, 4096), 256 * 1024, maxCapacity), alignment: 16)
+        self.dialect = dialect
+        self.header = header
+        self.reachesEndOfInput = isEndOfInput
+        self.ownsBuffer = true
+        self.dropped = start.offset
+        self.line = start.line
+        self.pendingLF = start.pendingLF
+        self.lineByte = dialect.lineEnding == .cr ? cr : lf
+    }
+
+    /// Opens a reader on `bytes`, part of an input from `start` on, as `init(continuing:...)` does,
+    /// but parsing the bytes where they are: the reader never copies them into a buffer of its own
+    /// (they are all there, so it never reads more), and it must not outlive them.
+    package init(
+        parsingInPlace bytes: UnsafeRawBufferPointer, path: String, header: CSVRecord, dialect: CSVDialect,
+        options: CSVReaderOptions, at start: CSVReadPosition, isEndOfInput: Bool
+    ) {
+        self.source = MemoryByteSource([], path: path)
+        self.options = options
+        self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
+        // Never written: `refill`, the only writer, runs only before the end of the input.
+        self.buffer = UnsafeMutableRawBufferPointer(mutating: bytes)
+        self.ownsBuffer = false
+        self.end = bytes.count
+        self.atEndOfInput = true
+        self.dialect = dialect
+        self.header = header
+        self.reachesEndOfInput = isEndOfInput
+        self.dropped = start.offset
+        self.line = start.line
+        self.pendingLF = start.pendingLF
+        self.lineByte = dialect.lineEnding == .cr ? cr : lf
+    }
+
     deinit {
-        buffer.deallocate()
+        if ownsBuffer { buffer.deallocate() }
     }
 
     /// The bytes the reader's buffer holds now, for tests of its memory bound.
     package var bufferCapacity: Int { buffer.count }
+
+    /// Where reading goes on after the last outcome: the next record's offset, line and whether an LF
+    /// there still belongs to the CR before it. After `.endOfInput` from a chunk that is not the end
+    /// of the input, where the next chunk must start.
+    package var resumePosition: CSVReadPosition {
+        if let incompleteRecordOffset {
+            return CSVReadPosition(offset: incompleteRecordOffset, line: line, pendingLF: false)
+        }
+        return CSVReadPosition(offset: dropped + pos, line: line, pendingLF: pendingLF)
+    }
+
+    /// The bytes read past `resumePosition` and whether the source has ended, so that reading can
+    /// go on elsewhere (the parallel reader takes over after the header).
+    package func handOver() -> (bytes: [UInt8], position: CSVReadPosition, sourceEnded: Bool) {
+        (Array(UnsafeRawBufferPointer(rebasing: buffer[pos..<end])), resumePosition, atEndOfInput)
+    }
 
     /// Reads the next record into `record`, reusing its storage; after a malformed one, `record` is empty.
     public func next(into record: inout CSVRecord) throws(ScrubIOError) -> CSVReadOutcome {
@@ -251,6 +332,7 @@ public final class CSVReader {
         defer { inRecord = false }
         recordStart = pos
         let origin = dropped + pos  // the record's input offset, stable across refills
+        lastRecordOffset = origin
         record.line = line
         let recordLine = line
         var linesInside = 0
@@ -265,6 +347,10 @@ public final class CSVReader {
 
         while true {
             if pos == end {
+                if atEndOfInput && !reachesEndOfInput {
+                    incompleteRecordOffset = origin
+                    return .endOfInput
+                }
                 if atEndOfInput { break }
                 if oversized == nil && pos - recordStart > limit {
                     oversized = Array(UnsafeRawBufferPointer(rebasing: buffer[recordStart..<(recordStart + limit)]))

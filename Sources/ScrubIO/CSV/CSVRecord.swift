@@ -6,9 +6,10 @@
 /// A record read by a `CSVReader` keeps its input bytes (`raw`) once, and a field that needed no
 /// unescaping (every unquoted field: most of a lead file) is only a span of them, so reading copies
 /// each record's bytes once rather than field by field; only quoted fields are copied, undoubled,
-/// into a second buffer.
+/// into a second buffer. A record taken from a `ParsedChunk` is a view: it shares the chunk's input
+/// and unescaped bytes (no copy of its bytes at all) and holds only its fields' spans.
 public struct CSVRecord: Sendable {
-    /// Where one field's bytes are: `raw[start..<end]`, or `unescaped[start..<end]`.
+    /// Where one field's bytes are: `rawStorage[start..<end]`, or `unescaped[start..<end]`.
     @usableFromInline
     struct Span: Sendable, Equatable {
         @usableFromInline var start: Int
@@ -21,11 +22,17 @@ public struct CSVRecord: Sendable {
     /// The record as it stood in the input, quotes and delimiters included, without its line ending;
     /// empty for records not read by a `CSVReader`. A writer with the input's delimiter copies these
     /// bytes instead of encoding the fields again: they parse back to the same fields.
-    public private(set) var raw: [UInt8] = []
+    public var raw: ArraySlice<UInt8> { rawStorage[rawRange] }
+    /// The bytes `raw` is a part of: the record's own copy, or the input of the chunk it is a view of.
+    @usableFromInline private(set) var rawStorage: [UInt8] = []
+    private var rawRange = 0..<0
     /// The bytes of fields that are not spans of `raw`: quoted fields undoubled, and every field of a
     /// record made from fields.
     @usableFromInline private(set) var unescaped: [UInt8] = []
     @usableFromInline private(set) var spans: [Span] = []
+    /// True while `rawStorage` and `unescaped` are a chunk's (see `view`): emptying them keeping their
+    /// capacity would copy the chunk, so `removeAll` lets go of them instead.
+    private var isView = false
     /// The field being parsed, while `openIsEmpty` is false.
     private var open = Span(start: 0, end: 0, inRaw: true)
     private var openIsEmpty = true
@@ -33,7 +40,7 @@ public struct CSVRecord: Sendable {
     public init() {
         unescaped.reserveCapacity(256)
         spans.reserveCapacity(32)
-        raw.reserveCapacity(1024)
+        rawStorage.reserveCapacity(1024)
     }
 
     /// Makes a record from fields, for writing and for tests.
@@ -63,14 +70,14 @@ public struct CSVRecord: Sendable {
     /// The bytes of field `index`.
     public subscript(index: Int) -> ArraySlice<UInt8> {
         let span = spans[index]
-        return span.inRaw ? raw[span.start..<span.end] : unescaped[span.start..<span.end]
+        return span.inRaw ? rawStorage[span.start..<span.end] : unescaped[span.start..<span.end]
     }
 
     /// Calls `body` with the bytes of field `index`, without copying.
     @inlinable
     public func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let span = spans[index]
-        return try (span.inRaw ? raw : unescaped).withUnsafeBytes {
+        return try (span.inRaw ? rawStorage : unescaped).withUnsafeBytes {
             try body(UnsafeRawBufferPointer(rebasing: $0[span.start..<span.end]))
         }
     }
@@ -79,9 +86,16 @@ public struct CSVRecord: Sendable {
     public var fields: [[UInt8]] { (0..<count).map { Array(self[$0]) } }
 
     public mutating func removeAll() {
-        unescaped.removeAll(keepingCapacity: true)
+        if isView {
+            rawStorage = []
+            unescaped = []
+            isView = false
+        } else {
+            unescaped.removeAll(keepingCapacity: true)
+            rawStorage.removeAll(keepingCapacity: true)
+        }
         spans.removeAll(keepingCapacity: true)
-        raw.removeAll(keepingCapacity: true)
+        rawRange = 0..<0
         openIsEmpty = true
     }
 
@@ -95,7 +109,35 @@ public struct CSVRecord: Sendable {
     // record, whose fields cannot be read before it.
 
     mutating func setRaw(_ bytes: UnsafeRawBufferPointer) {
-        raw.append(contentsOf: bytes)
+        rawStorage.append(contentsOf: bytes)
+        rawRange = 0..<rawStorage.count
+    }
+
+    /// Makes this record a view of a chunk's record: its raw bytes are `input[raw]`, its fields are
+    /// `spans` (into `input` or `unescaped`). Only the spans are copied, into storage this record reuses.
+    mutating func view(
+        line: Int, input: [UInt8], raw: Range<Int>, unescaped: [UInt8], spans: ArraySlice<Span>
+    ) {
+        rawStorage = input
+        self.unescaped = unescaped
+        isView = true
+        rawRange = raw
+        self.spans.removeAll(keepingCapacity: true)
+        self.spans.append(contentsOf: spans)
+        self.line = line
+        openIsEmpty = true
+    }
+
+    /// Appends this record's fields to a chunk's: spans of its raw bytes become spans of the chunk's
+    /// input, whose `rawStart` is where they start there; unescaped bytes are appended to `chunkUnescaped`.
+    func appendFields(to chunkSpans: inout [Span], rawAt rawStart: Int, unescaped chunkUnescaped: inout [UInt8]) {
+        let rawShift = rawStart - rawRange.lowerBound
+        let unescapedShift = chunkUnescaped.count
+        if !unescaped.isEmpty { chunkUnescaped.append(contentsOf: unescaped) }
+        for span in spans {
+            let shift = span.inRaw ? rawShift : unescapedShift
+            chunkSpans.append(Span(start: span.start + shift, end: span.end + shift, inRaw: span.inRaw))
+        }
     }
 
     /// Adds `chunk`, which starts `offset` bytes into the record's input, to the open field: as a span

@@ -18,6 +18,9 @@ public final class CSVWriter {
     private var lastFieldWasEmpty = false
     /// Records written so far.
     public private(set) var recordCount = 0
+    /// Bytes of records ended so far, handed to the sink or buffered; the offset the next record starts at.
+    public var byteCount: Int { flushedBytes + count }
+    private var flushedBytes = 0
 
     public init(sink: ByteSink, delimiter: UInt8 = UInt8(ascii: ","), bufferSize: Int = 256 * 1024) {
         precondition(delimiter < 0x80, "the delimiter must be an ASCII byte")
@@ -120,6 +123,25 @@ public final class CSVWriter {
         field.withUTF8 { appendField(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends `records` whole records already encoded as this writer encodes them (rows encoded by
+    /// another writer of the same delimiter). Bytes of at least a few kilobytes (a chunk's rows) go
+    /// straight to the sink, after what is buffered: the sink's copy is the only one; fewer are
+    /// buffered, so that many small pieces do not each cost a sink call.
+    public func appendRecords(_ encoded: UnsafeRawBufferPointer, records: Int) throws(ScrubIOError) {
+        precondition(fieldsInRecord == 0, "appendRecords between records only")
+        recordCount += records
+        guard !encoded.isEmpty else { return }
+        if encoded.count >= 4096 || count + encoded.count > flushThreshold {
+            try flush()
+            try sink.write(encoded)
+            flushedBytes += encoded.count
+            return
+        }
+        reserve(encoded.count)
+        (storage + count).update(from: encoded.baseAddress!.assumingMemoryBound(to: UInt8.self), count: encoded.count)
+        count += encoded.count
+    }
+
     /// Completes the record being written.
     public func endRecord() throws(ScrubIOError) {
         reserve(3)
@@ -141,6 +163,7 @@ public final class CSVWriter {
     public func flush() throws(ScrubIOError) {
         guard count > 0 else { return }
         try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+        flushedBytes += count
         count = 0
     }
 

@@ -5,59 +5,55 @@ import Foundation
 /// as `pigz --independent` or bgzip produce.
 ///
 /// Blocks are cut every `blockSize` bytes of input, whatever the thread count, so the output is
-/// byte-identical for any `threads`. Memory is bounded: at most `2 * threads` blocks are in flight;
-/// `write` waits when they are. Compressed blocks are passed to the next sink on the calling thread,
-/// so the next sink needs no locking.
+/// byte-identical for any `threads` or pool. Memory is bounded: at most `2 * threads` blocks are in
+/// flight; `write` waits when they are. Compressed blocks are passed to the next sink on the
+/// calling thread, so the next sink needs no locking.
+///
+/// The blocks are compressed as jobs of a `WorkerPool`: the sink's own (`init(writingTo:level:
+/// threads:blockSize:)`), or one the run shares with parsing and deciding, so that a run uses its
+/// thread count in all. On a one-thread pool blocks are compressed on the calling thread.
 ///
 /// Failure and teardown: the first error (from the next sink) is thrown to the caller and kept;
 /// every later `write` or `finish` throws it again, so a half-written stream can never be finished
 /// as if it were whole. Releasing the sink at any moment, finished or not, is safe: blocks not yet
-/// compressed are skipped, and `deinit` returns only when no compression thread works for the sink
-/// any more (no trap, no thread left behind, every block freed). The hand-off is a `GuardedState`,
-/// so there is no semaphore count to leave unbalanced.
-///
-/// The compression threads are the sink's own (started as blocks arrive, up to `threads`), not
-/// libdispatch's pool: on Linux that pool does not grow when its threads block, so a caller waiting
-/// on a pool thread for blocks queued to the same pool could wait for ever.
+/// compressed are skipped, and `deinit` returns only when no thread works for the sink any more
+/// (no trap, no thread left behind, every block freed; see `OrderedJobs`).
 public final class ParallelGzipSink: ByteSink {
     private let next: ByteSink
     private let level: Int
     private let blockSize: Int
-    private let maxInFlight: Int
-    private let threads: Int
-    private var threadsStarted = 0
-    private let blocks = GuardedState(Blocks())
+    private let blocks: OrderedJobs<[UInt8], Never>
+    private let cpuNanoseconds = GuardedState<Int64>(0)
     private var current: [UInt8] = []
-    private var submitted = 0
-    private var written = 0
     private var closed = false
+    private var submittedAny = false
     private var failure: ScrubIOError?
     /// Uncompressed bytes accepted so far.
     public private(set) var bytesIn: Int64 = 0
-    /// CPU time the compression threads have spent on the blocks compressed so far.
-    public var compressionCPUTime: Duration { .nanoseconds(blocks.update { $0.cpuNanoseconds }) }
+    /// CPU time spent compressing the blocks compressed so far.
+    public var compressionCPUTime: Duration { .nanoseconds(cpuNanoseconds.update { $0 }) }
 
+    /// Compresses on `threads` threads of the sink's own.
+    ///
     /// - Parameters:
     ///   - level: gzip level, 0-9.
-    ///   - threads: compression threads (at least 1).
+    ///   - threads: compression threads (at least 1; with 1, blocks are compressed by `write`).
     ///   - blockSize: uncompressed bytes per gzip member; larger compresses slightly better.
-    public init(writingTo next: ByteSink, level: Int = 6, threads: Int, blockSize: Int = 1 << 20) {
-        precondition(threads >= 1 && blockSize > 0)
+    public convenience init(writingTo next: ByteSink, level: Int = 6, threads: Int, blockSize: Int = 1 << 20) {
+        precondition(threads >= 1)
+        self.init(writingTo: next, level: level, pool: WorkerPool(threads: threads), blockSize: blockSize)
+    }
+
+    /// Compresses as jobs of `pool`, with at most twice its threads' blocks in flight.
+    public init(writingTo next: ByteSink, level: Int = 6, pool: WorkerPool, blockSize: Int = 1 << 20) {
+        precondition(blockSize > 0)
         self.next = next
         self.level = level
         self.blockSize = blockSize
         // Saturating: an absurd thread count must not overflow (the CLI refuses it before this).
-        self.maxInFlight = threads.multipliedReportingOverflow(by: 2).overflow ? .max : 2 * threads
-        self.threads = threads
+        let maxInFlight = pool.threads.multipliedReportingOverflow(by: 2).overflow ? .max : 2 * pool.threads
+        self.blocks = OrderedJobs(pool: pool, maxInFlight: maxInFlight)
         current.reserveCapacity(blockSize)
-    }
-
-    deinit {
-        blocks.update {
-            $0.cancelled = true
-            $0.queued.removeAll()
-        }
-        blocks.wait(until: { $0.running == 0 })
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(ScrubIOError) {
@@ -80,8 +76,8 @@ public final class ParallelGzipSink: ByteSink {
         try failingOnce { () throws(ScrubIOError) in
             guard !closed else { return }
             // An empty stream is still one (empty) gzip member, so the file is valid gzip.
-            if !current.isEmpty || submitted == 0 { try submitCurrent() }
-            while written < submitted { try writeNext() }
+            if !current.isEmpty || !submittedAny { try submitCurrent() }
+            while let member = blocks.next() { try next.write(member) }
             try next.finish()
             closed = true
         }
@@ -98,73 +94,22 @@ public final class ParallelGzipSink: ByteSink {
 
     private func submitCurrent() throws(ScrubIOError) {
         // Wait for room, passing on finished blocks meanwhile.
-        while submitted - written >= maxInFlight { try writeNext() }
+        while !blocks.hasRoom, let member = blocks.next() { try next.write(member) }
         let block = current
         current = []
         current.reserveCapacity(blockSize)
-        let index = submitted
-        submitted += 1
-        blocks.update { $0.queued.append((index, block)) }
-        if threadsStarted < threads { startThread() }
-        try writeReady()
-    }
-
-    private func startThread() {
-        threadsStarted += 1
-        blocks.update { $0.running += 1 }
-        let blocks = self.blocks
+        submittedAny = true
         let level = self.level
-        let thread = Thread {
-            defer { blocks.update { $0.running -= 1 } }
-            while true {
-                let job = blocks.wait(until: { !$0.queued.isEmpty || $0.cancelled }) {
-                    $0.cancelled ? nil : $0.queued.removeFirst()
-                }
-                guard let job else { return }
-                let start = CPUTime.currentThread()
-                let member = GzipMember.compress(job.block, level: level)
-                let cpu = CPUTime.nanoseconds(CPUTime.currentThread() - start)
-                blocks.update { $0.store(member, at: job.index, cpuNanoseconds: cpu) }
-            }
+        let cpu = cpuNanoseconds
+        blocks.submit {
+            let start = CPUTime.currentThread()
+            let member = GzipMember.compress(block, level: level)
+            let used = CPUTime.nanoseconds(CPUTime.currentThread() - start)
+            cpu.update { $0 += used }
+            return member
         }
-        thread.name = "scrub.gzip"
-        thread.start()
-    }
-
-    /// Waits for the next block in order to be compressed, and writes it.
-    private func writeNext() throws(ScrubIOError) {
-        let index = written
-        let member = blocks.wait(until: { $0.table[index] != nil }) { $0.table.removeValue(forKey: index)! }
-        written += 1
-        try next.write(member)
-    }
-
-    /// Writes every finished block that is next in order, without waiting.
-    private func writeReady() throws(ScrubIOError) {
-        while true {
-            let index = written
-            guard let member = blocks.update({ $0.table.removeValue(forKey: index) }) else { return }
-            written += 1
-            try next.write(member)
-        }
-    }
-}
-
-/// What the caller and the compression threads share: blocks to compress, compressed blocks waiting
-/// to be written in order, and how many threads are still running.
-private struct Blocks: Sendable {
-    /// Blocks waiting for a thread, oldest first.
-    var queued: [(index: Int, block: [UInt8])] = []
-    var table: [Int: [UInt8]] = [:]
-    /// Compression threads that have not returned.
-    var running = 0
-    /// Set when the sink is released: queued blocks are dropped and the threads return.
-    var cancelled = false
-    var cpuNanoseconds: Int64 = 0
-
-    mutating func store(_ member: [UInt8], at index: Int, cpuNanoseconds cpu: Int64) {
-        cpuNanoseconds += cpu
-        if !cancelled { table[index] = member }
+        // Write every finished block that is next in order, without waiting.
+        while let member = blocks.nextIfReady() { try next.write(member) }
     }
 }
 

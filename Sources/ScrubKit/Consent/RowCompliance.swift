@@ -21,4 +21,11 @@ public struct RowCompliance {
         self.caps = caps
         self.emergencies = emergencies
     }
+
+    /// The same rules for another thread: the caps with a cache of their own.
+    public func forAnotherThread() -> RowCompliance {
+        RowCompliance(
+            consent: consent, registryExemptions: registryExemptions, caps: caps?.forAnotherThread(),
+            emergencies: emergencies)
+    }
 }

@@ -62,6 +62,26 @@ public struct UnreadableDates: Sendable {
         }
     }
 
+    /// What was counted since the last call, leaving this tally empty: a worker hands each chunk's
+    /// counts to the sequencer, which adds them in input order (so the lines named are the first).
+    public mutating func take() -> UnreadableDates {
+        let taken = self
+        for position in columns.indices {
+            columns[position].rows = 0
+            columns[position].lines = []
+        }
+        return taken
+    }
+
+    /// Adds the counts of `later`, a tally of the same columns over rows that come after these.
+    public mutating func add(_ later: UnreadableDates) {
+        for position in columns.indices where position < later.columns.count {
+            columns[position].rows += later.columns[position].rows
+            let room = Self.maxLines - columns[position].lines.count
+            columns[position].lines += later.columns[position].lines.prefix(max(0, room))
+        }
+    }
+
     /// One warning per column with unreadable values: `date column "Consent Date": 3 row(s) do not read as
     /// MM/DD/YYYY (lines 2, 7, 9) and count as no date: no consent, no business relationship`.
     public var warnings: [String] {

@@ -25,6 +25,21 @@ public final class CampaignCaps {
     private var capSets: [[FrequencyCap]] = []
     private let capSetByKey = UInt64Map<Int>()
 
+    /// A copy with a cap-set cache of its own, for another thread (the history and table are values).
+    public func forAnotherThread() -> CampaignCaps {
+        CampaignCaps(history: history, table: table, offer: offer, dayStart: dayStart, offerID: offerID)
+    }
+
+    private init(history: ContactHistory, table: FrequencyCapTable, offer: String?, dayStart: UTCTime, offerID: UInt16?)
+    {
+        self.history = history
+        self.table = table
+        self.offer = offer
+        self.dayStart = dayStart
+        self.dayEnd = UTCTime(seconds: dayStart.seconds + 86_399)
+        self.offerID = offerID
+    }
+
     public init(history: ContactHistory, table: FrequencyCapTable, offer: String?, campaignDate: LocalDate) {
         self.history = history
         self.table = table

@@ -4,6 +4,20 @@ import ScrubRecords
 extension PipelinePlan {
     /// The plan's rules in precedence order: the one decision behind `scrub run` and `scrub check`.
     public func makeDecider() -> RowDecider {
+        makeDecider(normalizer: normalizer, windows: windows, compliance: compliance)
+    }
+
+    /// The same rules for another thread: the stages that cache as rows come (normaliser, windows,
+    /// caps) are copies with caches of their own; lists, registries and consent are shared, read only.
+    package func makeDeciderForAnotherThread() -> RowDecider {
+        makeDecider(
+            normalizer: normalizer.forAnotherThread(), windows: windows?.forAnotherThread(),
+            compliance: compliance.forAnotherThread())
+    }
+
+    private func makeDecider(
+        normalizer: NumberNormalizing, windows: CallingWindowAnnotating?, compliance: RowCompliance
+    ) -> RowDecider {
         RowDecider(
             normalizer: normalizer, suppressionLists: suppressionLists, registries: registries, windows: windows,
             rejectWithoutWindow: rejectWithoutWindow, compliance: compliance, campaignDate: campaignDate,

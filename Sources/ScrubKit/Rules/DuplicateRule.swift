@@ -13,15 +13,26 @@ public final class DuplicateRule {
     /// The row's final decision.
     public func finish(_ pending: PendingDecision, line: Int, trace: inout DecisionTrace?) -> Decision {
         guard pending.reachesDuplicates, let number = pending.decision.number else { return pending.decision }
-        guard let first = seen.insertIfAbsent(UInt32(clamping: line), for: number.e164) else {
+        guard let first = firstLine(of: number.e164, recordingAt: line) else {
             if trace != nil { trace?.append("Duplicates: the first row of this number in the file") }
             return pending.decision
         }
-        let detail = "same number as line \(first)"
-        if trace != nil { trace?.append("Duplicates: \(detail)") }
-        var decision = pending.decision
-        decision.reject(Rejection(.duplicate, detail: detail))
+        let decision = Self.duplicate(pending.decision, firstLine: first)
+        if trace != nil { trace?.append("Duplicates: \(decision.detail ?? "")") }
         return decision
+    }
+
+    /// The line of the first row of `e164`, or nil when this row (at `line`) is the first, which is
+    /// then recorded: the whole rule for a row that reached it, as the run's sequencer asks it.
+    package func firstLine(of e164: UInt64, recordingAt line: Int) -> Int? {
+        seen.insertIfAbsent(UInt32(clamping: line), for: e164).map(Int.init)
+    }
+
+    /// `decision`, made by the other rules, turned into the `DUPLICATE` of the row at `firstLine`.
+    package static func duplicate(_ decision: Decision, firstLine: Int) -> Decision {
+        var duplicate = decision
+        duplicate.reject(Rejection(.duplicate, detail: "same number as line \(firstLine)"))
+        return duplicate
     }
 
     public func finish(_ pending: PendingDecision, line: Int) -> Decision {

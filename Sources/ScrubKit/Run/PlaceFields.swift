@@ -44,7 +44,7 @@ struct PlaceFields {
     /// The pipeline's own spellings, and each distinct state value after them.
     private let values: PlaceValues
     private var stateByID: [String?] = [nil]
-    /// Values of the three columns that named nothing, with their rows.
+    /// Values of the three columns that named nothing, with their rows, since the last `takeUnmapped()`.
     private(set) var unmapped: UnmappedPlaceValues
 
     init(columns: PipelinePlan.Columns, defaultCountry: String, values: PlaceValues = .builtIn) {
@@ -60,7 +60,14 @@ struct PlaceFields {
         }
         unmapped = UnmappedPlaceValues(
             countryColumn: name(columns.country), stateColumn: name(columns.state),
-            postcodeColumn: name(columns.postcode))
+            postcodeColumn: name(columns.postcode), tracked: .max)
+    }
+
+    /// The values counted since the last call (one chunk's), leaving none counted.
+    mutating func takeUnmapped() -> UnmappedPlaceValues {
+        let taken = unmapped
+        unmapped = unmapped.emptied(tracked: .max)
+        return taken
     }
 
     mutating func read(_ record: CSVRecord) -> Row {

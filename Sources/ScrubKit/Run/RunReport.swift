@@ -29,15 +29,19 @@ public struct RunReport: Sendable, Codable {
         public var totalSeconds: Double
         public var rowsPerSecond: Double
         /// CPU seconds by stage, so a slow run says where its time went: `inflate` (the reading
-        /// thread), `parse`, `decide` and `write` (the run loop's thread, split by sampling rows),
-        /// `compress` (the compression threads) and `other` (set-up, hashing, reports).
+        /// thread), `parse`, `decide` and `write` (summed over the workers; deciding and encoding
+        /// split by sampling rows), `sequencer` (the one thread that takes chunks in input order:
+        /// duplicates, counts, copying rows to the outputs), `compress` (summed over the threads that
+        /// compressed) and `other` (set-up, hashing, reports, waiting threads' overhead).
         public var cpuSeconds: [String: Double]
 
         static func cpuStages(
-            inflate: Double, parse: Double, decide: Double, write: Double, compress: Double, process: Double
+            inflate: Double, parse: Double, decide: Double, write: Double, sequencer: Double, compress: Double,
+            process: Double
         ) -> [String: Double] {
             let stages = [
-                "inflate": inflate, "parse": parse, "decide": decide, "write": write, "compress": compress,
+                "inflate": inflate, "parse": parse, "decide": decide, "write": write, "sequencer": sequencer,
+                "compress": compress,
             ]
             return stages.merging(["other": max(0, process - stages.values.reduce(0, +))]) { $1 }
         }

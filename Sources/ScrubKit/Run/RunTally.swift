@@ -1,10 +1,23 @@
-/// Running counts of the run's decisions for the report; clean rows' annotations are counted by
-/// `CleanAnnotations`.
+/// Running counts of the run's decisions for the report.
 ///
 /// Everything is counted from the ``Decision`` values, by identity: rejections by list position and
-/// by cap, exemptions by kind. Rows are counted by number profile, not by region text, so a row costs
-/// an integer-keyed increment; the report's per-region counts are summed at the end.
-struct RunTally {
+/// by cap, exemptions by kind, clean rows by (number profile, window annotation). Rows are counted by
+/// number profile, not by region text, so a row costs an integer-keyed increment; the report's
+/// per-region counts are summed at the end.
+///
+/// Workers count the rows of each chunk in a tally of their own, as if every decision were final; the
+/// sequencer adds the chunks' tallies up (``add(_:)``) and, for a row that turns out to be a
+/// duplicate, takes its first decision back (``count(_:by:)`` with -1) before it counts the
+/// `DUPLICATE`. Profiles and annotations made by different workers are different objects with equal
+/// text, so the report's sums go by text, never by id.
+struct RunTally: Sendable {
+    /// Clean rows of one (number profile, window annotation).
+    struct CleanEntry: Sendable {
+        let profile: NumberProfile
+        let window: WindowAnnotation?
+        var rows = 0
+    }
+
     var rowsIn = 0
     var cleanRows = 0
     var rejectedRows = 0
@@ -15,6 +28,8 @@ struct RunTally {
     private(set) var rejectedByCap: [FrequencyCap: Int] = [:]
     /// Clean rows let past a registry match, by exemption.
     private(set) var exempted: [Exemption: Int] = [:]
+    /// Clean rows by ``cleanKey(_:_:)``.
+    private(set) var clean: [UInt64: CleanEntry] = [:]
     private var rejectedByProfile: [Int: (profile: NumberProfile, rows: Int)] = [:]
     private var rejectedWithoutNumber = 0
 
@@ -22,27 +37,57 @@ struct RunTally {
         rejectedByList = Array(repeating: 0, count: lists)
     }
 
-    /// Counts one decided row.
-    mutating func count(_ decision: Decision) {
+    /// The key of clean rows of `profile` and `window`: profile id (high half), window id + 1 (low half).
+    static func cleanKey(_ profile: NumberProfile, _ window: WindowAnnotation?) -> UInt64 {
+        UInt64(profile.id) << 32 | UInt64(window.map { $0.id + 1 } ?? 0)
+    }
+
+    /// Counts one decided row (`by: -1` takes a counted decision back). A clean row's (profile,
+    /// window) is counted apart, by ``countClean(_:_:rows:)``: a worker counts those per chunk in
+    /// ``CleanAnnotations``, by index, where a dictionary here would cost a hash per row.
+    mutating func count(_ decision: Decision, by delta: Int = 1) {
         guard let reason = decision.reason else {
-            cleanRows += 1
-            if let exemption = decision.exemption { exempted[exemption, default: 0] += 1 }
+            cleanRows += delta
+            if let exemption = decision.exemption { exempted[exemption, default: 0] += delta }
             return
         }
-        reject(reason, number: decision.number)
-        if let list = decision.list { rejectedByList[list] += 1 }
-        if reason == .frequencyCap, let cap = decision.cap { rejectedByCap[cap, default: 0] += 1 }
+        reject(reason, number: decision.number, by: delta)
+        if let list = decision.list { rejectedByList[list] += delta }
+        if reason == .frequencyCap, let cap = decision.cap { rejectedByCap[cap, default: 0] += delta }
+    }
+
+    /// Counts `rows` clean rows of `profile` and `window` (negative to take them back).
+    mutating func countClean(_ profile: NumberProfile, _ window: WindowAnnotation?, rows: Int) {
+        clean[Self.cleanKey(profile, window), default: CleanEntry(profile: profile, window: window)].rows += rows
     }
 
     /// Counts one rejected row (a malformed one has no decision).
-    mutating func reject(_ reason: RejectReason, number: NumberFacts?) {
-        rejectedRows += 1
-        rejectedByReason[reason, default: 0] += 1
+    mutating func reject(_ reason: RejectReason, number: NumberFacts?, by delta: Int = 1) {
+        rejectedRows += delta
+        rejectedByReason[reason, default: 0] += delta
         if let profile = number?.profile {
-            rejectedByProfile[profile.id, default: (profile, 0)].rows += 1
+            rejectedByProfile[profile.id, default: (profile, 0)].rows += delta
         } else {
-            rejectedWithoutNumber += 1
+            rejectedWithoutNumber += delta
         }
+    }
+
+    /// Adds the counts of `other` (a chunk's).
+    mutating func add(_ other: RunTally) {
+        rowsIn += other.rowsIn
+        cleanRows += other.cleanRows
+        rejectedRows += other.rejectedRows
+        rejectedByReason.merge(other.rejectedByReason, uniquingKeysWith: +)
+        for (position, rows) in other.rejectedByList.enumerated() { rejectedByList[position] += rows }
+        rejectedByCap.merge(other.rejectedByCap, uniquingKeysWith: +)
+        exempted.merge(other.exempted, uniquingKeysWith: +)
+        clean.merge(other.clean) { mine, theirs in
+            var sum = mine
+            sum.rows += theirs.rows
+            return sum
+        }
+        rejectedByProfile.merge(other.rejectedByProfile) { ($0.profile, $0.rows + $1.rows) }
+        rejectedWithoutNumber += other.rejectedWithoutNumber
     }
 
     /// The report's `rejected_by_list`: each list's count under its `reject_detail`.
@@ -52,15 +97,20 @@ struct RunTally {
 
     /// The report's `rejected_by_cap`, by cap name.
     var rejectedByCapName: [String: Int] {
-        Dictionary(rejectedByCap.map { ($0.key.name, $0.value) }, uniquingKeysWith: +)
+        Dictionary(rejectedByCap.filter { $0.value != 0 }.map { ($0.key.name, $0.value) }, uniquingKeysWith: +)
     }
 
-    /// The report's counts, summed from the rejected rows and the clean rows' `entries`.
-    func summary(clean entries: [CleanAnnotations.Entry], hourStart: Int64) -> Summary {
+    /// Clean rows by exemption, without the kinds a taken-back decision left at zero.
+    var exemptedRows: [Exemption: Int] { exempted.filter { $0.value != 0 } }
+
+    /// The report's counts, summed from the rejected and the clean rows.
+    func summary(hourStart: Int64) -> Summary {
         var summary = Summary()
         if rejectedWithoutNumber > 0 { summary.rowsByRegion["unknown"] = rejectedWithoutNumber }
-        for (profile, rows) in rejectedByProfile.values { summary.rowsByRegion[profile.region, default: 0] += rows }
-        for entry in entries {
+        for (profile, rows) in rejectedByProfile.values where rows != 0 {
+            summary.rowsByRegion[profile.region, default: 0] += rows
+        }
+        for entry in clean.values where entry.rows != 0 {
             summary.rowsByRegion[entry.profile.region, default: 0] += entry.rows
             summary.cleanByRegion[entry.profile.region, default: 0] += entry.rows
             summary.cleanByLineType[entry.profile.lineType, default: 0] += entry.rows
@@ -73,7 +123,7 @@ struct RunTally {
             }
         }
         summary.rejectedByReason = Dictionary(
-            uniqueKeysWithValues: rejectedByReason.map { ($0.key.rawValue, $0.value) })
+            uniqueKeysWithValues: rejectedByReason.filter { $0.value != 0 }.map { ($0.key.rawValue, $0.value) })
         return summary
     }
 

@@ -1,15 +1,16 @@
 import ScrubIO
 
-/// Splits the run loop's CPU time between parsing, deciding and writing by timing one row in
+/// Splits a worker's CPU time on one chunk between deciding and writing by timing one row in
 /// `interval`: reading a thread's CPU clock is a system call, too dear for every row, and a sample
-/// of a million rows' stages gives their shares to well under a percent.
+/// of a million rows' stages gives their shares to well under a percent. (Parsing is timed whole by
+/// the reader, chunk by chunk.)
 struct StageClock {
     enum Stage: Int, CaseIterable {
-        case parse, decide, write
+        case decide, write
     }
 
     private let interval: Int
-    private var sampled = [Duration](repeating: .zero, count: Stage.allCases.count)
+    private var sampled: (decide: Duration, write: Duration) = (.zero, .zero)
     private var mark: Duration?
     private var rows = 0
     private let started = CPUTime.currentThread()
@@ -28,18 +29,19 @@ struct StageClock {
     mutating func end(_ stage: Stage) {
         guard let mark else { return }
         let now = CPUTime.currentThread()
-        sampled[stage.rawValue] += now - mark
+        switch stage {
+        case .decide: sampled.decide += now - mark
+        case .write: sampled.write += now - mark
+        }
         self.mark = now
     }
 
-    /// The loop thread's CPU time since this clock was made, split in the sampled proportions.
-    func split() -> [Stage: Double] {
-        let total = (CPUTime.currentThread() - started).seconds
-        let sampledTotal = sampled.reduce(Duration.zero, +).seconds
-        var shares: [Stage: Double] = [:]
-        for stage in Stage.allCases {
-            shares[stage] = sampledTotal > 0 ? total * sampled[stage.rawValue].seconds / sampledTotal : 0
-        }
-        return shares
+    /// This thread's CPU time since this clock was made, split in the sampled proportions.
+    func split() -> (decide: Duration, write: Duration) {
+        let total = CPUTime.currentThread() - started
+        let sampledTotal = sampled.decide + sampled.write
+        guard sampledTotal > .zero else { return (total, .zero) }
+        let decide = total * (sampled.decide.seconds / sampledTotal.seconds)
+        return (decide, total - decide)
     }
 }

@@ -5,7 +5,11 @@
 /// `@` (so no phone number, postcode or e-mail address), and is one word or recurs on several rows (a
 /// column of people's names holds mostly distinct values of two or more words; a CRM picklist's typo
 /// recurs). Other values are counted, not named.
-struct UnmappedPlaceValues {
+///
+/// A worker counts one chunk's values (with no limit on the values it tracks); the sequencer adds the
+/// chunks up in input order (``add(_:)``), by text, so the run's first-seen order and its tracked
+/// values are those of one reader reading the whole input, whatever the threads.
+struct UnmappedPlaceValues: Sendable {
     enum Column: Int, CaseIterable {
         case country, state, postcode
     }
@@ -16,18 +20,45 @@ struct UnmappedPlaceValues {
     /// Distinct values remembered per column, to count their rows; later ones are counted in total only.
     static let maxTracked = 1_000
 
-    private struct Tally {
+    private struct Tally: Sendable {
         var name: String
         var rows = 0
         /// Distinct values by interned id, in order of first sight, with their rows.
         var values: [(text: String, rows: Int)] = []
         var indexByID: [UInt32: Int] = [:]
+        /// The same values by text, for adding up chunks (filled by `add` only).
+        var indexByText: [String: Int] = [:]
     }
 
     private var tallies: [Tally]
+    /// Distinct values tracked per column: `maxTracked` for a run's tally, unlimited for a chunk's.
+    private let tracked: Int
 
-    init(countryColumn: String, stateColumn: String, postcodeColumn: String) {
+    init(countryColumn: String, stateColumn: String, postcodeColumn: String, tracked: Int = maxTracked) {
         tallies = [Tally(name: countryColumn), Tally(name: stateColumn), Tally(name: postcodeColumn)]
+        self.tracked = tracked
+    }
+
+    /// The same columns with nothing counted, tracking `tracked` values per column.
+    func emptied(tracked: Int) -> UnmappedPlaceValues {
+        UnmappedPlaceValues(
+            countryColumn: tallies[0].name, stateColumn: tallies[1].name, postcodeColumn: tallies[2].name,
+            tracked: tracked)
+    }
+
+    /// Adds the counts of the input that follows (a later chunk's), value by value in its order.
+    mutating func add(_ later: UnmappedPlaceValues) {
+        for column in tallies.indices {
+            tallies[column].rows += later.tallies[column].rows
+            for (text, rows) in later.tallies[column].values {
+                if let index = tallies[column].indexByText[text] {
+                    tallies[column].values[index].rows += rows
+                } else if tallies[column].values.count < tracked {
+                    tallies[column].indexByText[text] = tallies[column].values.count
+                    tallies[column].values.append((text, rows))
+                }
+            }
+        }
     }
 
     /// Rows of `column` whose value named nothing.
@@ -38,7 +69,7 @@ struct UnmappedPlaceValues {
         guard id != 0 else { return }
         if let index = tallies[column.rawValue].indexByID[id] {
             tallies[column.rawValue].values[index].rows += 1
-        } else if tallies[column.rawValue].values.count < Self.maxTracked {
+        } else if tallies[column.rawValue].values.count < tracked {
             tallies[column.rawValue].indexByID[id] = tallies[column.rawValue].values.count
             tallies[column.rawValue].values.append((text, 1))
         }

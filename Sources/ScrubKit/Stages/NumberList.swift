@@ -1,6 +1,8 @@
 import ScrubIndex
 
 /// A registry or suppression list as the pipeline sees it: facts for the report and a membership test.
+///
+/// A run asks from several threads at once, so a list must not change after it is made.
 public protocol NumberList: AnyObject {
     var info: NumberListInfo { get }
     /// Whether the E.164 number (as an integer) is on the list.

@@ -87,4 +87,12 @@ public enum NumberCheck: Sendable, Equatable {
 /// one `NumberCheck` out.
 public protocol NumberNormalizing: Sendable {
     func check(_ field: UnsafeRawBufferPointer, country: String) -> NumberCheck
+    /// The stage for another thread: the run decides rows on several threads, each with its own copy.
+    /// A stage that caches as rows come returns a copy with caches of its own; the default, `self`,
+    /// is right for a stage that is safe to share, as `Sendable` promises.
+    func forAnotherThread() -> NumberNormalizing
+}
+
+extension NumberNormalizing {
+    public func forAnotherThread() -> NumberNormalizing { self }
 }

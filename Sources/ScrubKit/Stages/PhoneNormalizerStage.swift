@@ -5,14 +5,20 @@ import PhoneNumbers
 /// The per-row cost is the normalisation itself: the normaliser of the row's country is kept while
 /// consecutive rows share it, each distinct number profile is built once and shared, and rejection
 /// details are built once per (rejection, country).
+///
+/// Not thread-safe, although `Sendable` (the protocol asks it): its caches fill as rows come, so each
+/// thread that decides rows takes its own copy (``forAnotherThread()``).
 public final class PhoneNormalizerStage: NumberNormalizing, @unchecked Sendable {
-    // Mutated only from the run loop's thread (a run decides rows on one thread).
+    // Mutated only from the one thread that uses this copy.
     private var normalizers: [String: PhoneNormalizer] = [:]
     private var current: (country: String, normalizer: PhoneNormalizer)?
     private let profiles = UInt64Map<NumberProfile>()
     private var details: [String: String] = [:]
 
     public init() {}
+
+    /// A stage with empty caches of its own: its profiles are other objects, with other ids.
+    public func forAnotherThread() -> NumberNormalizing { PhoneNormalizerStage() }
 
     public func check(_ field: UnsafeRawBufferPointer, country: String) -> NumberCheck {
         switch normalizer(for: country).normalize(field) {

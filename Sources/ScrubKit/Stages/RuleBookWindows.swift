@@ -6,6 +6,10 @@ import CallingWindows
 /// Each distinct request (country, subdivisions, zones) is computed once. Rows whose location was
 /// interned skip building the request too: their annotation is found by (number profile, location
 /// key), two integers.
+///
+/// Not thread-safe (its per-row caches fill as rows come): each thread that decides rows takes its
+/// own copy (``forAnotherThread()``), which shares the computed windows (`CallingWindowCache` is safe
+/// to share) and keeps its own look-ups.
 public final class RuleBookWindows: CallingWindowAnnotating {
     public let rulesVersion: String
     private let cache: CallingWindowCache
@@ -23,20 +27,38 @@ public final class RuleBookWindows: CallingWindowAnnotating {
     private let postcodePlaces = UInt64Map<UInt64>()
     private var placeSets: [[String]: UInt64] = [:]
 
-    public init(
+    public convenience init(
         ruleBook: RuleBook, companyRules: [CallingRule] = [], date: LocalDate, purpose: String,
         channel: CallChannel = .voice
     ) {
-        self.cache = CallingWindowCache(
-            calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules, channel: channel))
-        self.date = date
-        self.purpose = CallPurpose(purpose)
-        self.channel = channel
-        self.fullBook = ruleBook
-        self.fullCompanyRules = companyRules
         let latest = ruleBook.changelog.max { $0.version < $1.version }
-        self.rulesVersion =
-            "calling-rules v\(latest?.version ?? ruleBook.version)" + (latest.map { " (\($0.date))" } ?? "")
+        self.init(
+            cache: CallingWindowCache(
+                calculator: CallingWindowCalculator(ruleBook: ruleBook, companyRules: companyRules, channel: channel)),
+            date: date, purpose: CallPurpose(purpose), channel: channel, fullBook: ruleBook,
+            fullCompanyRules: companyRules,
+            rulesVersion: "calling-rules v\(latest?.version ?? ruleBook.version)"
+                + (latest.map { " (\($0.date))" } ?? ""))
+    }
+
+    private init(
+        cache: CallingWindowCache, date: LocalDate, purpose: CallPurpose, channel: CallChannel, fullBook: RuleBook,
+        fullCompanyRules: [CallingRule], rulesVersion: String
+    ) {
+        self.cache = cache
+        self.date = date
+        self.purpose = purpose
+        self.channel = channel
+        self.fullBook = fullBook
+        self.fullCompanyRules = fullCompanyRules
+        self.rulesVersion = rulesVersion
+    }
+
+    /// A copy with look-ups of its own over the same computed windows.
+    public func forAnotherThread() -> CallingWindowAnnotating {
+        RuleBookWindows(
+            cache: cache, date: date, purpose: purpose, channel: channel, fullBook: fullBook,
+            fullCompanyRules: fullCompanyRules, rulesVersion: rulesVersion)
     }
 
     public func restricted(to channel: CallChannel) -> CallingWindowAnnotating {

@@ -75,11 +75,16 @@ public protocol CallingWindowAnnotating: AnyObject {
     func explain(_ number: NumberFacts, at location: LeadLocation) -> String
     /// The stage for one call channel, its rules narrowed once (the plan calls it with `campaign.channel`).
     func restricted(to channel: CallChannel) -> CallingWindowAnnotating
+    /// The stage for another thread: the run decides rows on several threads, each with its own copy.
+    /// A stage that caches as rows come returns a copy with caches of its own (sharing what is
+    /// immutable); the default, `self`, is right only for a stage that is safe to share.
+    func forAnotherThread() -> CallingWindowAnnotating
 }
 
 extension CallingWindowAnnotating {
     /// A stage without channel-specific rules (a test double) is the same for every channel.
     public func restricted(to channel: CallChannel) -> CallingWindowAnnotating { self }
+    public func forAnotherThread() -> CallingWindowAnnotating { self }
 
     public func explain(_ number: NumberFacts, at location: LeadLocation) -> String {
         let annotation = annotate(number, at: location)

@@ -1,0 +1,55 @@
+/// A chunk of input rows as a worker leaves it for the sequencer: its clean and rejects rows encoded
+/// in input order, what they count, and the rows whose fate still depends on earlier rows.
+///
+/// Every row of the chunk is already encoded and counted as if its decision were final; only a
+/// ``DuplicateCandidate`` can change (to `DUPLICATE`), so the sequencer's work on a chunk is adding
+/// its tally, one hash-map look-up per candidate, and bulk copies of the encoded bytes.
+struct EncodedChunk: Sendable {
+    /// Clean rows, encoded back to back, and how many.
+    var clean: [UInt8] = []
+    var cleanRecords = 0
+    /// Rejected rows, encoded back to back, and how many.
+    var rejects: [UInt8] = []
+    var rejectRecords = 0
+    /// Every row of the chunk counted with the decision its worker made.
+    var tally: RunTally
+    /// Place values that named nothing, in the chunk's order of first sight.
+    var unmapped: UnmappedPlaceValues
+    /// Date values of the chunk that did not read in their column's format.
+    var dates: UnreadableDates?
+    /// The rows that reached the duplicates rule, in input order.
+    var candidates: [DuplicateCandidate] = []
+    /// The decisions of candidates that some later rule (caps, windows) rejected, by `Counted.rejected`.
+    var rejectedCandidates: [Decision] = []
+    /// Worker CPU time spent deciding and encoding the chunk.
+    var decideCPU: Duration = .zero
+    var writeCPU: Duration = .zero
+}
+
+/// A row that reached the duplicates rule: its number and line, where its encoded row is, and what
+/// its worker counted for it, so the sequencer can take that back if it is a later occurrence.
+struct DuplicateCandidate: Sendable {
+    /// What the worker counted for the row.
+    enum Counted: Sendable {
+        /// A clean row: its ``RunTally/cleanKey(_:_:)`` and exemption (the tally's entry holds its
+        /// profile and window).
+        case clean(key: UInt64, exemption: Exemption?)
+        /// A row a later rule rejected: its decision's index in `EncodedChunk.rejectedCandidates`.
+        case rejected(Int)
+    }
+
+    var e164: UInt64
+    var line: Int
+    /// The row's record in the chunk (`ParsedChunk.record(_:into:)`), to encode it as a rejection.
+    var record: Int
+    /// Whether its row is in the clean bytes (else in the rejects bytes).
+    var inClean: Bool
+    /// Bytes and records of each output's chunk bytes before this row.
+    var cleanOffset: Int
+    var cleanRecordsBefore: Int
+    var rejectsOffset: Int
+    var rejectRecordsBefore: Int
+    /// The length of its encoded row.
+    var length: Int
+    var counted: Counted
+}

@@ -1,0 +1,70 @@
+import CallingWindows
+import Foundation
+import ScrubIO
+
+extension ScrubRun {
+    /// The run's report from its counts: lists and their ages, coverage gaps, warnings.
+    func makeReport(
+        tally: RunTally, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts], timings: RunReport.Timings,
+        readWarnings: [String]
+    ) -> RunReport {
+        let hourStart = Int64(plan.campaignDate.dayNumber) * 86_400 - 14 * 3_600
+        let summary = tally.summary(hourStart: hourStart)
+        var warnings: [String] = []
+        let lists = (plan.registries + plan.suppressionLists).enumerated().map {
+            position, list -> RunReport.ListFacts in
+            let info = list.info
+            let age = info.snapshotDate.flatMap(LocalDate.init).map { plan.campaignDate.dayNumber - $0.dayNumber }
+            // Only a registry goes stale with age (docs/opt-outs.md, "Freshness"); an internal list is as
+            // fresh as the requests it holds, which the opt-out journal check reports.
+            let maxAge = info.kind == .registry ? info.maxAgeDays : nil
+            let stale = age.map { a in maxAge.map { a > $0 } ?? false } ?? false
+            if stale, let age {
+                let override = plan.staleRegistries.contains { $0.name == info.name } && plan.allowStale
+                warnings.append(
+                    "\(info.name) is stale (\(age) days old)" + (override ? " and was used with --allow-stale" : ""))
+            }
+            return .init(
+                name: info.name, kind: info.kind.rawValue, regions: info.regions, covers: info.coverage,
+                snapshotDate: info.snapshotDate, ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries,
+                path: info.path,
+                sha256: info.sha256, rejected: tally.rejectedByList[position])
+        }
+        if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }
+        warnings += RegistryCoverage(registries: plan.registries.map(\.info)).gapWarnings(
+            cleanByRegion: summary.cleanByRegion)
+        if let malformed = tally.rejectedByReason[.malformedRow], malformed > 0 {
+            warnings.append("\(malformed) malformed row(s): see rejects.csv.gz")
+        }
+        // How the inputs were read: quotes that never close, rows past the size limit.
+        for warning in readWarnings { logger.warning("\(warning)") }
+        warnings += readWarnings
+        let hourText = Date(timeIntervalSince1970: TimeInterval(hourStart)).ISO8601Format()
+        return RunReport(
+            pipeline: plan.name, campaignDate: plan.campaignDate.description, purpose: plan.purpose,
+            rulesVersion: plan.windows?.rulesVersion, allowStale: plan.allowStale, rowsIn: tally.rowsIn,
+            clean: tally.cleanRows, rejected: tally.rejectedRows, rejectedByReason: summary.rejectedByReason,
+            rejectedByList: tally.rejectedByList(plan.registries + plan.suppressionLists),
+            rowsByRegion: summary.rowsByRegion, cleanByRegion: summary.cleanByRegion,
+            cleanByLineType: summary.cleanByLineType, ambiguousTimeZones: summary.ambiguous,
+            callableByUTCHour: summary.hours, callableHoursStart: hourText, inputs: inputs, lists: lists,
+            outputs: outputs, warnings: warnings, timings: timings)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}
+
+extension RunReport {
+    /// The report as pretty, key-sorted JSON.
+    public func jsonBytes() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return Array(try encoder.encode(self)) + [0x0A]
+    }
+}

@@ -1,0 +1,113 @@
+import ScrubIO
+
+/// The one part of a run that sees rows in input order: it applies the duplicates rule to the rows
+/// that reached it (the first occurrence of a number wins), adds the chunks' counts up, and appends
+/// the chunks' encoded rows to the clean and rejects outputs in input order.
+///
+/// Light by design, since every row passes through one thread here: per chunk, a tally to add and
+/// bulk copies of its encoded bytes; per row that reached duplicates, one hash-map look-up. Only a
+/// later occurrence costs more: its row is cut out of the bytes its worker encoded, its counts are
+/// taken back and it is written again as a `DUPLICATE` rejection.
+struct Sequencer {
+    private(set) var tally: RunTally
+    private(set) var unmapped: UnmappedPlaceValues
+    /// Date values that did not read, added chunk by chunk in input order.
+    private(set) var dates: UnreadableDates?
+    /// Workers' CPU time deciding and encoding, summed.
+    private(set) var decideCPU: Duration = .zero
+    private(set) var writeCPU: Duration = .zero
+    private let duplicates = DuplicateRule()
+    private var record = CSVRecord()
+
+    init(lists: Int, unmapped: UnmappedPlaceValues, dates: UnreadableDates?) {
+        self.dates = dates
+        tally = RunTally(lists: lists)
+        self.unmapped = unmapped
+    }
+
+    /// Takes the next chunk in input order, with what its worker made of it.
+    mutating func take(
+        _ chunk: ParsedChunk, _ encoded: EncodedChunk, of input: RowInput, to outputs: RunOutputs
+    ) throws {
+        tally.add(encoded.tally)
+        unmapped.add(encoded.unmapped)
+        if let chunkDates = encoded.dates { dates?.add(chunkDates) }
+        decideCPU += encoded.decideCPU
+        writeCPU += encoded.writeCPU
+        var clean = Cursor()
+        var rejects = Cursor()
+        try encoded.clean.withUnsafeBytes { cleanBytes in
+            try encoded.rejects.withUnsafeBytes { rejectBytes in
+                for candidate in encoded.candidates {
+                    guard let first = duplicates.firstLine(of: candidate.e164, recordingAt: candidate.line) else {
+                        continue
+                    }
+                    // A later occurrence: write what precedes it, skip its row, write its DUPLICATE.
+                    try clean.copy(
+                        cleanBytes, to: candidate.cleanOffset, records: candidate.cleanRecordsBefore,
+                        into: outputs.clean)
+                    try rejects.copy(
+                        rejectBytes, to: candidate.rejectsOffset, records: candidate.rejectRecordsBefore,
+                        into: outputs.rejects)
+                    if candidate.inClean {
+                        clean.skip(candidate.length)
+                    } else {
+                        rejects.skip(candidate.length)
+                    }
+                    let original = self.decision(counted: candidate, in: encoded)
+                    tally.count(original, by: -1)
+                    if original.isClean, let profile = original.number?.profile {
+                        tally.countClean(profile, original.window, rows: -1)
+                    }
+                    let duplicate = DuplicateRule.duplicate(original, firstLine: first)
+                    tally.count(duplicate)
+                    chunk.record(candidate.record, into: &record)
+                    try RowWorker.writeRejected(
+                        record, reason: .duplicate, detail: duplicate.detail ?? "", of: input, to: outputs.rejects)
+                }
+                record.removeAll()  // a view of the chunk, which is freed after this
+                try clean.copy(cleanBytes, to: cleanBytes.count, records: encoded.cleanRecords, into: outputs.clean)
+                try rejects.copy(
+                    rejectBytes, to: rejectBytes.count, records: encoded.rejectRecords, into: outputs.rejects)
+            }
+        }
+    }
+
+    /// The decision the candidate's worker counted.
+    private func decision(counted candidate: DuplicateCandidate, in encoded: EncodedChunk) -> Decision {
+        switch candidate.counted {
+        case .rejected(let index):
+            return encoded.rejectedCandidates[index]
+        case .clean(let key, let exemption):
+            guard let entry = tally.clean[key] else { preconditionFailure("a clean candidate was counted") }
+            var decision = Decision()
+            decision.number = NumberFacts(e164: candidate.e164, profile: entry.profile)
+            decision.window = entry.window
+            decision.exemption = exemption
+            return decision
+        }
+    }
+
+    /// How far one output's chunk bytes have been written (or skipped).
+    private struct Cursor {
+        var offset = 0
+        var records = 0
+
+        /// Writes the bytes from here to `end`, which hold the records from here to `recordsBefore`.
+        mutating func copy(
+            _ bytes: UnsafeRawBufferPointer, to end: Int, records recordsBefore: Int, into writer: CSVWriter
+        ) throws(ScrubIOError) {
+            guard end > offset else { return }
+            try writer.appendRecords(
+                UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), records: recordsBefore - records)
+            offset = end
+            records = recordsBefore
+        }
+
+        /// Skips one record of `length` bytes.
+        mutating func skip(_ length: Int) {
+            offset += length
+            records += 1
+        }
+    }
+}
