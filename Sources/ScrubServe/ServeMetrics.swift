@@ -7,19 +7,28 @@ struct ServeMetrics: Sendable {
 
     func request(route: String, status: Int) {
         registry.makeCounter(
-            name: "scrub_http_requests_total", labels: [("route", route), ("status", String(status))]
+            descriptor: MetricNameDescriptor(
+                metricName: "scrub_http_requests_total", unitName: "",
+                helpText: "HTTP requests answered, by route and status"),
+            labels: [("route", route), ("status", String(status))]
         ).increment()
     }
 
     func check(decision: String) {
         registry.makeCounter(
-            name: "scrub_checks_total", labels: [("decision", decision)]
+            descriptor: MetricNameDescriptor(
+                metricName: "scrub_checks_total", unitName: "",
+                helpText: "Numbers checked, by decision (CLEAN or the reject reason)"),
+            labels: [("decision", decision)]
         ).increment()
     }
 
     func optOutEvents(_ action: String, count: Int) {
         registry.makeCounter(
-            name: "scrub_optout_events_total", labels: [("event", action)]
+            descriptor: MetricNameDescriptor(
+                metricName: "scrub_optout_events_total", unitName: "",
+                helpText: "Opt-out journal events recorded through the server"),
+            labels: [("event", action)]
         ).increment(by: Int64(count))
     }
 

@@ -75,8 +75,9 @@ struct ServeCheckTests {
         let plan = try fixture.plan()
         var items: [Any] = CheckCase.all.filter { $0.fields["at"] == nil }.map { $0.fields as Any }
         items.append(ServeFixture.registered)
+        let body = json(["numbers": items])
         let answer = try await fixture.serve { client in
-            try await client.send(.post, "/v1/check", token: fixture.tokens[.agent], body: json(["numbers": items]))
+            try await client.send(.post, "/v1/check", token: fixture.tokens[.agent], body: body)
         }
         #expect(answer.status == .ok)
         let results = try #require(answer.json["results"] as? [[String: Any]])

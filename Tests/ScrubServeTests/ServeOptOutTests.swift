@@ -35,9 +35,8 @@ struct ServeOptOutTests {
             #expect(id.count == 64 && id.allSatisfy(\.isHexDigit))
             #expect(try await Self.decision(client, fixture) == "SUPPRESSED")
         }
-        try await fixture.serve { client in
-            #expect(try await Self.decision(client, fixture) == "SUPPRESSED")
-        }
+        let afterRestart = try await fixture.serve { client in try await Self.decision(client, fixture) }
+        #expect(afterRestart == "SUPPRESSED")
         // A batch run resolved now still has the old index; the next compile brings the opt-out in.
         #expect(try fixture.plan().check(CheckRequest(Self.number), at: testTime()).decision.reason == nil)
         try OptOutJournal(path: fixture.journal).compile(to: fixture.dir.path("optouts.idx"))
@@ -57,9 +56,8 @@ struct ServeOptOutTests {
             #expect(lifted.status == .created, "\(lifted.text)")
             #expect(try await Self.decision(client, fixture) == "CLEAN")
         }
-        try await fixture.serve { client in
-            #expect(try await Self.decision(client, fixture) == "CLEAN")
-        }
+        let afterRestart = try await fixture.serve { client in try await Self.decision(client, fixture) }
+        #expect(afterRestart == "CLEAN")
     }
 
     @Test("every opt-out request with a key is audited: actor, role, request id, outcome; no token, no number")
