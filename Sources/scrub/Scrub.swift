@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Scrub: AsyncParsableCommand {
+struct Scrub: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrub",
         abstract: "Scrub outbound-calling lead files against Do-Not-Call registries and suppression lists.",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Logging
 import Metrics
 import Prometheus
@@ -8,7 +9,7 @@ import ScrubRecords
 import ScrubServe
 import ServiceLifecycle
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Answer dial-time checks and record opt-outs over HTTP, with the pipeline's own decision.",
@@ -49,17 +50,35 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...64).contains(deciders) else { throw ValidationError("--deciders takes 1 to 64") }
     }
 
-    func run() async throws {
+    /// Runs the server on the concurrency pool while the main thread waits: the other commands stay
+    /// synchronous, with their work on the main thread (the fault-injection tests trace that thread).
+    func run() throws {
+        let configuration = ServeConfiguration(
+            pipeline: pipeline, host: address!.host, port: address!.port, deciders: deciders,
+            optOutScope: optOutScope, allowStale: allowStale)
+        let keys = self.keys
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await Self.serve(configuration, keys: keys)
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    static func serve(_ configuration: ServeConfiguration, keys: String) async throws {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "scrub.serve")
         let server: ScrubServer
         do {
             server = try ScrubServer.load(
-                ServeConfiguration(
-                    pipeline: pipeline, host: address!.host, port: address!.port, deciders: deciders,
-                    optOutScope: optOutScope, allowStale: allowStale),
-                keys: FileKeyStore(path: keys), registry: registry, logger: logger)
+                configuration, keys: FileKeyStore(path: keys), registry: registry, logger: logger)
         } catch let error as PipelineError {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))
@@ -73,4 +92,10 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger))
         try await group.run()
     }
+}
+
+/// The error the server's task ended with, handed to the waiting main thread (written before the
+/// semaphore is signalled, read after it is waited on).
+private final class ServeOutcome: @unchecked Sendable {
+    var error: (any Error)?
 }
