@@ -26,6 +26,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C at the edge: zlib from Debian's zlib1g-dev, imported by one Swift file.
@@ -106,6 +112,29 @@ let package = Package(
             dependencies: ["ScrubYAML"],
             resources: [.copy("Resources/calling-rules.yaml"), .copy("Resources/holiday-calendars.yaml")]
         ),
+        // API keys: hashed bearer tokens with a role each, in a key store (a file today). Knows nothing of HTTP.
+        .target(
+            name: "ScrubAccess",
+            dependencies: ["ScrubIO", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The HTTP server: the pipeline's one decision path, the opt-out journal and the audit log behind
+        // bearer keys. Its own target so that ScrubKit's library product stays free of the server stack.
+        .target(
+            name: "ScrubServe",
+            dependencies: [
+                "ScrubAccess",
+                "ScrubKit",
+                "ScrubRecords",
+                "CallingWindows",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "scrub",
@@ -117,8 +146,13 @@ let package = Package(
                 "PhoneNumbers",
                 "ScrubIndex",
                 "CallingWindows",
+                "ScrubAccess",
+                "ScrubServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -154,6 +188,21 @@ let package = Package(
                 "ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport",
                 // Crypto: the tests forge records with a key of their own, as an attacker would.
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "ScrubAccessTests",
+            dependencies: ["ScrubAccess", "ScrubTestSupport"]
+        ),
+        .testTarget(
+            name: "ScrubServeTests",
+            dependencies: [
+                "ScrubServe", "ScrubAccess", "ScrubKit", "ScrubRecords", "ScrubIndex", "CallingWindows",
+                "ScrubTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

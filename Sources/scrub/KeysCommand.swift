@@ -1,10 +1,36 @@
 import ArgumentParser
+import ScrubAccess
+import ScrubKit
 
-/// `scrub keys`: the keys scrub holds.
+/// `scrub keys`: the server's API keys, each a name, a role and a token stored only as its hash.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "Manage scrub's keys: the signing key of the audit trail.",
-        subcommands: [KeysSigningKeyCommand.self]
+        abstract: "Manage scrub's keys: the API keys scrub serve accepts, and the audit trail's signing key.",
+        discussion: """
+            Roles: dialer (check), agent (check, opt-outs), compliance (also re-consent, audit), admin (list keys \
+            over HTTP). The key file is owner-only; a running server picks up changes at its next request. \
+            `signing-key` makes the Ed25519 key that signs audit and journal records. See docs/serve.md.
+            """,
+        subcommands: [KeysAddCommand.self, KeysListCommand.self, KeysRevokeCommand.self, KeysSigningKeyCommand.self]
     )
 }
+
+/// Runs `body`, printing a key store error and turning it into its exit code.
+func reportingKeyErrors(_ body: () throws(KeyStoreError) -> Void) throws {
+    do {
+        try body()
+    } catch {
+        printError(error.description)
+        let code: Int32 =
+            switch error.kind {
+            case .usage: ExitStatus.usage
+            case .io: ExitStatus.ioError
+            case .badData: ExitStatus.dataError
+            case .notFound: ExitStatus.noInput
+            }
+        throw ExitCode(code)
+    }
+}
+
+extension KeyRole: ExpressibleByArgument {}

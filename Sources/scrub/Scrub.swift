@@ -8,6 +8,7 @@ struct Scrub: ParsableCommand {
         subcommands: [
             RunCommand.self, CheckCommand.self, InspectCommand.self, NormalizeCommand.self, RegistryCommand.self,
             AuditCommand.self, OptOutCommand.self, KeysCommand.self, SampleCommand.self, WindowCommand.self,
+            ServeCommand.self,
         ]
     )
 }

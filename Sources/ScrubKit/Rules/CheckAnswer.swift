@@ -24,9 +24,12 @@ public struct CheckAnswer: Sendable, Equatable {
     /// line: `decision` is `CLEAN` or the reject reason code; `detail` the run's `reject_detail` (null
     /// when clean); `windows_utc` as the clean output's `call_windows_utc` writes it (null without a
     /// number); times `YYYY-MM-DDTHH:MM:SSZ`.
-    public var json: String {
+    public var json: String { Self.json(jsonObject) }
+
+    /// The fields of ``json`` as a `JSONSerialization` object, for a caller that adds its own (the server).
+    public var jsonObject: [String: Any] {
         func orNull(_ text: String?) -> Any { text.map { $0 as Any } ?? NSNull() }
-        let object: [String: Any] = [
+        return [
             "decision": decision.reason?.rawValue ?? "CLEAN",
             "detail": orNull(decision.detail),
             "e164": orNull(decision.number?.e164Text),
@@ -34,6 +37,10 @@ public struct CheckAnswer: Sendable, Equatable {
             "next_callable_at": orNull(nextCallableAt?.description),
             "trace": trace,
         ]
+    }
+
+    /// `object` as ``json`` writes it: keys sorted, one line, slashes as they are.
+    public static func json(_ object: [String: Any]) -> String {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

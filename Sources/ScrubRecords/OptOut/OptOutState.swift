@@ -17,6 +17,8 @@ public struct OptOutState: Sendable {
     }
 
     private var latest: [Key: Latest] = [:]
+    /// The scopes other than `all` each number has events in: brand opt-outs are few, so this stays small.
+    private var brandScopes: [UInt64: Set<OptOutScope>] = [:]
     /// Events applied.
     public private(set) var eventCount = 0
     /// The latest event time seen.
@@ -29,6 +31,7 @@ public struct OptOutState: Sendable {
         eventCount += 1
         if newest.map({ event.time > $0 }) ?? true { newest = event.time }
         let key = Key(e164: event.e164, scope: event.scope)
+        if !event.scope.isAll { brandScopes[event.e164, default: []].insert(event.scope) }
         if let current = latest[key], (current.time, current.line) > (event.time, line) { return }
         latest[key] = Latest(time: event.time, line: line, action: event.action)
     }
@@ -37,6 +40,14 @@ public struct OptOutState: Sendable {
     public func isOptedOut(_ e164: UInt64, for scope: OptOutScope = .all) -> Bool {
         latest[Key(e164: e164, scope: .all)]?.action == .optOut
             || latest[Key(e164: e164, scope: scope)]?.action == .optOut
+    }
+
+    /// Whether `e164` is on a suppression index compiled for `scope` (``OptOutJournal/compile(to:name:scope:)``):
+    /// opted out of `all` or of `scope`, or, when `scope` is nil, of any scope.
+    public func isListed(_ e164: UInt64, compiledFor scope: OptOutScope?) -> Bool {
+        if let scope { return isOptedOut(e164, for: scope) }
+        if latest[Key(e164: e164, scope: .all)]?.action == .optOut { return true }
+        return brandScopes[e164]?.contains { latest[Key(e164: e164, scope: $0)]?.action == .optOut } ?? false
     }
 
     /// The opt-outs in force for calls about `scope` (`all` and `scope` itself), or of every scope when

@@ -1,0 +1,28 @@
+import ScrubRecords
+
+/// What `scrub serve` is given: the pipeline whose decision it serves, the key store, where to listen.
+public struct ServeConfiguration: Sendable {
+    /// The pipeline file (its lists, registries, rules, opt-out journal and audit log).
+    public var pipeline: String
+    public var host: String
+    /// 0 asks the system for a free port (tests).
+    public var port: Int
+    /// How many independently resolved deciders answer checks at once; each maps the lists itself.
+    public var deciders: Int
+    /// The scope the opt-out index is compiled for (`scrub optout compile --scope`); nil: every opt-out.
+    public var optOutScope: OptOutScope?
+    /// Serve with registries older than their maximum age (recorded in each request's audit record).
+    public var allowStale: Bool
+
+    public init(
+        pipeline: String, host: String = "127.0.0.1", port: Int = 8080, deciders: Int = 2,
+        optOutScope: OptOutScope? = nil, allowStale: Bool = false
+    ) {
+        self.pipeline = pipeline
+        self.host = host
+        self.port = port
+        self.deciders = deciders
+        self.optOutScope = optOutScope
+        self.allowStale = allowStale
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Prometheus
+import ScrubAccess
+import ScrubIndex
+import ScrubKit
+import ScrubRecords
+import ScrubServe
+import ScrubTestSupport
+import Testing
+
+/// A pipeline in a temporary folder with a US registry, a plain suppression list, an opt-out journal
+/// compiled to an index, and a key file with one key per role plus one revoked.
+struct ServeFixture: Sendable {
+    let dir: TemporaryDirectory
+    /// A token for each role.
+    let tokens: [KeyRole: String]
+    let revokedToken: String
+
+    /// On the registry.
+    static let registered = "+1 212 555 0101"
+    /// On the plain suppression list.
+    static let suppressed = "+1 305 555 0102"
+    /// Opted out in the journal before the compile.
+    static let optedOut = "+1 713 555 0103"
+    /// On no list.
+    static let clean = "+1 415 555 0104"
+    /// A time inside New York's and California's calling hours on the campaign date.
+    static let noon = "2026-12-01T18:00:00Z"
+
+    var pipeline: String { dir.path("p.yaml") }
+    var keys: String { dir.path("keys.json") }
+    var journal: String { dir.path("optouts.jsonl") }
+    var auditLog: String { dir.path("audit.jsonl") }
+
+    init() throws {
+        dir = try TemporaryDirectory("scrub-serve")
+        try "id,phone,country,state\n1,+1 415 555 0104,US,CA\n".write(
+            toFile: dir.path("leads.csv"), atomically: false, encoding: .utf8)
+        var registry = KeyCollector()
+        registry.add(12_125_550_101)
+        _ = try IndexBuilder.build(
+            keys: registry,
+            metadata: IndexMetadata(
+                name: "us-dnc", kind: .registry, regions: ["US"], snapshotDate: "2026-11-28", maxAgeDays: 31),
+            output: dir.path("us-dnc.idx"))
+        try "+13055550102\n".write(toFile: dir.path("house.txt"), atomically: false, encoding: .utf8)
+        try OptOutJournal(path: dir.path("optouts.jsonl")).record(
+            [Self.optedOut], country: "US", request: optOut(minutes: 0), normalizer: PhoneNormalizerStage(),
+            now: testTime(minutes: 1))
+        try OptOutJournal(path: dir.path("optouts.jsonl")).compile(to: dir.path("optouts.idx"))
+        let yaml = """
+            version: 1
+            input:
+              files: leads.csv
+              country_column: country
+              state_column: state
+            output:
+              directory: out
+              audit_log: audit.jsonl
+            campaign:
+              date: 2026-12-01
+            registries:
+              - us-dnc.idx
+            suppression:
+              - house.txt
+            consent:
+              required_in: []
+            optouts: {journal: optouts.jsonl, index: optouts.idx}
+
+            """
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)
+        let store = FileKeyStore(path: dir.path("keys.json"))
+        var tokens: [KeyRole: String] = [:]
+        for role in KeyRole.allCases {
+            tokens[role] = try store.add(name: "\(role.rawValue)-1", role: role, created: "2026-12-01T00:00:00Z").token
+        }
+        self.tokens = tokens
+        revokedToken = try store.add(name: "gone", role: .compliance, created: "2026-12-01T00:00:00Z").token
+        try store.revoke(name: "gone")
+    }
+
+    /// A server on the fixture's files with a fixed clock (the campaign day's noon in New York).
+    func server(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws -> ScrubServer {
+        try ScrubServer.load(
+            ServeConfiguration(pipeline: pipeline, port: 0), keys: FileKeyStore(path: keys), registry: registry,
+            logger: Logger(label: "scrub.serve.test"), now: { UTCTime(parsing: Array(Self.noon.utf8))! })
+    }
+
+    /// Starts the server on an ephemeral loopback port and runs `body` with a client of it.
+    func serve<R: Sendable>(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        _ body: @Sendable (any TestClientProtocol) async throws -> R
+    ) async throws -> R {
+        try await server(registry: registry).application().test(.live, body)
+    }
+
+    /// The plan `scrub check` resolves for the same pipeline.
+    func plan() throws -> PipelinePlan {
+        try PipelinePlan.resolve(
+            try PipelineDefinition.load(path: pipeline), overrides: PipelineDefinition(),
+            environment: .standard(normalizer: PhoneNormalizerStage()))
+    }
+}
+
+/// A client's request and the server's answer, read as JSON.
+struct Exchange: Sendable {
+    let status: HTTPResponse.Status
+    let text: String
+
+    /// The answer's object; empty when it is not a JSON object.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends `body` (text) with `token` as the bearer token, if any.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil
+    ) async throws
+        -> Exchange
+    {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+        ) { response in
+            Exchange(status: response.status, text: String(buffer: response.body))
+        }
+    }
+}
+
+/// A JSON body from an object.
+func json(_ object: [String: Any]) -> String {
+    String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+}
