@@ -257,7 +257,7 @@ struct RegistryLayoutCommandTests {
                 "check", number, "--country", country, "--pipeline", dir.path("p.yaml"), "--json", "--at",
                 "2026-12-01T15:00:00Z",
             ])
-            #expect(check.status == 0, "\(check.stderr)")
+            #expect(check.status == 1, "a rejected decision exits 1: \(check.stderr)")
             let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
             #expect(object?["decision"] as? String == decision, "\(number)")
         }

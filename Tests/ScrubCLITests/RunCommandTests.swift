@@ -30,8 +30,8 @@ struct RunCommandTests {
         #expect(
             written.sorted { $0[0].lexicographicallyPrecedes($1[0]) }
                 == input.records.sorted { $0[0].lexicographicallyPrecedes($1[0]) })
-        // Malformed rows keep their raw bytes.
-        let raw = rejects.records.filter { $0[width] == Array("MALFORMED_ROW".utf8) }.map { $0.last! }
+        // Malformed rows keep their raw bytes (raw_record, before next_callable_at).
+        let raw = rejects.records.filter { $0[width] == Array("MALFORMED_ROW".utf8) }.map { $0[$0.count - 2] }
         #expect(raw == input.malformed.map(\.raw))
         let report =
             try JSONSerialization.jsonObject(

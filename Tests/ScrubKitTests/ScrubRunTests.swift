@@ -104,7 +104,9 @@ struct ScrubRunTests {
                 "10": "NO_CONSENT",  // FR needs prior consent from 2026-08-11 and no row shows any
             ])
         let malformed = rejects.records.first { $0[4] == Array("MALFORMED_ROW".utf8) }!
-        #expect(malformed.last == Array("9,broken row".utf8), "a malformed row keeps its raw bytes")
+        // raw_record, then next_callable_at.
+        #expect(malformed[malformed.count - 2] == Array("9,broken row".utf8), "a malformed row keeps its raw bytes")
+        #expect(malformed.last == [], "and no next_callable_at")
         #expect(result.report.rejectedByList["registry us-dnc (snapshot 2026-11-25)"] == 1)
     }
 
