@@ -58,16 +58,22 @@ struct ChannelEmergencyCommandTests {
         campaign: {date: 2026-12-05, channel: sms}
         emergencies: emergencies.yaml
         """.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
-        let result = try ScrubProcess.run(["run", dir.path("p.yaml"), "--quiet"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let rejects = try readAll(ByteReader(path: dir.path("out/rejects.csv.gz")))
-        let reasons = rejects.records.map { String(decoding: $0[2], as: UTF8.self) }
-        #expect(reasons == ["EMERGENCY_BAN", "EMERGENCY_BAN"])
-        #expect(String(decoding: rejects.records[0][3], as: UTF8.self).contains("NY-TEST (Test emergency)"))
-        let report =
-            try JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: dir.path("out/report.json")))) as! [String: Any]
-        #expect((report["rejected_by_reason"] as? [String: Int])?["EMERGENCY_BAN"] == 2)
+        // Every thread count: each worker decides with its own copy of the rules, bans included.
+        for threads in [1, 2, 3] {
+            let out = "out-\(threads)"
+            let result = try ScrubProcess.run([
+                "run", dir.path("p.yaml"), "--quiet", "--threads", "\(threads)", "--out", dir.path(out),
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rejects = try readAll(ByteReader(path: dir.path("\(out)/rejects.csv.gz")))
+            let reasons = rejects.records.map { String(decoding: $0[2], as: UTF8.self) }
+            #expect(reasons == ["EMERGENCY_BAN", "EMERGENCY_BAN"], "--threads \(threads)")
+            #expect(String(decoding: rejects.records[0][3], as: UTF8.self).contains("NY-TEST (Test emergency)"))
+            let report =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: dir.path("\(out)/report.json")))) as! [String: Any]
+            #expect((report["rejected_by_reason"] as? [String: Int])?["EMERGENCY_BAN"] == 2, "--threads \(threads)")
+        }
 
         // A bad channel and a bad emergencies file stop the run with their place (exit 78).
         try """
