@@ -11,7 +11,7 @@ extension ScrubServer {
         let arrived = now()
         let answers = await pool.withSlot { slot in
             queries.map { query in
-                slot.decider.check(query.request, defaultCountry: slot.plan.defaultCountry, at: query.at ?? arrived)
+                slot.plan.check(query.request, with: slot.decider, at: query.at ?? arrived)
             }
         }
         var objects: [[String: Any]] = []

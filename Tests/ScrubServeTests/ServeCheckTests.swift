@@ -28,6 +28,11 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         CheckCase(fields: ["number": ServeFixture.clean, "at": "2026-12-02T05:00:00Z"], decision: "CLEAN"),
         CheckCase(fields: ["number": "+44 20 7946 0958", "country": "GB"], decision: "CLEAN"),
         CheckCase(fields: ["number": "+1 415 555 0104", "country": "Atlantis"], decision: "CLEAN"),
+        // The pipeline's own spellings (`country_values`, `state_values`), read as a run reads them.
+        // (a toll-free number takes the lead's state's zones, so the state spelling decides the window).
+        CheckCase(
+            fields: ["number": "8005550199", "country": "Vereinigte Staaten", "state": "Kalifornien"],
+            decision: "CLEAN"),
         CheckCase(
             fields: ["number": ServeFixture.registered, "ebr_date": "2026-11-01", "ebr_type": "purchase"],
             decision: "DNC_REGISTRY"),

@@ -57,6 +57,8 @@ struct ServeFixture: Sendable {
               files: leads.csv
               country_column: country
               state_column: state
+              country_values: {"Vereinigte Staaten": US}
+              state_values: {Kalifornien: CA}
             output:
               directory: out
               audit_log: audit.jsonl

@@ -26,7 +26,13 @@ extension PipelinePlan {
 
     /// One number's decision with its explanation, as the run would decide a row with these fields.
     public func check(_ request: CheckRequest, at time: UTCTime) -> CheckAnswer {
-        makeDecider().check(request, defaultCountry: defaultCountry, places: placeValues, at: time)
+        check(request, with: makeDecider(), at: time)
+    }
+
+    /// The same, with a decider of this plan the caller keeps (a server's, its caches warm across
+    /// checks): the plan's default country and place spellings apply, as in a run.
+    public func check(_ request: CheckRequest, with decider: RowDecider, at time: UTCTime) -> CheckAnswer {
+        decider.check(request, defaultCountry: defaultCountry, places: placeValues, at: time)
     }
 
     /// A trace's warning when the opt-out journal has events its suppression index does not hold yet.
