@@ -80,11 +80,9 @@ public struct ConsentPolicy: Sendable {
 
     /// Whether the row's business relationship counts on the campaign date.
     public func hasRelationship(_ evidence: LeadEvidence) -> Bool {
-        guard let day = evidence.relationshipDay, let kind = evidence.relationship, day <= campaignDate else {
-            return false
-        }
+        guard let kind = evidence.relationship else { return false }
         let months = kind == .purchase ? Self.purchaseMonths : Self.inquiryMonths
-        return campaignDate <= day.adding(months: months)
+        return evidence.hasRelationship(kind, withinMonths: months, of: campaignDate)
     }
 
     /// The first of `allowed` the row's evidence supports, in the pipeline's order.

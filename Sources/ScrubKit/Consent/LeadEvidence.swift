@@ -52,6 +52,13 @@ public struct LeadEvidence: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the row's relationship is of `kind` and its day lies in the `months` calendar months up to
+    /// `date`: the one test behind the EBR exemption and the caps a recent purchase spares.
+    public func hasRelationship(_ kind: Relationship, withinMonths months: Int, of date: LocalDate) -> Bool {
+        guard relationship == kind, let day = relationshipDay, day <= date else { return false }
+        return date <= day.adding(months: months)
+    }
+
     /// Whether a field holds anything but spaces.
     public static func isPresent(_ field: UnsafeRawBufferPointer) -> Bool {
         field.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
