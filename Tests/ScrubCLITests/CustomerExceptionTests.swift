@@ -72,3 +72,45 @@ struct OregonPurchaseCapTests {
         #expect(result.status == (result.stdout.hasPrefix("Decision: CLEAN") ? 0 : 1))
     }
 }
+
+/// France's prior consent (from 2026-08-11) spares a call made while performing a current contract
+/// that it relates to (L223-1), as the lead's `current_contract` column says.
+@Suite("France's current-contract exception, end to end")
+struct CurrentContractTests {
+    @Test("a run spares the FR leads that name a current contract, and only those; check agrees")
+    func run() throws {
+        let dir = try TemporaryDirectory()
+        try """
+        version: 1
+        name: france
+        input: {files: leads.csv, phone_column: phone}
+        output: {directory: out}
+        campaign: {date: 2026-12-01, purpose: telemarketing-consented}
+        consent: {columns: {timestamp: consent_at, current_contract: contract}}
+
+        """.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        try """
+        id,phone,consent_at,contract
+        1,+33 1 99 00 12 35,,C-1042
+        2,+33 1 99 00 12 36,,no
+        3,+33 1 99 00 12 37,,
+        4,+33 1 99 00 12 38,2026-10-01,
+        5,+49 30 901820,,yes
+
+        """.write(toFile: dir.path("leads.csv"), atomically: true, encoding: .utf8)
+        let result = try ScrubProcess.run(["run", dir.path("p.yaml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let clean = try readAll(ByteReader(path: dir.path("out/clean.csv.gz")))
+        let rejects = try readAll(ByteReader(path: dir.path("out/rejects.csv.gz")))
+        #expect(clean.records.map { String(decoding: $0[0], as: UTF8.self) } == ["1", "4"])
+        #expect(
+            rejects.records.map {
+                String(decoding: $0[0], as: UTF8.self) + " " + String(decoding: $0[4], as: UTF8.self)
+            }
+                == ["2 NO_CONSENT", "3 NO_CONSENT", "5 NO_CONSENT"])
+        for (flags, decision) in [(["--current-contract"], "CLEAN"), ([], "NO_CONSENT")] {
+            let check = try ScrubProcess.run(["check", "+33 1 99 00 12 35", "--pipeline", dir.path("p.yaml")] + flags)
+            #expect(check.stdout.hasPrefix("Decision: \(decision)"), "\(check.stdout)")
+        }
+    }
+}
