@@ -107,7 +107,8 @@ extension NodeReader {
             switch entry.key {
             case "columns":
                 let columns = try names(
-                    entry.value, "`consent.columns`", ["timestamp", "evidence", "ebr_date", "ebr_type", "current_contract"],
+                    entry.value, "`consent.columns`",
+                    ["timestamp", "evidence", "ebr_date", "ebr_type", "current_contract"],
                     dated: ["timestamp", "ebr_date"])
                 consent.timestamp = columns["timestamp"]?.name
                 consent.timestampFormat = columns["timestamp"]?.format
