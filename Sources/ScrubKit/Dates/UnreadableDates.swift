@@ -47,7 +47,7 @@ public struct UnreadableDates: Sendable {
         var columns: [Column] = []
         for (index, format, day) in [
             (policy.columns.timestamp, policy.dateFormats.timestamp, EvidenceDay.consent),
-            (policy.columns.relationshipDate, policy.dateFormats.relationshipDate, .relationship),
+            (policy.columns.relationshipDate, policy.dateFormats.relationshipDate, EvidenceDay.relationship),
         ] {
             guard let index, index < header.count, !columns.contains(where: { $0.index == index }) else { continue }
             var column = Column(name: header[index], index: index, format: format)

@@ -12,12 +12,12 @@ enum RejectColumns {
 
     /// Appends `reject_reason`, `reject_detail`, `input_file`, `line`, `raw_record` (the bytes of a
     /// row that did not parse; empty otherwise) and `next_callable_at` to the record `writer` is
-    /// writing, and ends it. The line is written without making a string: rows rejected by the
-    /// million each cost their digits only.
+    /// writing; the caller ends the record. The line is written without making a string: rows
+    /// rejected by the million each cost their digits only.
     static func append(
-        reason: RejectReason, detail: String, input: String, line: Int, raw: UnsafeRawBufferPointer = empty,
-        nextCallableAt: UTCTime? = nil, to writer: CSVWriter
-    ) throws(ScrubIOError) {
+        reason: RejectReason, detail: String, input: String, line: Int,
+        raw: UnsafeRawBufferPointer = RejectColumns.empty, nextCallableAt: UTCTime? = nil, to writer: CSVWriter
+    ) {
         writer.appendField(reason.rawValue)
         writer.appendField(detail)
         writer.appendField(input)
@@ -28,9 +28,8 @@ enum RejectColumns {
         } else {
             writer.appendField(empty)
         }
-        try writer.endRecord()
     }
 
     /// No bytes: an empty field.
-    static let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+    static var empty: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
 }

@@ -137,9 +137,10 @@ final class RowWorker: @unchecked Sendable {
         to writer: CSVWriter
     ) throws(ScrubIOError) {
         writer.appendFields(of: record, inputDelimiter: input.delimiter)
-        try RejectColumns.append(
+        RejectColumns.append(
             reason: reason, detail: detail, input: input.name, line: record.line, nextCallableAt: nextCallableAt,
             to: writer)
+        try writer.endRecord()
     }
 
     /// Writes a malformed row: empty fields, then its reason, what was wrong, where, and its raw bytes.
@@ -147,11 +148,12 @@ final class RowWorker: @unchecked Sendable {
         _ bad: CSVMalformedRecord, of input: RowInput, to writer: CSVWriter
     ) throws(ScrubIOError) {
         for _ in 0..<input.width { writer.appendField(RejectColumns.empty) }
-        try bad.raw.withUnsafeBytes { raw throws(ScrubIOError) in
-            try RejectColumns.append(
+        bad.raw.withUnsafeBytes { raw in
+            RejectColumns.append(
                 reason: .malformedRow, detail: bad.description, input: input.name, line: bad.line, raw: raw,
                 to: writer)
         }
+        try writer.endRecord()
     }
 }
 
