@@ -114,6 +114,21 @@ struct CSVScannerTests {
         }
     }
 
+    @Test("counts a byte at every alignment and length, ignoring the bytes around the range", arguments: [lf, cr])
+    func counts(lineByte: UInt8) {
+        for filler in fillers(for: UInt8(ascii: ",")) + [lineByte | 0x80, lineByte ^ 1] {
+            forEveryRange(of: filler, before: lineByte, after: lineByte) { bytes, from, to in
+                for lines in [[], [from], [to - 1], [from, to - 1], Array(stride(from: from, to: to, by: 2))] {
+                    var input = bytes
+                    for index in lines where (from..<to).contains(index) { input[index] = lineByte }
+                    let got = scanned(input) { CSVScanner.count(lineByte, in: $0, from: from, to: to) }
+                    let want = (from..<to).filter { input[$0] == lineByte }.count
+                    #expect(got == want, "filler \(filler), from \(from), to \(to), lines \(lines)")
+                }
+            }
+        }
+    }
+
     @Test("quoted runs in random bytes agree with the naive scan")
     func quotedRandom() {
         var random = SeededRandom(seed: 13)

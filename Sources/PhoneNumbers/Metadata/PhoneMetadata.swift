@@ -40,22 +40,31 @@ final class PhoneMetadata: Sendable {
     }
 
     /// The value of the longest prefix of `e164` (of `digitCount` digits) present in `table`.
+    ///
+    /// Every row with a number to place pays for this (its profile's key), so each shorter prefix
+    /// costs one division, and the tables are read in place rather than copied (retained) per length.
     func longestPrefix(_ table: [[PrefixEntry]], e164: UInt64, digitCount: Int) -> UInt16? {
         var length = min(table.count - 1, digitCount)
-        while length > 0 {
-            var prefix = e164
-            for _ in 0..<(digitCount - length) { prefix /= 10 }
-            let entries = table[length]
-            var low = 0
-            var high = entries.count
-            while low < high {
-                let mid = (low + high) / 2
-                if entries[mid].prefix < prefix { low = mid + 1 } else { high = mid }
+        guard length > 0 else { return nil }
+        var prefix = e164
+        for _ in 0..<(digitCount - length) { prefix /= 10 }
+        return table.withUnsafeBufferPointer { lengths in
+            while length > 0 {
+                let found = lengths[length].withUnsafeBufferPointer { entries -> UInt16? in
+                    var low = 0
+                    var high = entries.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if entries[mid].prefix < prefix { low = mid + 1 } else { high = mid }
+                    }
+                    return low < entries.count && entries[low].prefix == prefix ? entries[low].value : nil
+                }
+                if let found { return found }
+                prefix /= 10
+                length -= 1
             }
-            if low < entries.count, entries[low].prefix == prefix { return entries[low].value }
-            length -= 1
+            return nil
         }
-        return nil
     }
 }
 

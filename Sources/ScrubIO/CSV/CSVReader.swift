@@ -122,39 +122,46 @@ public final class CSVReader {
     /// would need bytes past it (the middle of a record, or a CR whose LF may follow), returns
     /// `.endOfInput`, and `resumePosition` says where to go on (`incompleteRecordOffset` is set
     /// when that is the start of a record it could not finish).
-    package init(
+    package convenience init(
         continuing source: ByteSource, header: CSVRecord, dialect: CSVDialect, options: CSVReaderOptions,
         at start: CSVReadPosition, isEndOfInput: Bool, bufferSize: Int = 256 * 1024
     ) {
-        self.source = source
-        self.options = options
-        self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
-        self.buffer = .allocate(byteCount: min(max(bufferSize + 1, 4096), 256 * 1024, maxCapacity), alignment: 16)
-        self.dialect = dialect
-        self.header = header
-        self.reachesEndOfInput = isEndOfInput
-        self.ownsBuffer = true
-        self.dropped = start.offset
-        self.line = start.line
-        self.pendingLF = start.pendingLF
-        self.lineByte = dialect.lineEnding == .cr ? cr : lf
+        let maxCapacity = options.maxRecordBytes + 2 * Self.readSize
+        self.init(
+            source, options: options,
+            buffer: .allocate(byteCount: min(max(bufferSize + 1, 4096), 256 * 1024, maxCapacity), alignment: 16),
+            lent: nil, header: header, dialect: dialect, at: start, isEndOfInput: isEndOfInput)
     }
 
     /// Opens a reader on `bytes`, part of an input from `start` on, as `init(continuing:...)` does,
     /// but parsing the bytes where they are: the reader never copies them into a buffer of its own
     /// (they are all there, so it never reads more), and it must not outlive them.
-    package init(
+    package convenience init(
         parsingInPlace bytes: UnsafeRawBufferPointer, path: String, header: CSVRecord, dialect: CSVDialect,
         options: CSVReaderOptions, at start: CSVReadPosition, isEndOfInput: Bool
     ) {
-        self.source = MemoryByteSource([], path: path)
+        // Never written: `refill`, the only writer, runs only before the end of the input.
+        self.init(
+            MemoryByteSource([], path: path), options: options, buffer: UnsafeMutableRawBufferPointer(mutating: bytes),
+            lent: bytes.count, header: header, dialect: dialect, at: start, isEndOfInput: isEndOfInput)
+    }
+
+    /// The one body of the two readers of part of an input: `lent` is the length of bytes lent in
+    /// place of a buffer of the reader's own (all of them there, so the reader never reads more);
+    /// nil for a reader that owns `buffer` and fills it from `source`.
+    private init(
+        _ source: ByteSource, options: CSVReaderOptions, buffer: UnsafeMutableRawBufferPointer, lent: Int?,
+        header: CSVRecord, dialect: CSVDialect, at start: CSVReadPosition, isEndOfInput: Bool
+    ) {
+        self.source = source
         self.options = options
         self.maxCapacity = options.maxRecordBytes + 2 * Self.readSize
-        // Never written: `refill`, the only writer, runs only before the end of the input.
-        self.buffer = UnsafeMutableRawBufferPointer(mutating: bytes)
-        self.ownsBuffer = false
-        self.end = bytes.count
-        self.atEndOfInput = true
+        self.buffer = buffer
+        self.ownsBuffer = lent == nil
+        if let lent {
+            self.end = lent
+            self.atEndOfInput = true
+        }
         self.dialect = dialect
         self.header = header
         self.reachesEndOfInput = isEndOfInput

@@ -102,6 +102,23 @@ package enum CSVScanner {
         return run
     }
 
+    /// How many bytes of `base[from..<to]` equal `byte`: the line count of a chunk cut from the
+    /// input (a serial step of the parallel reader), one word at a time.
+    package static func count(_ byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        let wanted = broadcast(byte)
+        var count = 0
+        var i = from
+        while to - i >= 8 {
+            count &+= zeroBytes(load(base, i) ^ wanted).nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if base[i] == byte { count &+= 1 }
+            i += 1
+        }
+        return count
+    }
+
     // MARK: - Words
 
     /// The first index in `from..<to` whose byte `marks` flags (see `zeroBytes`); `to` if none.

@@ -236,12 +236,10 @@ public final class ParallelCSVReader<Output: Sendable> {
         return SubmittedChunk(bytes: bytes, start: start, isLast: isLast, speculative: true)
     }
 
-    /// How many times `byte` occurs in `bytes` (a loop the compiler vectorises).
+    /// How many times `byte` occurs in `bytes`.
     private static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
-        var count = 0
-        for index in 0..<bytes.count { count &+= base[index] == byte ? 1 : 0 }
-        return count
+        return CSVScanner.count(byte, in: base, from: 0, to: bytes.count)
     }
 
     /// Where the filled bytes may be cut: after their last line end (LF; in CR files the last CR not

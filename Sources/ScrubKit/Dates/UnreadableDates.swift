@@ -17,12 +17,20 @@ public struct UnreadableDates: Sendable {
         public var rows = 0
         /// The input lines of the first few of them.
         public var lines: [Int] = []
+        /// The consent policy's day this column gives, when it is one of the policy's columns: a
+        /// row's ``LeadEvidence`` holds it read already.
+        var evidenceDay: EvidenceDay?
 
         public init(name: String, index: Int, format: DateFormat) {
             self.name = name
             self.index = index
             self.format = format
         }
+    }
+
+    /// Which day of ``LeadEvidence`` a policy's date column gives.
+    enum EvidenceDay: Sendable, Equatable {
+        case consent, relationship
     }
 
     /// At most this many lines are named per column.
@@ -37,12 +45,14 @@ public struct UnreadableDates: Sendable {
     /// The tally for a consent policy's date columns in `header`; nil when the policy reads no dates.
     public init?(policy: ConsentPolicy, header: [String]) {
         var columns: [Column] = []
-        for (index, format) in [
-            (policy.columns.timestamp, policy.dateFormats.timestamp),
-            (policy.columns.relationshipDate, policy.dateFormats.relationshipDate),
+        for (index, format, day) in [
+            (policy.columns.timestamp, policy.dateFormats.timestamp, EvidenceDay.consent),
+            (policy.columns.relationshipDate, policy.dateFormats.relationshipDate, EvidenceDay.relationship),
         ] {
             guard let index, index < header.count, !columns.contains(where: { $0.index == index }) else { continue }
-            columns.append(Column(name: header[index], index: index, format: format))
+            var column = Column(name: header[index], index: index, format: format)
+            column.evidenceDay = day
+            columns.append(column)
         }
         guard !columns.isEmpty else { return nil }
         self.columns = columns
@@ -50,11 +60,22 @@ public struct UnreadableDates: Sendable {
 
     /// Reads `record`'s date columns and counts those that do not read.
     public mutating func count(_ record: CSVRecord) {
+        count(record, evidence: nil)
+    }
+
+    /// Counts `record`'s date columns that do not read, taking the policy's columns' days from
+    /// `evidence` (the row's, read by the same policy) rather than reading each date twice.
+    mutating func count(_ record: CSVRecord, evidence: LeadEvidence?) {
         for position in columns.indices {
             let column = columns[position]
             guard column.index < record.count else { continue }
             let readable = record.withField(column.index) { field in
-                DateFormat.isBlank(field) || column.format.day(field) != nil
+                guard !DateFormat.isBlank(field) else { return true }
+                switch (column.evidenceDay, evidence) {
+                case (.consent?, let evidence?): return evidence.consentDay != nil
+                case (.relationship?, let evidence?): return evidence.relationshipDay != nil
+                default: return column.format.day(field) != nil
+                }
             }
             guard !readable else { continue }
             columns[position].rows += 1

@@ -1,4 +1,5 @@
 import ScrubIO
+import ScrubRecords
 
 /// One worker's state for deciding and encoding rows: its own copies of everything that caches as
 /// rows come (the decider's normaliser, windows and caps; the place fields; the clean annotations'
@@ -60,13 +61,15 @@ final class RowWorker: @unchecked Sendable {
             }
             chunk.record(index, into: &record)
             let place = places.read(record)
-            dates?.count(record)
+            // The dates tally reads every row's dates: the evidence is read once, for it and the rules.
+            let evidence = dates != nil ? consent?.evidence(of: record) : nil
+            dates?.count(record, evidence: evidence)
             let pending = record.withField(input.phoneColumn) { phone in
                 decider.decide(
                     RowFacts(
                         phone: phone, country: place.country, unknownCountry: place.unknownCountry,
                         location: place.location),
-                    evidence: { consent?.evidence(of: record) ?? LeadEvidence() })
+                    evidence: { evidence ?? consent?.evidence(of: record) ?? LeadEvidence() })
             }
             clock.end(.decide)
             let decision = pending.decision
@@ -86,7 +89,7 @@ final class RowWorker: @unchecked Sendable {
                 try clean.endRecord()
             case .reject(let reason, let detail):
                 try Self.writeRejected(
-                    record, reason: reason, detail: detail, nextCallableAt: decision.nextCallableAt?.description ?? "",
+                    record, reason: reason, detail: detail, nextCallableAt: decision.nextCallableAt,
                     of: input, to: rejects)
             }
             if pending.reachesDuplicates, let number = decision.number {
@@ -128,19 +131,15 @@ final class RowWorker: @unchecked Sendable {
         return out
     }
 
-    /// Writes a rejected row: its fields, then `reject_reason`, `reject_detail`, `input_file`, `line`,
-    /// an empty `raw_record` and `next_callable_at`.
+    /// Writes a rejected row: its fields, then the reject columns (``RejectColumns``).
     static func writeRejected(
-        _ record: CSVRecord, reason: RejectReason, detail: String, nextCallableAt: String = "", of input: RowInput,
+        _ record: CSVRecord, reason: RejectReason, detail: String, nextCallableAt: UTCTime? = nil, of input: RowInput,
         to writer: CSVWriter
     ) throws(ScrubIOError) {
         writer.appendFields(of: record, inputDelimiter: input.delimiter)
-        writer.appendField(reason.rawValue)
-        writer.appendField(detail)
-        writer.appendField(input.name)
-        writer.appendField(String(record.line))
-        writer.appendField("")
-        writer.appendField(nextCallableAt)
+        RejectColumns.append(
+            reason: reason, detail: detail, input: input.name, line: record.line, nextCallableAt: nextCallableAt,
+            to: writer)
         try writer.endRecord()
     }
 
@@ -148,13 +147,12 @@ final class RowWorker: @unchecked Sendable {
     private static func writeMalformed(
         _ bad: CSVMalformedRecord, of input: RowInput, to writer: CSVWriter
     ) throws(ScrubIOError) {
-        for _ in 0..<input.width { writer.appendField(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        writer.appendField(RejectReason.malformedRow.rawValue)
-        writer.appendField(bad.description)
-        writer.appendField(input.name)
-        writer.appendField(String(bad.line))
-        bad.raw.withUnsafeBytes { writer.appendField($0) }
-        writer.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
+        for _ in 0..<input.width { writer.appendField(RejectColumns.empty) }
+        bad.raw.withUnsafeBytes { raw in
+            RejectColumns.append(
+                reason: .malformedRow, detail: bad.description, input: input.name, line: bad.line, raw: raw,
+                to: writer)
+        }
         try writer.endRecord()
     }
 }

@@ -14,9 +14,7 @@ public final class ScrubRun {
     public static let cleanColumns = [
         "e164", "region", "line_type", "timezones", "call_windows_utc", "call_rules", "tz_ambiguous",
     ]
-    public static let rejectColumns = [
-        "reject_reason", "reject_detail", "input_file", "line", "raw_record", Decision.nextCallableColumn,
-    ]
+    public static let rejectColumns = RejectColumns.names
     /// The files a run publishes in its output folder.
     public static let outputNames = ["clean.csv.gz", "rejects.csv.gz", "report.json", "report.html"]
 
@@ -155,17 +153,6 @@ public final class ScrubRun {
 
     /// Calls `body` with `+` and the digits of `e164`, formatted without allocating.
     static func withE164Text<R>(_ e164: UInt64, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var start = buffer.count
-            var value = e164
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            } while value > 0
-            start -= 1
-            buffer[start] = UInt8(ascii: "+")
-            return body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
-        }
+        DecimalText.with(e164, prefix: UInt8(ascii: "+"), body)
     }
 }
