@@ -39,6 +39,11 @@ struct RegistryBuildCommand: ParsableCommand {
     @Option(help: "The column holding the numbers, for --format csv.")
     var column: String?
 
+    @Option(
+        help: "A litigator list's risk-grade column (--format csv): whole numbers 0-255, higher is riskier, "
+            + "written to OUTPUT.grades for a pipeline's min_grade.")
+    var gradeColumn: String?
+
     @Option(help: "Most invalid lines allowed, as a fraction (0.001) or a percentage (0.1%).")
     var maxInvalid: InvalidLineLimit = InvalidLineLimit(fraction: 0.001)
 
@@ -61,6 +66,11 @@ struct RegistryBuildCommand: ParsableCommand {
         try validateSnapshot(date: snapshotDate, regions: region, maxAgeDays: maxAgeDays)
         try OptionRanges.maxInvalid.check(maxInvalid.fraction)
         try format.validate(column: column, regions: region)
+        if gradeColumn != nil {
+            guard kind == .litigator, format == .csv else {
+                throw ValidationError("--grade-column applies to a litigator list read with --format csv")
+            }
+        }
         try validateRegistryRegions(region)
     }
 
@@ -74,13 +84,22 @@ struct RegistryBuildCommand: ParsableCommand {
     private func perform() throws {
         try reportingIndexErrors {
             var collector = KeyCollector()
-            let sidecars = try format.read(inputs, role: .full, column: column, region: region.first, into: &collector)
+            var grades: [(number: UInt64, grade: UInt8)] = []
+            let sidecars = try format.read(
+                inputs, role: .full, column: column, region: region.first, gradeColumn: gradeColumn, grades: &grades,
+                into: &collector)
             let metadata = IndexMetadata(
                 name: name, kind: kind, regions: region.map { $0.uppercased() }, snapshotDate: snapshotDate,
                 maxAgeDays: maxAgeDays ?? IndexMetadata.defaultMaxAgeDays(regions: region))
             let report = try IndexBuilder.build(
                 keys: collector, metadata: metadata, maxInvalidFraction: maxInvalid.fraction, output: output)
             print(report.summary(output: output))
+            if gradeColumn != nil {
+                let table = GradeTable(
+                    grades: grades, indexSHA256: try IndexFile(path: output).verifyChecksumAndDigest())
+                try table.write(to: output + GradeTable.fileSuffix)
+                print("  \(table.count) graded numbers in \(output + GradeTable.fileSuffix)")
+            }
             printVerified(sidecars)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PhoneNumbers
 import ScrubIO
 import ScrubIndex
@@ -21,6 +22,17 @@ enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
     /// One column of a CSV file with a header row; numbers normalised with the list's region.
     case csv
 
+    /// Reads every input file into `collector`, with no grades.
+    @discardableResult
+    func read(
+        _ paths: [String], role: IndexMetadata.Source.Role, column: String? = nil, region: String? = nil,
+        into collector: inout KeyCollector
+    ) throws -> [String] {
+        var ignored: [(number: UInt64, grade: UInt8)] = []
+        return try read(
+            paths, role: role, column: column, region: region, gradeColumn: nil, grades: &ignored, into: &collector)
+    }
+
     /// Reads every input file into `collector`, each file (or zip member) through a fresh parser of
     /// this format, and returns the checksum sidecars that were verified.
     ///
@@ -28,9 +40,10 @@ enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
     ///   - column: the CSV column holding the numbers (`csv` only).
     ///   - region: the region of numbers written in national form (`national` and `csv`).
     @discardableResult
+    ///   - gradeColumn: a litigator list's risk-grade column (`csv` only), its values added to `grades`.
     func read(
         _ paths: [String], role: IndexMetadata.Source.Role, column: String? = nil, region: String? = nil,
-        into collector: inout KeyCollector
+        gradeColumn: String? = nil, grades: inout [(number: UInt64, grade: UInt8)], into collector: inout KeyCollector
     ) throws -> [String] {
         var sidecars: [String] = []
         func lines<Parser: IndexLineParser>(_ make: () -> Parser) throws -> [(name: String, parser: Parser)] {
@@ -48,9 +61,14 @@ enum RegistryInputFormat: String, ExpressibleByArgument, CaseIterable {
         case .tps: _ = try lines { TPSLineParser() }
         case .national: _ = try lines { NormalizingLineParser(region: region, column: nil) }
         case .csv:
-            for part in try lines({ NormalizingLineParser(region: region, column: column) })
-            where part.parser.columnIndex == nil {
-                throw ValidationError("\(part.name): no column `\(column ?? "")` in the header row")
+            for part in try lines({ NormalizingLineParser(region: region, column: column, gradeColumn: gradeColumn) }) {
+                guard part.parser.columnIndex != nil else {
+                    throw ValidationError("\(part.name): no column `\(column ?? "")` in the header row")
+                }
+                guard gradeColumn == nil || part.parser.gradeIndex != nil else {
+                    throw ValidationError("\(part.name): no grade column `\(gradeColumn ?? "")` in the header row")
+                }
+                grades += part.parser.grades
             }
         case .crtcXML:
             for path in paths {
@@ -95,11 +113,17 @@ struct NormalizingLineParser: IndexLineParser {
     let normalizer: PhoneNormalizer
     let column: String?
     private(set) var columnIndex: Int?
+    /// A litigator list's grade column, and the grades read (a row with a blank grade has none; a
+    /// grade that is not a whole number 0-255 makes the line invalid).
+    let gradeColumn: String?
+    private(set) var gradeIndex: Int?
+    private(set) var grades: [(number: UInt64, grade: UInt8)] = []
     private var delimiter = UInt8(ascii: ",")
 
-    init(region: String?, column: String?) {
+    init(region: String?, column: String?, gradeColumn: String? = nil) {
         normalizer = PhoneNormalizer(defaultRegion: region.flatMap { PhoneRegion($0) })
         self.column = column
+        self.gradeColumn = gradeColumn
     }
 
     mutating func parse(line: UnsafeRawBufferPointer, lineNumber: Int) -> LineKey {
@@ -107,14 +131,21 @@ struct NormalizingLineParser: IndexLineParser {
         if let column {
             if lineNumber == 1 {
                 delimiter = CSVDialect.detectDelimiter(inHeader: line)
-                columnIndex = Self.fields(of: line, delimiter: delimiter).firstIndex {
-                    String(decoding: $0, as: UTF8.self) == column
-                }
+                let names = Self.fields(of: line, delimiter: delimiter).map { String(decoding: $0, as: UTF8.self) }
+                columnIndex = names.firstIndex(of: column)
+                gradeIndex = gradeColumn.flatMap { names.firstIndex(of: $0) }
                 return .skip
             }
             let fields = Self.fields(of: line, delimiter: delimiter)
             guard let columnIndex, columnIndex < fields.count else { return .invalid }
-            return key(fields[columnIndex])
+            let found = key(fields[columnIndex])
+            guard let gradeIndex, case .key(let number) = found else { return found }
+            guard gradeIndex < fields.count else { return .invalid }
+            let text = String(decoding: fields[gradeIndex], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return found }
+            guard let grade = UInt8(text) else { return .invalid }
+            grades.append((number, grade))
+            return found
         }
         while let last = value.last, last == 0x0D || last == 0x20 {
             value = UnsafeRawBufferPointer(rebasing: value.dropLast())

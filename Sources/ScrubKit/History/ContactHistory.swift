@@ -34,12 +34,7 @@ public struct ContactHistory: Sendable {
 
     /// The range of `e164`'s calls in `stamps`.
     func calls(of e164: UInt64) -> Range<Int> {
-        var low = 0
-        var high = numbers.count
-        while low < high {
-            let middle = (low + high) / 2
-            if numbers[middle] < e164 { low = middle + 1 } else { high = middle }
-        }
+        let low = numbers.lowerBound(of: e164)
         guard low < numbers.count, numbers[low] == e164 else { return 0..<0 }
         return Int(starts[low])..<Int(starts[low + 1])
     }

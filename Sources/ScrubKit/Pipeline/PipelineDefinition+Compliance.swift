@@ -71,25 +71,31 @@ extension PipelineDefinition {
 }
 
 extension NodeReader {
-    /// `registries`: paths, or `{index: path, exemptions: [ebr, consent]}` entries.
+    /// `registries`: paths, or `{index: path, exemptions: [ebr, consent]}` entries (`min_grade: N` for a
+    /// graded litigator list).
     func readRegistries(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let items = node.sequence.map(Array.init) ?? [node]
         definition.registries = []
         definition.registryExemptions = []
+        definition.registryMinGrades = []
         for item in items {
             guard item.mapping != nil else {
                 definition.registries.append(try string(item, "registries"))
                 definition.registryExemptions.append([])
+                definition.registryMinGrades.append(nil)
                 continue
             }
             var index: PipelineDefinition.Located<String>?
             var exemptions: [PipelineDefinition.Located<String>] = []
+            var minGrade: PipelineDefinition.Located<Int>?
             for entry in try mapping(item, "a registry entry") {
                 switch entry.key {
                 case "index": index = try string(entry.value, "index")
                 case "exemptions": exemptions = try strings(entry.value, "exemptions")
+                case "min_grade": minGrade = try int(entry.value, "min_grade")
                 default:
-                    throw unknown(entry.key, entry.keyNode, in: "a registry entry", allowed: ["index", "exemptions"])
+                    throw unknown(
+                        entry.key, entry.keyNode, in: "a registry entry", allowed: ["index", "exemptions", "min_grade"])
                 }
             }
             guard let index else {
@@ -98,6 +104,7 @@ extension NodeReader {
             }
             definition.registries.append(index)
             definition.registryExemptions.append(exemptions)
+            definition.registryMinGrades.append(minGrade)
         }
     }
 

@@ -1,3 +1,4 @@
+import CallingWindows
 import Foundation
 import ScrubYAML
 
@@ -60,6 +61,8 @@ public struct PipelineDefinition: Sendable {
     /// The exemptions each registry of the file allows, by the registry's position (`registries`
     /// entries written as `{index: ..., exemptions: [...]}`).
     public var registryExemptions: [[Located<String>]] = []
+    /// A litigator list's risk threshold (`{index: ..., min_grade: N}`), by the registry's position.
+    public var registryMinGrades: [Located<Int>?] = []
     /// Consent and business-relationship columns of the lead rows, and the regions needing consent.
     public var consent: Consent?
     /// The opt-out journal and the suppression index compiled from it.
@@ -68,6 +71,12 @@ public struct PipelineDefinition: Sendable {
     public var history: History?
     /// The operator's file of declared emergencies during which calls into an area are banned.
     public var emergencies: Located<String>?
+    /// `reassigned: {files: [...]}`: answers files of the FCC Reassigned Numbers Database.
+    public var reassignedFiles: [Located<String>] = []
+    /// `line_types: {files: [...], as_of: DATE}`: licensed wireless-block and ported-number data.
+    public var lineTypeFiles: [Located<String>] = []
+    /// The day the line-type data describes.
+    public var lineTypesAsOf: Located<String>?
 
     public init() {}
 
@@ -125,6 +134,38 @@ struct NodeReader {
         return values
     }
 
+    /// A section `{files: [...]}` (`reassigned`), or `{files: [...], as_of: DATE}` when `dated`
+    /// (`line_types`): its files, at least one, and the data's date, required when `dated`.
+    func files(
+        _ node: YAMLNode, _ section: String, dated: Bool = false
+    ) throws(PipelineError) -> (files: [PipelineDefinition.Located<String>], asOf: PipelineDefinition.Located<String>?)
+    {
+        var files: [PipelineDefinition.Located<String>] = []
+        var asOf: PipelineDefinition.Located<String>?
+        let allowed = dated ? ["files", "as_of"] : ["files"]
+        for entry in try mapping(node, "`\(section)`") {
+            switch entry.key {
+            case "files": files = try strings(entry.value, "files")
+            case "as_of" where dated:
+                asOf = try string(entry.value, "as_of")
+                guard LocalDate(asOf!.value) != nil else {
+                    throw PipelineError(
+                        .configuration, "`as_of` must be a date, YYYY-MM-DD: the day the data describes",
+                        at: asOf!.location)
+                }
+            default: throw unknown(entry.key, entry.keyNode, in: "`\(section)`", allowed: allowed)
+            }
+        }
+        guard !files.isEmpty else {
+            throw PipelineError(.configuration, "`\(section)` needs `files`: one or more files", at: place(node))
+        }
+        if dated, asOf == nil {
+            throw PipelineError(
+                .configuration, "`\(section)` needs `as_of`: the day the data describes (YYYY-MM-DD)", at: place(node))
+        }
+        return (files, asOf)
+    }
+
     func int(_ node: YAMLNode, _ key: String) throws(PipelineError) -> PipelineDefinition.Located<Int> {
         guard let value = node.int else {
             throw PipelineError(.configuration, "`\(key)` must be a whole number", at: place(node))
@@ -149,7 +190,7 @@ struct NodeReader {
     mutating func read(_ root: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let top = [
             "version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale", "consent",
-            "optouts", "history", "emergencies",
+            "optouts", "history", "emergencies", "reassigned", "line_types",
         ]
         let entries = try mapping(root, "the pipeline")
         guard let version = entries.first(where: { $0.key == "version" }) else {
@@ -178,6 +219,11 @@ struct NodeReader {
             case "optouts": try readOptOuts(entry.value, into: &definition)
             case "history": try readHistory(entry.value, into: &definition)
             case "emergencies": definition.emergencies = try string(entry.value, "emergencies")
+            case "reassigned": definition.reassignedFiles = try files(entry.value, "reassigned").files
+            case "line_types":
+                let section = try files(entry.value, "line_types", dated: true)
+                definition.lineTypeFiles = section.files
+                definition.lineTypesAsOf = section.asOf
             default: throw unknown(entry.key, entry.keyNode, in: "the pipeline", allowed: top)
             }
         }

@@ -236,7 +236,70 @@ public struct PipelinePlan {
             plan.compliance.emergencies = try EmergencyBanFile.load(path: path(file))
             plan.emergenciesFile = path(file)
         }
+        let reassigned = overrides.reassignedFiles.isEmpty ? definition.reassignedFiles : overrides.reassignedFiles
+        for file in reassigned where !FileManager.default.fileExists(atPath: path(file)) {
+            throw PipelineError(
+                .missingInput, "reassigned-numbers answers file not found: \(path(file))", at: file.location)
+        }
+        if !reassigned.isEmpty {
+            plan.compliance.reassigned = try ReassignedNumbersFile.load(paths: reassigned.map(path))
+        }
+        let lineTypes = overrides.lineTypeFiles.isEmpty ? definition.lineTypeFiles : overrides.lineTypeFiles
+        for file in lineTypes where !FileManager.default.fileExists(atPath: path(file)) {
+            throw PipelineError(.missingInput, "line-type data file not found: \(path(file))", at: file.location)
+        }
+        if !lineTypes.isEmpty, let asOf = (pick(\.lineTypesAsOf)).flatMap({ LocalDate($0.value) }) {
+            plan.compliance.lineTypes = LineTypes.Stage(
+                table: try LineTypesFile.load(paths: lineTypes.map(path), asOf: asOf))
+        }
+        plan.compliance.channel = channel
+        if overrides.registries.isEmpty {
+            plan.compliance.litigatorGrading = try litigatorGrading(
+                definition.registryMinGrades, registries: registries, paths: definition.registries.map(path))
+        }
         return plan
+    }
+
+    /// The grades and thresholds of the litigator lists given a `min_grade`, by position: each list's
+    /// `INDEX.grades` (from `registry build --grade-column`), refused when missing or from another build.
+    static func litigatorGrading(
+        _ minGrades: [PipelineDefinition.Located<Int>?], registries: [NumberList], paths: [String]
+    ) throws(PipelineError) -> [Int: LitigatorRule.Grading] {
+        var grading: [Int: LitigatorRule.Grading] = [:]
+        for (position, minGrade) in minGrades.enumerated() {
+            guard let minGrade, position < registries.count else { continue }
+            let list = registries[position]
+            guard list.info.kind == .litigator else {
+                throw PipelineError(
+                    .configuration,
+                    "`min_grade` applies to a litigator list; \(list.info.name) is a \(list.info.kind.rawValue)",
+                    at: minGrade.location)
+            }
+            guard (0...255).contains(minGrade.value) else {
+                throw PipelineError(.configuration, "`min_grade` must be 0 to 255", at: minGrade.location)
+            }
+            let gradesPath = paths[position] + GradeTable.fileSuffix
+            guard FileManager.default.fileExists(atPath: gradesPath) else {
+                throw PipelineError(
+                    .missingInput,
+                    "\(gradesPath) not found: `min_grade` needs the list built with `registry build --grade-column`",
+                    at: minGrade.location)
+            }
+            let table: GradeTable
+            do {
+                table = try GradeTable.read(path: gradesPath)
+            } catch {
+                throw PipelineError(.badData, "\(error)", at: minGrade.location)
+            }
+            guard table.indexSHA256 == list.info.sha256 else {
+                throw PipelineError(
+                    .badData,
+                    "\(gradesPath) belongs to another build of \(list.info.name) (its index SHA-256 differs); rebuild "
+                        + "the list with `registry build --grade-column`", at: minGrade.location)
+            }
+            grading[position] = .init(table: table, minGrade: minGrade.value)
+        }
+        return grading
     }
 
     /// The configured column names, kept so standard input's header is checked when it is read.

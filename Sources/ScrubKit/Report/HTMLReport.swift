@@ -60,7 +60,11 @@ public struct HTMLReport {
             html += "<td>\(list.covers.isEmpty ? "all" : escape(list.covers.joined(separator: ", ")))</td>"
             html += "<td>\(list.snapshotDate ?? "-")</td><td\(list.stale ? " class=\"stale\"" : "")>\(age)"
             html +=
-                "\(list.stale ? " (stale)" : "")</td><td>\(list.entries.grouped)</td><td>\(list.rejected.grouped)</td></tr>\n"
+                "\(list.stale ? " (stale)" : "")</td><td>\(list.entries.grouped)</td><td>\(list.rejected.grouped)"
+            if let minGrade = list.minGrade {
+                html += " (\((list.belowMinGrade ?? 0).grouped) below min grade \(minGrade), not rejected)"
+            }
+            html += "</td></tr>\n"
         }
         html += "</table>\n<h2>Run</h2>\n<table>\n"
         for input in report.inputs {

@@ -25,6 +25,11 @@ public struct Decision: Sendable, Equatable {
     public var callableAgain: UTCTime?
     /// The calling-window annotation, once the window rule has judged the row.
     public var window: WindowAnnotation?
+    /// What the reassigned-number answers said of the row's number; nil when it was not asked about.
+    public var reassigned: ReassignedNumbers.Finding?
+    /// The litigator list (by position) that listed the number with a grade below its `min_grade`, so
+    /// did not reject it; counted in the report.
+    public var belowMinGrade: Int?
 
     public init() {}
 

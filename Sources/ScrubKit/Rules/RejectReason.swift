@@ -5,9 +5,16 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case invalidNumber = "INVALID_NUMBER"
     case unsupportedRegion = "UNSUPPORTED_REGION"
     case noConsent = "NO_CONSENT"
+    /// An autodialed or prerecorded call to a wireless number without prior express consent
+    /// (``WirelessConsentRule``): right after `NO_CONSENT`, the other missing-consent reason.
+    case wirelessNoConsent = "WIRELESS_NO_CONSENT"
     case suppressed = "SUPPRESSED"
     case litigator = "LITIGATOR"
     case dncRegistry = "DNC_REGISTRY"
+    /// The FCC Reassigned Numbers Database says the number was disconnected since the lead's consent or
+    /// last contact (``ReassignedRule``). Ranked after the lists, which hold whoever has the number, and
+    /// before `DUPLICATE`, with the other facts about a number that no exemption clears.
+    case reassigned = "REASSIGNED"
     case duplicate = "DUPLICATE"
     /// A declared emergency bans the call on the campaign date (``EmergencyBanRule``). Ranked after
     /// the permanent reasons, before the caps and windows, which defer a row for less long.

@@ -4,7 +4,7 @@ import CallingWindows
 ///
 /// Precedence follows `RejectReason`: the number (missing, invalid, unsupported region), consent, the
 /// suppression lists, the litigator lists, the registries (unless an exemption the registry allows holds),
-/// duplicates, declared emergencies, frequency caps, calling windows. The first rule that rejects decides. The
+/// reassigned numbers, duplicates, declared emergencies, frequency caps, calling windows. The first rule that rejects decides. The
 /// reasons after duplicates only defer a row (a dialer may call it later, `next_callable_at`).
 ///
 /// The decision has two phases so that the order-independent work can run anywhere: ``decide(_:evidence:trace:)``
@@ -16,6 +16,8 @@ import CallingWindows
 /// but only the first rejection decides: the explanation and the run's decision are the same code.
 public struct RowDecider {
     let number: NumberRule
+    /// The line-type data, applied to the number before any rule judges it.
+    let lineTypes: LineTypes.Stage?
     /// Every rule after normalisation, in precedence order.
     let rules: [any RowRule]
     /// Where duplicates rank among `rules`: only a row no rule before it rejected takes part.
@@ -33,9 +35,16 @@ public struct RowDecider {
         campaignDate: LocalDate? = nil, journalNote: String? = nil
     ) {
         number = NumberRule(normalizer: normalizer)
+        lineTypes = compliance.lineTypes
         var rules: [any RowRule] = []
         var notes: [Int: [TraceNote]] = [:]
         if let consent = compliance.consent { rules.append(ConsentRule(policy: consent)) }
+        if let campaignDate,
+            let wireless = WirelessConsentRule(
+                channel: compliance.channel, campaignDate: campaignDate, consent: compliance.consent)
+        {
+            rules.append(wireless)
+        }
         if suppressionLists.isEmpty {
             notes[rules.count, default: []].append(.lines([SuppressionRule.heading, "  none configured"]))
         }
@@ -45,7 +54,7 @@ public struct RowDecider {
         if let journalNote { notes[rules.count, default: []].append(.lines([journalNote])) }
         // Litigator lists first: `LITIGATOR` outranks `DNC_REGISTRY` whatever the pipeline's order.
         for (index, list) in registries.enumerated() where list.info.kind == .litigator {
-            rules.append(LitigatorRule.rule(list: list, position: index))
+            rules.append(LitigatorRule(list: list, position: index, grading: compliance.litigatorGrading[index]))
         }
         if registries.allSatisfy({ $0.info.kind == .litigator }) {
             notes[rules.count, default: []].append(.lines([RegistryRule.heading, "  none configured"]))
@@ -59,6 +68,7 @@ public struct RowDecider {
                     consent: compliance.consent, campaignDate: campaignDate))
         }
         notes[rules.count, default: []].append(.coverageGap(coverage))
+        if let reassigned = compliance.reassigned { rules.append(ReassignedRule(numbers: reassigned)) }
         duplicatesAt = rules.count
         if let campaignDate, !compliance.emergencies.isEmpty {
             let bans = EmergencyBanRule(bans: compliance.emergencies, campaignDate: campaignDate)
@@ -79,8 +89,14 @@ public struct RowDecider {
         _ row: RowFacts, evidence: () -> LeadEvidence = { LeadEvidence() }, trace: inout DecisionTrace?
     ) -> PendingDecision {
         var decision = Decision()
-        guard let number = number.judge(row, decision: &decision, trace: &trace) else {
+        guard var number = number.judge(row, decision: &decision, trace: &trace) else {
             return PendingDecision(decision: decision, reachesDuplicates: false)
+        }
+        if let lineTypes {
+            let typed = lineTypes.apply(number)
+            number = typed.number
+            decision.number = number
+            if trace != nil { trace?.append(lineTypes.explain(number, typed.source)) }
         }
         var rejectedAt: Int?
         for index in rules.indices {

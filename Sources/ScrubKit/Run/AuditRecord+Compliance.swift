@@ -10,6 +10,39 @@ extension ScrubRun {
                 "oldest_uncompiled_event": journal.freshness.oldestPending.map { .string($0.description) } ?? .null,
             ])
         }
+        if let reassigned = plan.compliance.reassigned {
+            // Which answers files, which dates were asked about: the safe-harbour facts, never a number.
+            record["reassigned_answers"] = .array(
+                reassigned.facts(rows: [:]).files.map {
+                    .object([
+                        "path": .string($0.path), "sha256": $0.sha256.map { .string($0) } ?? .null,
+                        "answers": .object($0.answers.mapValues { .int($0) }),
+                        "first_date_asked": $0.firstDateAsked.map { .string($0) } ?? .null,
+                        "last_date_asked": $0.lastDateAsked.map { .string($0) } ?? .null,
+                    ])
+                })
+        }
+        if !plan.compliance.litigatorGrading.isEmpty {
+            record["litigator_grades"] = .array(
+                plan.compliance.litigatorGrading.sorted { $0.key < $1.key }.map { position, grading in
+                    .object([
+                        "list": .string(plan.registries[position].info.name), "min_grade": .int(grading.minGrade),
+                        "graded_numbers": .int(grading.table.count),
+                    ])
+                })
+        }
+        if let lineTypes = plan.compliance.lineTypes?.table.facts {
+            record["line_types"] = .object([
+                "as_of": .string(lineTypes.asOf),
+                "files": .array(
+                    lineTypes.files.map {
+                        .object([
+                            "path": .string($0.path), "sha256": $0.sha256.map { .string($0) } ?? .null,
+                            "source": .string($0.source), "entries": .int($0.entries),
+                        ])
+                    }),
+            ])
+        }
         if let history = plan.historyFacts {
             record["call_logs"] = .array(
                 history.files.map {

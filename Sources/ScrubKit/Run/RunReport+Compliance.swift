@@ -23,6 +23,40 @@ extension RunReport {
         public var history: HistoryFacts?
     }
 
+    /// The FCC Reassigned Numbers Database answers a run read, and what they said of its rows: files,
+    /// counts and dates asked, never a number.
+    public struct ReassignedFacts: Sendable, Codable, Equatable {
+        public struct File: Sendable, Codable, Equatable {
+            public var path: String
+            public var sha256: String?
+            /// Answers by kind: `yes`, `no`, `no_data`.
+            public var answers: [String: Int]
+            public var firstDateAsked: String?
+            public var lastDateAsked: String?
+        }
+
+        public var files: [File]
+        /// Rows whose number had answers, by what they said of the row (``ReassignedNumbers/Finding``):
+        /// `reassigned` (rejected), `not_reassigned` (safe harbour), `no_data`, `other_dates`. Rows an
+        /// earlier rule rejected were not looked up.
+        public var rows: [String: Int]
+    }
+
+    /// The licensed line-type data a run read: its date and files, never a number. The rows it typed
+    /// are in `clean_by_line_type` (`mobile`, `fixed_line`).
+    public struct LineTypeFacts: Sendable, Codable, Equatable {
+        public struct File: Sendable, Codable, Equatable {
+            public var path: String
+            public var sha256: String?
+            /// `wireless_blocks` or `ported_numbers`.
+            public var source: String
+            public var entries: Int
+        }
+
+        public var asOf: String
+        public var files: [File]
+    }
+
     public struct HistoryFacts: Sendable, Codable {
         public var files: [String]
         public var rowsRead: Int

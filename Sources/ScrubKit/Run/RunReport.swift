@@ -22,6 +22,9 @@ public struct RunReport: Sendable, Codable {
         public var sha256: String
         /// Rows this list rejected.
         public var rejected: Int
+        /// A litigator list's `min_grade`, and the rows it listed below it (not rejected).
+        public var minGrade: Int? = nil
+        public var belowMinGrade: Int? = nil
     }
 
     public struct Timings: Sendable, Codable {
@@ -72,6 +75,10 @@ public struct RunReport: Sendable, Codable {
     public var optOutJournal: OptOutJournalFacts? = nil
     /// Consent regions, exemptions granted and rows rejected by frequency caps.
     public var compliance: ComplianceFacts? = nil
+    /// The reassigned-number answers read and what they said of the rows, when the pipeline has any.
+    public var reassigned: ReassignedFacts? = nil
+    /// The line-type data read (its date and files), when the pipeline has any.
+    public var lineTypes: LineTypeFacts? = nil
     /// The output set these outputs were published as (`OUT.sets/ID`, `docs/operations.md`).
     public var outputSet: String? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.

@@ -28,6 +28,10 @@ struct RunTally: Sendable {
     private(set) var rejectedByCap: [FrequencyCap: Int] = [:]
     /// Clean rows let past a registry match, by exemption.
     private(set) var exempted: [Exemption: Int] = [:]
+    /// Rows whose number had reassigned-number answers when its rule judged it, by what they said.
+    private(set) var reassigned: [ReassignedNumbers.Finding: Int] = [:]
+    /// Rows a litigator list listed below its `min_grade`, by the list's position.
+    private(set) var belowMinGrade: [Int: Int] = [:]
     /// Clean rows by ``cleanKey(_:_:)``.
     private(set) var clean: [UInt64: CleanEntry] = [:]
     private var rejectedByProfile: [Int: (profile: NumberProfile, rows: Int)] = [:]
@@ -46,6 +50,8 @@ struct RunTally: Sendable {
     /// window) is counted apart, by ``countClean(_:_:rows:)``: a worker counts those per chunk in
     /// ``CleanAnnotations``, by index, where a dictionary here would cost a hash per row.
     mutating func count(_ decision: Decision, by delta: Int = 1) {
+        if let finding = decision.reassigned { reassigned[finding, default: 0] += delta }
+        if let list = decision.belowMinGrade { belowMinGrade[list, default: 0] += delta }
         guard let reason = decision.reason else {
             cleanRows += delta
             if let exemption = decision.exemption { exempted[exemption, default: 0] += delta }
@@ -81,6 +87,8 @@ struct RunTally: Sendable {
         for (position, rows) in other.rejectedByList.enumerated() { rejectedByList[position] += rows }
         rejectedByCap.merge(other.rejectedByCap, uniquingKeysWith: +)
         exempted.merge(other.exempted, uniquingKeysWith: +)
+        reassigned.merge(other.reassigned, uniquingKeysWith: +)
+        belowMinGrade.merge(other.belowMinGrade, uniquingKeysWith: +)
         clean.merge(other.clean) { mine, theirs in
             var sum = mine
             sum.rows += theirs.rows

@@ -24,11 +24,13 @@ extension ScrubRun {
                 warnings.append(
                     "\(info.name) is stale (\(age) days old)" + (override ? " and was used with --allow-stale" : ""))
             }
+            let grading = plan.compliance.litigatorGrading[position]
             return .init(
                 name: info.name, kind: info.kind.rawValue, regions: info.regions, covers: info.coverage,
                 snapshotDate: info.snapshotDate, ageDays: age, maxAgeDays: maxAge, stale: stale, entries: info.entries,
                 path: info.path,
-                sha256: info.sha256, rejected: tally.rejectedByList[position])
+                sha256: info.sha256, rejected: tally.rejectedByList[position], minGrade: grading?.minGrade,
+                belowMinGrade: grading.map { _ in tally.belowMinGrade[position] ?? 0 })
         }
         if plan.registries.isEmpty { warnings.append("no Do-Not-Call registry was checked") }
         warnings += RegistryCoverage(registries: plan.registries.map(\.info)).gapWarnings(

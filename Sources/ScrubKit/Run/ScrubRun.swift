@@ -124,6 +124,8 @@ public final class ScrubRun {
                     process: (CPUTime.process() - processCPUAtStart).seconds)),
             readWarnings: reading.warnings)
         addCompliance(to: &report, exempted: tally.exemptedRows, rejectedByCap: tally.rejectedByCapName)
+        report.reassigned = plan.compliance.reassigned?.facts(rows: tally.reassigned)
+        report.lineTypes = plan.compliance.lineTypes?.table.facts
         report.outputSet = setID
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? [])
 
