@@ -40,8 +40,10 @@ struct RegistryBuildCommand: ParsableCommand {
     var column: String?
 
     @Option(
-        help: "A litigator list's risk-grade column (--format csv): whole numbers 0-255, higher is riskier, "
-            + "written to OUTPUT.grades for a pipeline's min_grade.")
+        help: """
+            A litigator list's risk-grade column (--format csv): whole numbers 0-255, higher is riskier, \
+            written to OUTPUT.grades for a pipeline's min_grade.
+            """)
     var gradeColumn: String?
 
     @Option(help: "Most invalid lines allowed, as a fraction (0.001) or a percentage (0.1%).")

@@ -8,7 +8,8 @@ import Testing
 
 /// A generated campaign with every kind of rule: consent columns, a registry that allows EBR and consent
 /// exemptions, a litigator list (listed after the registry, ranking before it), a suppression list, a contact
-/// history with legal and company caps, company calling rules, a declared emergency.
+/// history with legal and company caps, company calling rules, a declared emergency, reassigned-number
+/// answers, and wireless line types on an autodialed campaign.
 private struct Campaign {
     static let rows = 10_000
     static let header = ["id", "phone", "country", "state", "consent_at", "consent_ref", "ebr_date", "ebr_type"]
@@ -77,6 +78,8 @@ private struct Campaign {
         var registry = KeyCollector()
         var litigators = KeyCollector()
         var optouts = ["phone"]
+        var answers = ["number,date_asked,answer"]
+        var ported = ["number,line_type"]
         var calls = ["phone,called_at,outcome,offer"]
         let campaignStart = 20_788 * 86_400  // 2026-12-01T00:00:00Z
         for (index, entry) in pool.enumerated() {
@@ -84,6 +87,18 @@ private struct Campaign {
             // Every region, some also on the registry (LITIGATOR outranks DNC_REGISTRY).
             if index % 23 == 2 || index % 23 == 5 { litigators.add(entry.e164) }
             if index % 20 == 7 { optouts.append("+\(entry.e164)") }
+            if entry.e164 < 20_000_000_000 {
+                // Reassigned-number answers about a mid-year date (leads consented before and after it).
+                switch index % 29 {
+                case 3, 4: answers.append("\(entry.e164),2026-06-01,yes")
+                case 5: answers.append("\(entry.e164),2026-06-01,no")
+                case 6: answers.append("\(entry.e164),2026-06-01,no data")
+                default: break
+                }
+                // Wireless numbers: an autodialed call to them needs prior express consent.
+                if index % 7 == 4 { ported.append("\(entry.e164),mobile") }
+                if index % 7 == 5 { ported.append("\(entry.e164),fixed_line") }
+            }
             guard index % 6 == 1 else { continue }
             for _ in 0..<Int.random(in: 1...5, using: &random) {
                 // Mostly the last day, some weeks back, a few later on the campaign day.
@@ -108,6 +123,10 @@ private struct Campaign {
             output: dir.path("litigators.idx"))
         try (optouts.joined(separator: "\n") + "\n").write(
             toFile: dir.path("optouts.csv"), atomically: false, encoding: .utf8)
+        try (answers.joined(separator: "\n") + "\n").write(
+            toFile: dir.path("reassigned.csv"), atomically: false, encoding: .utf8)
+        try (ported.joined(separator: "\n") + "\n").write(
+            toFile: dir.path("ported.csv"), atomically: false, encoding: .utf8)
         try (calls.joined(separator: "\n") + "\n").write(
             toFile: dir.path("calls.csv"), atomically: false, encoding: .utf8)
         let companyRules = ScrubProcess.repositoryRoot.appendingPathComponent("Pipelines/company-rules.yaml").path
@@ -131,6 +150,7 @@ private struct Campaign {
         campaign:
           date: 2026-12-01
           purpose: telemarketing
+          channel: autodialed
           reject_without_window: true
           company_rules: \(companyRules)
         registries:
@@ -149,6 +169,8 @@ private struct Campaign {
           caps:
             - {name: "house 3/7d", calls: 3, days: 7}
         emergencies: emergencies.yaml
+        reassigned: {files: [reassigned.csv]}
+        line_types: {files: [ported.csv], as_of: 2026-11-30}
 
         """.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)
     }
