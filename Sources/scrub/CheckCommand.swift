@@ -39,6 +39,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The row's business-relationship type: purchase or inquiry.")
     var ebrType: String?
 
+    @Flag(help: "The call is made while performing a current contract with the caller and relates to it.")
+    var currentContract = false
+
     @Option(help: "The call channel: voice, prerecorded, autodialed or sms (default: the pipeline's).")
     var channel: String?
 
@@ -70,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         return LeadEvidence(
             consentDay: read(consentAt, formats.timestamp.day), hasConsentReference: !noConsentEvidence,
             relationshipDay: read(ebrDate, formats.relationshipDate.day),
-            relationship: read(ebrType, LeadEvidence.relationship))
+            relationship: read(ebrType, LeadEvidence.relationship), hasCurrentContract: currentContract)
     }
 
     func validate() throws {

@@ -37,12 +37,23 @@ struct OptOutEventOptions: ParsableArguments {
     @Option(help: "When the person asked, ISO 8601 (default: now).")
     var time: String?
 
+    @Option(
+        help: """
+            When the opt-out stops binding, ISO 8601, where the law sets a term (Washington: one year); \
+            default: until a re-consent.
+            """)
+    var expiresAt: String?
+
     func validate() throws {
         guard country.count == 2, country.allSatisfy(\.isLetter) else {
             throw ValidationError("--country takes a two-letter ISO 3166 code such as US, not '\(country)'")
         }
         if let time, UTCTime(parsing: time.utf8) == nil {
             throw ValidationError("--time must be an ISO 8601 time such as 2026-11-28T14:03:00Z, not '\(time)'")
+        }
+        if let expiresAt, UTCTime(parsing: expiresAt.utf8) == nil {
+            throw ValidationError(
+                "--expires-at must be an ISO 8601 time such as 2027-11-28T00:00:00Z, not '\(expiresAt)'")
         }
     }
 
@@ -54,6 +65,7 @@ struct OptOutEventOptions: ParsableArguments {
                 action: action, scope: scope, channel: channel, reason: reason, evidence: evidence ?? "",
                 actor: ActingUser.name(actor), time: time.flatMap { UTCTime(parsing: $0.utf8) })
             request.noEvidence = noEvidence
+            request.expiresAt = expiresAt.flatMap { UTCTime(parsing: $0.utf8) }
             let events = try OptOutJournal(path: journal, signer: signer).record(
                 numbers, country: country.uppercased(), request: request, normalizer: normalizer, now: .now)
             let noun = action == .optOut ? "opt-out" : "re-consent"

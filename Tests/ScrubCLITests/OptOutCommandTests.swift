@@ -53,6 +53,46 @@ struct OptOutCommandTests {
         #expect(
             behind.stdout.contains("1 newer event(s) from line 4, the oldest asked at 2026-11-25T08:00:00Z"),
             "\(behind.stdout)")
+        // Ten business days after Wednesday 2026-11-25: Wednesday 2026-12-09, to its last second.
+        for (at, overdue) in [("2026-12-09T23:59:59Z", false), ("2026-12-10T00:00:00Z", true)] {
+            let clock = try ScrubProcess.run(
+                ["optout", "status", journal.path, "--index", dir.path("a.idx"), "--at", at])
+            #expect(clock.status == 1)
+            #expect(clock.stdout.contains("must be honoured by 2026-12-09T23:59:59Z"), "\(clock.stdout)")
+            #expect(clock.stdout.contains("OVERDUE") == overdue, "\(clock.stdout)")
+        }
+    }
+
+    @Test("optout add --expires-at records a term; compile --as-of leaves the opt-out out once it has passed")
+    func expiry() throws {
+        let dir = try TemporaryDirectory()
+        let journal = dir.path("optouts.jsonl")
+        let add = try ScrubProcess.run([
+            "optout", "add", journal, "+14155550100", "--channel", "sms", "--reason", "STOP", "--evidence", "sms-1",
+            "--time", "2026-11-20T10:00:00Z", "--expires-at", "2027-11-20T10:00:00Z",
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try String(contentsOfFile: journal, encoding: .utf8).contains(#""expires_at":"2027-11-20T10:00:00Z""#))
+        for (asOf, numbers) in [("2027-11-20T09:59:59Z", 1), ("2027-11-20T10:00:00Z", 0)] {
+            // A journal with one event that has expired compiles to an empty index.
+            let compile = try ScrubProcess.run([
+                "optout", "compile", journal, "--output", dir.path("\(numbers).idx"), "--as-of", asOf,
+            ])
+            #expect(compile.status == 0, "\(compile.stderr)")
+            #expect(compile.stdout.contains("\(numbers) number(s) opted out"), "\(compile.stdout)")
+            #expect(compile.stdout.contains("expired by") == (numbers == 0))
+        }
+        let reconsent = try ScrubProcess.run([
+            "optout", "reconsent", journal, "+14155550100", "--channel", "web", "--reason", "form",
+            "--evidence", "f-1", "--expires-at", "2028-01-01T00:00:00Z",
+        ])
+        #expect(reconsent.status != 0)
+        #expect(reconsent.stderr.contains("an expiry is for opt-outs"), "\(reconsent.stderr)")
+        let bad = try ScrubProcess.run([
+            "optout", "add", journal, "+14155550100", "--channel", "sms", "--reason", "STOP", "--evidence", "sms-2",
+            "--expires-at", "next year",
+        ])
+        #expect(bad.status == 64 && bad.stderr.contains("--expires-at must be an ISO 8601 time"), "\(bad.stderr)")
     }
 
     @Test("audit verify checks a journal's chain and names the edited record")

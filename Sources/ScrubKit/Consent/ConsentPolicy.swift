@@ -16,14 +16,18 @@ public struct ConsentPolicy: Sendable {
         public var evidence: Int?
         public var relationshipDate: Int?
         public var relationshipType: Int?
+        /// A column saying the call relates to a current contract with the caller.
+        public var currentContract: Int?
 
         public init(
-            timestamp: Int? = nil, evidence: Int? = nil, relationshipDate: Int? = nil, relationshipType: Int? = nil
+            timestamp: Int? = nil, evidence: Int? = nil, relationshipDate: Int? = nil, relationshipType: Int? = nil,
+            currentContract: Int? = nil
         ) {
             self.timestamp = timestamp
             self.evidence = evidence
             self.relationshipDate = relationshipDate
             self.relationshipType = relationshipType
+            self.currentContract = currentContract
         }
     }
 
@@ -78,13 +82,16 @@ public struct ConsentPolicy: Sendable {
         return day <= campaignDate && evidence.hasConsentReference
     }
 
+    /// Whether the row needs no consent under `requirement`: a current contract where the law spares it.
+    public func isSpared(_ evidence: LeadEvidence, by requirement: ConsentRequirement) -> Bool {
+        requirement.sparedByCurrentContract && evidence.hasCurrentContract
+    }
+
     /// Whether the row's business relationship counts on the campaign date.
     public func hasRelationship(_ evidence: LeadEvidence) -> Bool {
-        guard let day = evidence.relationshipDay, let kind = evidence.relationship, day <= campaignDate else {
-            return false
-        }
+        guard let kind = evidence.relationship else { return false }
         let months = kind == .purchase ? Self.purchaseMonths : Self.inquiryMonths
-        return campaignDate <= day.adding(months: months)
+        return evidence.hasRelationship(kind, withinMonths: months, of: campaignDate)
     }
 
     /// The first of `allowed` the row's evidence supports, in the pipeline's order.
@@ -111,6 +118,7 @@ public struct ConsentPolicy: Sendable {
             consentDay: field(columns.timestamp, dateFormats.timestamp.day),
             hasConsentReference: columns.evidence == nil || field(columns.evidence, LeadEvidence.isPresent) == true,
             relationshipDay: field(columns.relationshipDate, dateFormats.relationshipDate.day),
-            relationship: field(columns.relationshipType, LeadEvidence.relationship))
+            relationship: field(columns.relationshipType, LeadEvidence.relationship),
+            hasCurrentContract: field(columns.currentContract, LeadEvidence.namesContract) == true)
     }
 }

@@ -12,11 +12,15 @@ public struct ConsentRequirement: Sendable, Equatable {
     /// First day in force; nil: every date (the restrictive reading of an unknown start).
     public var from: LocalDate?
     public var citation: String
+    /// Whether a call made while performing a current contract, and related to it, needs no consent
+    /// (France, L223-1), when the lead's current-contract column says so.
+    public var sparedByCurrentContract: Bool
 
-    public init(region: String, from: LocalDate?, citation: String) {
+    public init(region: String, from: LocalDate?, citation: String, sparedByCurrentContract: Bool = false) {
         self.region = region
         self.from = from
         self.citation = citation
+        self.sparedByCurrentContract = sparedByCurrentContract
     }
 
     public func isInForce(on date: LocalDate) -> Bool { from.map { date >= $0 } ?? true }
@@ -31,7 +35,7 @@ public struct ConsentRequirement: Sendable, Equatable {
         ConsentRequirement(
             region: "FR", from: LocalDate(year: 2026, month: 8, day: 11)!,
             citation: "Loi du 30 juin 2025, from 2026-08-11 (M; one source says 2026-08-01, which the calling "
-                + "windows already apply)"),
+                + "windows already apply)", sparedByCurrentContract: true),
         ConsentRequirement(
             region: "NL", from: LocalDate(year: 2021, month: 7, day: 1)!,
             citation: "Telecommunicatiewet art. 11.7, opt-in since 2021-07-01 (H)"),

@@ -18,15 +18,19 @@ public struct LeadEvidence: Sendable, Equatable {
     /// The day of the last purchase or inquiry.
     public var relationshipDay: LocalDate?
     public var relationship: Relationship?
+    /// Whether the row says the call is made while performing a current contract with the caller and
+    /// relates to it (France's exception to prior consent, L223-1).
+    public var hasCurrentContract: Bool
 
     public init(
         consentDay: LocalDate? = nil, hasConsentReference: Bool = true, relationshipDay: LocalDate? = nil,
-        relationship: Relationship? = nil
+        relationship: Relationship? = nil, hasCurrentContract: Bool = false
     ) {
         self.consentDay = consentDay
         self.hasConsentReference = hasConsentReference
         self.relationshipDay = relationshipDay
         self.relationship = relationship
+        self.hasCurrentContract = hasCurrentContract
     }
 
     /// The date at the start of a field: `YYYY-MM-DD`, alone or followed by `T` or a space and a time
@@ -50,6 +54,21 @@ public struct LeadEvidence: Sendable, Equatable {
         if matches("purchase") { return .purchase }
         if matches("inquiry") || matches("enquiry") { return .inquiry }
         return nil
+    }
+
+    /// Whether the row's relationship is of `kind` and its day lies in the `months` calendar months up to
+    /// `date`: the one test behind the EBR exemption and the caps a recent purchase spares.
+    public func hasRelationship(_ kind: Relationship, withinMonths months: Int, of date: LocalDate) -> Bool {
+        guard relationship == kind, let day = relationshipDay, day <= date else { return false }
+        return date <= day.adding(months: months)
+    }
+
+    /// Whether a current-contract field names one: any value (a contract id, `yes`) but blanks and the
+    /// negatives `no`, `n`, `false`, `0` and `none`, in any case.
+    public static func namesContract(_ field: UnsafeRawBufferPointer) -> Bool {
+        let trimmed = field.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        let word = String(decoding: trimmed.reversed(), as: UTF8.self).lowercased()
+        return !word.isEmpty && !["no", "n", "false", "0", "none"].contains(word)
     }
 
     /// Whether a field holds anything but spaces.

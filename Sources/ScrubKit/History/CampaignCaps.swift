@@ -90,10 +90,26 @@ public final class CampaignCaps {
 
     /// Whether the number may be called on the campaign day under the caps of its place and the
     /// lead's: a number never called costs one binary search, and its caps are not looked up.
-    public func decision(for number: NumberFacts, at location: LeadLocation) -> CapDecision {
+    public func decision(
+        for number: NumberFacts, at location: LeadLocation, evidence: () -> LeadEvidence = { LeadEvidence() }
+    ) -> CapDecision {
         guard !history.calls(of: number.e164).isEmpty else { return .callable }
-        return decision(for: number.e164, caps: caps(for: number, at: location))
+        return decision(for: number.e164, caps: caps(for: number, at: location, evidence: evidence))
     }
+
+    /// The caps that apply to the lead, less those its evidence spares (a recent purchase, in Oregon).
+    /// The evidence is read only when an applicable cap can be spared.
+    public func caps(
+        for number: NumberFacts, at location: LeadLocation, evidence: () -> LeadEvidence
+    ) -> [FrequencyCap] {
+        let applicable = caps(for: number, at: location)
+        guard applicable.contains(where: { $0.sparedByPurchaseWithinMonths != nil }) else { return applicable }
+        let evidence = evidence()
+        return applicable.filter { !$0.spares(evidence, on: campaignDate) }
+    }
+
+    /// The campaign day, as a calendar date.
+    public var campaignDate: LocalDate { LocalDate(dayNumber: Int(dayStart.seconds / 86_400)) }
 
     /// Whether the number may be called on the campaign day under `caps`.
     ///

@@ -15,14 +15,27 @@ public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
     public var refusalPause: Int64?
     /// Whether only calls about the same offer (campaign, subject) count.
     public var perOffer: Bool
+    /// A party who bought from the caller within this many months is not capped (Oregon's 18), as the
+    /// lead's EBR columns show it; nil when no purchase spares the party.
+    public var sparedByPurchaseWithinMonths: Int?
 
-    public init(name: String, maxCalls: Int, window: Int64, refusalPause: Int64? = nil, perOffer: Bool = false) {
+    public init(
+        name: String, maxCalls: Int, window: Int64, refusalPause: Int64? = nil, perOffer: Bool = false,
+        sparedByPurchaseWithinMonths: Int? = nil
+    ) {
         precondition(maxCalls >= 1 && window > 0)
         self.name = name
         self.maxCalls = maxCalls
         self.window = window
         self.refusalPause = refusalPause
         self.perOffer = perOffer
+        self.sparedByPurchaseWithinMonths = sparedByPurchaseWithinMonths
+    }
+
+    /// Whether the lead's evidence spares it this cap on `date`: a purchase in the months the cap names.
+    public func spares(_ evidence: LeadEvidence, on date: LocalDate) -> Bool {
+        guard let months = sparedByPurchaseWithinMonths else { return false }
+        return evidence.hasRelationship(.purchase, withinMonths: months, of: date)
     }
 
     public var description: String { name }
@@ -40,10 +53,11 @@ public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Oregon: at most 3 calls or texts in 24 hours (HB 3865, ORS 646.569 as amended, from
-    /// 2026-01-01). The statute spares a party who bought from the caller in the last 18 months; the
-    /// history holds no purchases, so the cap applies to every party (the strict reading), and it counts
-    /// every solicitation, whatever its subject.
-    public static let oregon = FrequencyCap(name: "US-OR 3/24h", maxCalls: 3, window: day)
+    /// 2026-01-01), counting every solicitation whatever its subject. The statute spares a party who
+    /// bought from the caller in the last 18 months: a lead whose EBR columns show a purchase in the 18
+    /// months up to the campaign day; a lead without them is capped (the strict reading).
+    public static let oregon = FrequencyCap(
+        name: "US-OR 3/24h", maxCalls: 3, window: day, sparedByPurchaseWithinMonths: 18)
 
     /// France: at most 4 calls in 30 days, and none for 60 days after a refusal (décret n° 2022-1313).
     public static let france = FrequencyCap(

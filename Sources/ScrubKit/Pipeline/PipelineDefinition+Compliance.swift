@@ -7,6 +7,8 @@ extension PipelineDefinition {
         public var evidence: Located<String>?
         public var relationshipDate: Located<String>?
         public var relationshipType: Located<String>?
+        /// `current_contract`: the call relates to a current contract with the caller (France's exception).
+        public var currentContract: Located<String>?
         /// `date_format`: how the section's date columns are written (default ISO 8601).
         public var dateFormat: Located<DateFormat>?
         /// A column's own `date_format`, over the section's.
@@ -105,7 +107,8 @@ extension NodeReader {
             switch entry.key {
             case "columns":
                 let columns = try names(
-                    entry.value, "`consent.columns`", ["timestamp", "evidence", "ebr_date", "ebr_type"],
+                    entry.value, "`consent.columns`",
+                    ["timestamp", "evidence", "ebr_date", "ebr_type", "current_contract"],
                     dated: ["timestamp", "ebr_date"])
                 consent.timestamp = columns["timestamp"]?.name
                 consent.timestampFormat = columns["timestamp"]?.format
@@ -113,6 +116,7 @@ extension NodeReader {
                 consent.relationshipDate = columns["ebr_date"]?.name
                 consent.relationshipDateFormat = columns["ebr_date"]?.format
                 consent.relationshipType = columns["ebr_type"]?.name
+                consent.currentContract = columns["current_contract"]?.name
             case "date_format": consent.dateFormat = try dateFormat(entry.value)
             case "required_in": consent.requiredIn = try strings(entry.value, "required_in")
             default:

@@ -124,7 +124,8 @@ extension PipelinePlan {
             columns: .init(
                 timestamp: try find(section.timestamp), evidence: try find(section.evidence),
                 relationshipDate: try find(section.relationshipDate),
-                relationshipType: try find(section.relationshipType)),
+                relationshipType: try find(section.relationshipType),
+                currentContract: try find(section.currentContract)),
             dateFormats: .init(
                 timestamp: section.timestampFormat?.value ?? format,
                 relationshipDate: section.relationshipDateFormat?.value ?? format),

@@ -24,7 +24,12 @@ package struct ConsentRule: RowRule {
     ) -> Rejection? {
         if trace != nil { explain(number, evidence(), trace: &trace) }
         let region = number.profile.regionCode
-        guard policy.requiresConsent(regionCode: region), !policy.hasConsent(evidence()) else { return nil }
+        guard policy.requiresConsent(regionCode: region) else { return nil }
+        let evidence = evidence()
+        guard !policy.hasConsent(evidence) else { return nil }
+        if let requirement = policy.requirement(for: number.region), policy.isSpared(evidence, by: requirement) {
+            return nil
+        }
         return Rejection(.noConsent, detail: details[region] ?? Self.detail(number.region, policy))
     }
 
@@ -44,5 +49,10 @@ package struct ConsentRule: RowRule {
         trace?.append(
             "  \(number.region) needs prior consent (\(requirement.citation)): \(given): "
                 + (policy.hasConsent(evidence) ? "counts" : "does not count"))
+        if !policy.hasConsent(evidence) && policy.isSpared(evidence, by: requirement) {
+            trace?.append(
+                "  \(number.region) spares a call made while performing a current contract that it relates to: "
+                    + "the row names one, so no consent is needed")
+        }
     }
 }

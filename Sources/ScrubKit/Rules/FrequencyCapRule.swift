@@ -14,8 +14,8 @@ package struct FrequencyCapRule: RowRule {
         _ number: NumberFacts, _ row: RowFacts, evidence: () -> LeadEvidence, decision: inout Decision,
         trace: inout DecisionTrace?
     ) -> Rejection? {
-        let verdict = caps.decision(for: number, at: row.location)
-        if trace != nil { explain(number, row.location, verdict, trace: &trace) }
+        let verdict = caps.decision(for: number, at: row.location, evidence: evidence)
+        if trace != nil { explain(number, row.location, evidence, verdict, trace: &trace) }
         guard case .capped(let until, let cap) = verdict else { return nil }
         // `next_callable_at` looks as far ahead as a deferred window does: beyond, the row is not deferred.
         let horizon = caps.dayStart.seconds + Int64(WindowAnnotation.deferDays + 1) * 86_400
@@ -25,15 +25,25 @@ package struct FrequencyCapRule: RowRule {
     }
 
     private func explain(
-        _ number: NumberFacts, _ location: LeadLocation, _ verdict: CapDecision, trace: inout DecisionTrace?
+        _ number: NumberFacts, _ location: LeadLocation, _ evidence: () -> LeadEvidence, _ verdict: CapDecision,
+        trace: inout DecisionTrace?
     ) {
-        let applicable = caps.caps(for: number, at: location)
+        let all = caps.caps(for: number, at: location)
+        let applicable = caps.caps(for: number, at: location, evidence: evidence)
         let history = caps.history
         trace?.append(
             "Frequency caps (history of \(history.callCount) calls to \(history.numberCount) numbers"
                 + (caps.offer.map { ", offer \($0)" } ?? "") + "):")
-        guard !applicable.isEmpty else {
+        guard !all.isEmpty else {
             trace?.append("  none apply to this number")
+            return
+        }
+        for spared in all where !applicable.contains(spared) {
+            let months = spared.sparedByPurchaseWithinMonths ?? 0
+            trace?.append("  \(spared.name) spared: a purchase within \(months) months of the campaign day")
+        }
+        guard !applicable.isEmpty else {
+            trace?.append("  none apply to this lead")
             return
         }
         trace?.append("  apply: \(applicable.map(\.name).joined(separator: "; "))")

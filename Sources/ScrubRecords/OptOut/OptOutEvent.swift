@@ -27,10 +27,13 @@ public struct OptOutEvent: Sendable, Equatable {
     public var evidence: String
     /// Who recorded it: an operator, or the system user that ran an import.
     public var actor: String
+    /// When an opt-out stops binding, where the law sets a term (Washington's one year, Virginia's ten
+    /// years for texts); nil: it binds until a re-consent. Opt-outs only.
+    public var expiresAt: UTCTime?
 
     public init(
         action: Action, time: UTCTime, recordedAt: UTCTime, number: String, e164: UInt64, scope: OptOutScope,
-        channel: OptOutChannel, reason: String, evidence: String, actor: String
+        channel: OptOutChannel, reason: String, evidence: String, actor: String, expiresAt: UTCTime? = nil
     ) {
         self.action = action
         self.time = time
@@ -42,11 +45,12 @@ public struct OptOutEvent: Sendable, Equatable {
         self.reason = reason
         self.evidence = evidence
         self.actor = actor
+        self.expiresAt = expiresAt
     }
 
     /// The record's fields as written to the journal (the chain adds `prev_sha256`).
     public var fields: [String: AuditValue] {
-        [
+        var fields: [String: AuditValue] = [
             "version": .int(Self.formatVersion),
             "event": .string(action.rawValue),
             "time": .string(time.description),
@@ -59,6 +63,10 @@ public struct OptOutEvent: Sendable, Equatable {
             "evidence": .string(evidence),
             "actor": .string(actor),
         ]
+        // Written only when set, so journals without expiries keep their bytes; a reader that does not
+        // know the field keeps the opt-out for good, which is the safe side.
+        if let expiresAt { fields["expires_at"] = .string(expiresAt.description) }
+        return fields
     }
 
     /// Reads one journal line.
@@ -93,13 +101,17 @@ public struct OptOutEvent: Sendable, Equatable {
         guard e164Text.hasPrefix("+"), let e164 = UInt64(e164Text.dropFirst()), e164 > 0 else {
             throw EventParseError(message: "`e164` is not an E.164 number")
         }
+        var expiresAt: UTCTime?
+        if object["expires_at"] != nil {
+            expiresAt = try parsed("expires_at") { UTCTime(parsing: $0.utf8) }
+        }
         let event = OptOutEvent(
             action: try parsed("event", Action.init(rawValue:)),
             time: try parsed("time") { UTCTime(parsing: $0.utf8) },
             recordedAt: try parsed("recorded_at") { UTCTime(parsing: $0.utf8) },
             number: try string("number"), e164: e164, scope: try parsed("scope", OptOutScope.init),
             channel: try parsed("channel", OptOutChannel.init(rawValue:)), reason: try string("reason"),
-            evidence: try string("evidence"), actor: try string("actor"))
+            evidence: try string("evidence"), actor: try string("actor"), expiresAt: expiresAt)
         return (event, try string(HashChainedLog.linkField))
     }
 }

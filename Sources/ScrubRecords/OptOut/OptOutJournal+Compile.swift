@@ -7,6 +7,8 @@ extension OptOutJournal {
         public var events: Int
         /// Distinct numbers in the index.
         public var numbers: Int
+        /// Opt-outs left out because they had expired by the compile's `asOf` time, per (number, scope).
+        public var expired: Int
         /// The index's snapshot date: the UTC day of the newest event.
         public var snapshotDate: String
         /// The journal's SHA-256 as compiled (recorded in the index as its source).
@@ -22,12 +24,20 @@ extension OptOutJournal {
     /// ``freshness(of:)`` uses to find the events added since. The journal is read under a shared
     /// lock, so an append in progress is either wholly in or wholly out.
     ///
-    /// - Parameter name: the list's name in the index; the journal's file name without extension by default.
+    /// An opt-out with an expiry is left out once `asOf` reaches it; with `asOf` nil every opt-out is kept,
+    /// so the index depends on the journal's bytes alone. An expiry that passes after the compile keeps
+    /// the number suppressed until the next compile: the safe side.
+    ///
+    /// - Parameters:
+    ///   - name: the list's name in the index; the journal's file name without extension by default.
+    ///   - asOf: the time expiries are judged at (`scrub optout compile`: now, or `--as-of`).
     /// - Throws: `RecordError` `.badData` for a broken chain or an empty journal; the index
     ///   builder's `IndexError` when the output cannot be written.
     /// - Complexity: two sequential reads of the journal; memory per distinct (number, scope).
     @discardableResult
-    public func compile(to output: String, name: String? = nil, scope: OptOutScope? = nil) throws -> Compilation {
+    public func compile(
+        to output: String, name: String? = nil, scope: OptOutScope? = nil, asOf: UTCTime? = nil
+    ) throws -> Compilation {
         let listName = name ?? Self.defaultListName(path: path)
         return try log.read { lines in
             var state = OptOutState()
@@ -35,7 +45,8 @@ extension OptOutJournal {
             guard let newest = state.newest else {
                 throw RecordError(.badData, "the journal holds no events: nothing to compile", at: path)
             }
-            let inForce = state.inForce(for: scope)
+            let inForce = state.inForce(for: scope, at: asOf)
+            let expired = asOf.map { state.expiredCount(for: scope, at: $0) } ?? 0
             // Second pass through the index builder's reader, so the journal is recorded as the index's
             // source with the digest of the very bytes read; each deciding line yields its number.
             var collector = KeyCollector()
@@ -54,7 +65,8 @@ extension OptOutJournal {
                 maxAgeDays: IndexMetadata.defaultMaxAgeDays(regions: []))
             let report = try IndexBuilder.build(keys: collector, metadata: metadata, output: output)
             return Compilation(
-                events: state.eventCount, numbers: report.entryCount, snapshotDate: newest.date.description,
+                events: state.eventCount, numbers: report.entryCount, expired: expired,
+                snapshotDate: newest.date.description,
                 journalSHA256: journalDigest, index: report)
         }
     }

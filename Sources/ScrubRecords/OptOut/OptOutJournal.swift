@@ -33,6 +33,9 @@ public struct OptOutJournal: Sendable {
         _ numbers: [String], country: String, request: OptOutRequest, now: UTCTime, reading read: NumberReader
     ) throws -> [OptOutEvent] {
         if let problem = request.problem() { throw RecordError(.configuration, problem) }
+        if let expiresAt = request.expiresAt, request.time == nil, expiresAt <= now {
+            throw RecordError(.configuration, "the expiry \(expiresAt) is not after the request \(now)")
+        }
         guard !numbers.isEmpty else { throw RecordError(.configuration, "give at least one number") }
         var events: [OptOutEvent] = []
         var refused: [String] = []
@@ -44,7 +47,7 @@ public struct OptOutJournal: Sendable {
                     OptOutEvent(
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
                         e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
-                        evidence: request.recordedEvidence, actor: request.actor))
+                        evidence: request.recordedEvidence, actor: request.actor, expiresAt: request.expiresAt))
             case .missing:
                 refused.append("number \(index + 1) is empty")
             case .invalid(let detail):

@@ -13,6 +13,8 @@ public struct OptOutRequest: Sendable, Equatable {
     public var actor: String
     /// When the person asked; nil means now.
     public var time: UTCTime?
+    /// When the opt-outs stop binding (``OptOutEvent/expiresAt``); nil: until a re-consent.
+    public var expiresAt: UTCTime?
 
     public init(
         action: OptOutEvent.Action = .optOut, scope: OptOutScope = .all, channel: OptOutChannel, reason: String,
@@ -45,6 +47,10 @@ public struct OptOutRequest: Sendable, Equatable {
                 ? "re-consent needs evidence (a recording, a signed form, a ticket): give --evidence"
                 : "an opt-out needs evidence (a ticket, a recording or disposition id): give --evidence, or "
                     + "--no-evidence when there is none (it is recorded as such)"
+        }
+        if let expiresAt {
+            if action == .reconsent { return "an expiry is for opt-outs: a re-consent has none" }
+            if let time, expiresAt <= time { return "the expiry \(expiresAt) is not after the request \(time)" }
         }
         if reason.allSatisfy(\.isWhitespace) { return "give a --reason" }
         if actor.allSatisfy(\.isWhitespace) { return "the actor is empty: give --actor" }

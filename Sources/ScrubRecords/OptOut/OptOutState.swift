@@ -14,6 +14,19 @@ public struct OptOutState: Sendable {
         var time: UTCTime
         var line: Int
         var action: OptOutEvent.Action
+        /// When the opt-out stops binding: the longest expiry of the opt-outs since the latest
+        /// re-consent (nil: never). Events may come out of time order, so an opt-out older than a
+        /// re-consent applied later may still lengthen it: the error is always on the side of keeping.
+        var expiresAt: UTCTime?
+        /// The latest re-consent applied, whatever came after it.
+        var reconsent: (time: UTCTime, line: Int)?
+
+        /// An opt-out that binds at `time` (nil: whenever; see ``OptOutEvent/isInForce(at:)``).
+        func optsOut(at time: UTCTime?) -> Bool {
+            guard action == .optOut else { return false }
+            guard let expiresAt, let time else { return true }
+            return time < expiresAt
+        }
     }
 
     private var latest: [Key: Latest] = [:]
@@ -32,39 +45,72 @@ public struct OptOutState: Sendable {
         if newest.map({ event.time > $0 }) ?? true { newest = event.time }
         let key = Key(e164: event.e164, scope: event.scope)
         if !event.scope.isAll { brandScopes[event.e164, default: []].insert(event.scope) }
-        if let current = latest[key], (current.time, current.line) > (event.time, line) { return }
-        latest[key] = Latest(time: event.time, line: line, action: event.action)
+        guard var next = latest[key] else {
+            latest[key] = Latest(
+                time: event.time, line: line, action: event.action,
+                expiresAt: event.action == .optOut ? event.expiresAt : nil,
+                reconsent: event.action == .reconsent ? (event.time, line) : nil)
+            return
+        }
+        let newer = (event.time, line) > (next.time, next.line)
+        switch event.action {
+        case .reconsent:
+            if next.reconsent.map({ (event.time, line) > $0 }) ?? true { next.reconsent = (event.time, line) }
+            if newer { (next.time, next.line, next.action, next.expiresAt) = (event.time, line, .reconsent, nil) }
+        case .optOut:
+            // A re-consent after it lifted it.
+            if let reconsent = next.reconsent, (event.time, line) < reconsent { return }
+            let binding = next.action == .optOut ? Self.longer(next.expiresAt, event.expiresAt) : event.expiresAt
+            if newer { (next.time, next.line, next.action) = (event.time, line, .optOut) }
+            if next.action == .optOut { next.expiresAt = binding }
+        }
+        latest[key] = next
     }
 
-    /// Whether a call about `scope` to `e164` is opted out: by an opt-out of `all` or of `scope`.
-    public func isOptedOut(_ e164: UInt64, for scope: OptOutScope = .all) -> Bool {
-        latest[Key(e164: e164, scope: .all)]?.action == .optOut
-            || latest[Key(e164: e164, scope: scope)]?.action == .optOut
+    /// The later of two expiries, where nil is never.
+    private static func longer(_ a: UTCTime?, _ b: UTCTime?) -> UTCTime? {
+        guard let a, let b else { return nil }
+        return max(a, b)
     }
 
-    /// Whether `e164` is on a suppression index compiled for `scope` (``OptOutJournal/compile(to:name:scope:)``):
-    /// opted out of `all` or of `scope`, or, when `scope` is nil, of any scope.
-    public func isListed(_ e164: UInt64, compiledFor scope: OptOutScope?) -> Bool {
-        if let scope { return isOptedOut(e164, for: scope) }
-        if latest[Key(e164: e164, scope: .all)]?.action == .optOut { return true }
-        return brandScopes[e164]?.contains { latest[Key(e164: e164, scope: $0)]?.action == .optOut } ?? false
+    /// Whether a call about `scope` to `e164` is opted out: by an opt-out of `all` or of `scope` that
+    /// has not expired by `time` (nil: expiries are not applied).
+    public func isOptedOut(_ e164: UInt64, for scope: OptOutScope = .all, at time: UTCTime? = nil) -> Bool {
+        latest[Key(e164: e164, scope: .all)]?.optsOut(at: time) == true
+            || latest[Key(e164: e164, scope: scope)]?.optsOut(at: time) == true
     }
 
-    /// The opt-outs in force for calls about `scope` (`all` and `scope` itself), or of every scope when
-    /// `scope` is nil, each with the journal line of the event that decides it.
+    /// Whether `e164` is on a suppression index compiled for `scope` as of `time`
+    /// (``OptOutJournal/compile(to:name:scope:asOf:)``): opted out of `all` or of `scope`, or, when
+    /// `scope` is nil, of any scope.
+    public func isListed(_ e164: UInt64, compiledFor scope: OptOutScope?, at time: UTCTime? = nil) -> Bool {
+        if let scope { return isOptedOut(e164, for: scope, at: time) }
+        if latest[Key(e164: e164, scope: .all)]?.optsOut(at: time) == true { return true }
+        return brandScopes[e164]?.contains { latest[Key(e164: e164, scope: $0)]?.optsOut(at: time) == true }
+            ?? false
+    }
+
+    /// The opt-outs in force at `time` (nil: whatever their expiry) for calls about `scope` (`all` and
+    /// `scope` itself), or of every scope when `scope` is nil, each with the journal line of the event
+    /// that decides it.
     ///
     /// - Returns: journal line to E.164, one entry per (number, scope) opted out.
-    func inForce(for scope: OptOutScope?) -> [Int: UInt64] {
+    func inForce(for scope: OptOutScope?, at time: UTCTime? = nil) -> [Int: UInt64] {
         var lines: [Int: UInt64] = [:]
-        for (key, event) in latest where event.action == .optOut {
+        for (key, event) in latest where event.optsOut(at: time) {
             if let scope, !key.scope.isAll, key.scope != scope { continue }
             lines[event.line] = key.e164
         }
         return lines
     }
 
-    /// The distinct numbers opted out for `scope` (see ``inForce(for:)``), ascending.
-    public func optedOut(for scope: OptOutScope?) -> [UInt64] {
-        Array(Set(inForce(for: scope).values)).sorted()
+    /// The distinct numbers opted out for `scope` at `time` (see ``inForce(for:at:)``), ascending.
+    public func optedOut(for scope: OptOutScope?, at time: UTCTime? = nil) -> [UInt64] {
+        Array(Set(inForce(for: scope, at: time).values)).sorted()
+    }
+
+    /// The opt-outs that were in force but have expired by `time`, per (number, scope).
+    public func expiredCount(for scope: OptOutScope?, at time: UTCTime) -> Int {
+        inForce(for: scope).count - inForce(for: scope, at: time).count
     }
 }

@@ -78,6 +78,33 @@ struct ComplianceDecisionTests {
         #expect(outcome(decider, "+1 212 555 0111") == "CLEAN")  // US numbers need no consent
     }
 
+    @Test("France spares a call in performance of a current contract; no other consent region does")
+    func currentContract() {
+        let decider = decider()
+        let contract = LeadEvidence(hasCurrentContract: true)
+        #expect(outcome(decider, "+33 1 99 00 12 35", contract) == "CLEAN")
+        // The contract spares consent only: an opt-out still suppresses.
+        #expect(outcome(decider, "+33 1 99 00 12 34", contract) == "SUPPRESSED")
+        let germany = ConsentRequirement.legal.first { $0.region == "DE" }!
+        let france = ConsentRequirement.legal.first { $0.region == "FR" }!
+        let policy = ConsentPolicy(
+            columns: .init(), requirements: ConsentRequirement.legal, campaignDate: Self.campaign,
+            purpose: "telemarketing")
+        #expect(policy.isSpared(contract, by: france))
+        #expect(!policy.isSpared(contract, by: germany))
+        #expect(!policy.isSpared(LeadEvidence(), by: france))
+    }
+
+    @Test(
+        "a current-contract field names one unless blank or a negative word",
+        arguments: [
+            ("C-1042", true), ("yes", true), (" Y ", true), ("1", true), ("", false), ("  ", false), ("no", false),
+            ("No", false), ("N", false), ("false", false), ("0", false), ("none\r", false),
+        ])
+    func contractField(text: String, names: Bool) {
+        #expect(Array(text.utf8).withUnsafeBytes(LeadEvidence.namesContract) == names)
+    }
+
     @Test("a number at its cap is FREQUENCY_CAP, after DUPLICATE, with the time it is callable again")
     func cap() {
         let dayStart = Int64(Self.campaign.dayNumber) * 86_400

@@ -14,7 +14,7 @@ private let number: UInt64 = 13_055_550_100
 /// A number of `region` (subdivision `subdivision`) under the legal caps and `company` caps.
 private func judge(
     region: String, subdivision: String? = nil, calls: [(Int64, Bool, String?)], offer: String? = nil,
-    company: [FrequencyCap] = []
+    company: [FrequencyCap] = [], evidence: LeadEvidence = LeadEvidence()
 ) -> CapDecision {
     var table = FrequencyCapTable.legal(on: campaign)
     table.everywhere = company
@@ -26,8 +26,9 @@ private func judge(
     let caps = CampaignCaps(history: builder.build(), table: table, offer: offer, campaignDate: campaign)
     let facts = NumberFacts(
         e164: number, region: region, lineType: "mobile", subdivision: subdivision, timeZones: ["UTC"])
-    let decision = caps.decision(for: facts, at: LeadLocation())
-    #expect(decision == caps.decision(for: number, caps: caps.caps(for: facts, at: LeadLocation())))
+    let decision = caps.decision(for: facts, at: LeadLocation()) { evidence }
+    let applicable = caps.caps(for: facts, at: LeadLocation()) { evidence }
+    #expect(decision == caps.decision(for: number, caps: applicable))
     return decision
 }
 
@@ -52,6 +53,32 @@ struct CampaignCapsTests {
         // The normaliser names subdivisions in ISO 3166-2.
         #expect(until(judge(region: "US", subdivision: "US-\(state)", calls: inside)) == 1)
         #expect(until(judge(region: "US", subdivision: "NY", calls: inside)) == nil)
+    }
+
+    /// Three calls in the last 24 hours, to an Oregon number.
+    private static let oregonCalls: [(Int64, Bool, String?)] = [
+        (-3 * hour, false, "solar"), (-2 * hour, false, "roofing"), (-hour, false, nil),
+    ]
+
+    @Test(
+        "Oregon: 3 calls or texts in 24 hours whatever the subject, unless a purchase in the 18 months up to the day",
+        arguments: [
+            // No EBR columns: the strict reading caps the party.
+            (nil, nil, true),
+            // A purchase exactly 18 months before the campaign day spares it; a day earlier does not.
+            ("2025-06-01", LeadEvidence.Relationship.purchase, false),
+            ("2025-05-31", .purchase, true),
+            // An inquiry is not a purchase; a purchase dated after the campaign day is no evidence.
+            ("2026-11-30", .inquiry, true),
+            ("2026-12-02", .purchase, true),
+            ("2026-12-01", .purchase, false),
+        ] as [(String?, LeadEvidence.Relationship?, Bool)])
+    func oregonPurchase(day: String?, relationship: LeadEvidence.Relationship?, capped: Bool) {
+        let evidence = LeadEvidence(relationshipDay: day.flatMap(LocalDate.init), relationship: relationship)
+        let decision = judge(region: "US", subdivision: "OR", calls: Self.oregonCalls, evidence: evidence)
+        #expect((until(decision) != nil) == capped)
+        // A purchase spares only Oregon's cap: Florida's (every call counts for a campaign without offer) stays.
+        #expect(until(judge(region: "US", subdivision: "FL", calls: Self.oregonCalls, evidence: evidence)) != nil)
     }
 
     @Test("calls already made on the campaign day count: judged just after the last of them")
