@@ -128,12 +128,13 @@ public final class ZipStreamWriter {
             directory += entry.name
         }
         guard directoryStart + directory.count <= UInt32.max else { throw Self.tooLarge("the archive") }
+        let directorySize = directory.count
         directory.le32(0x0605_4B50)
         directory.le16(0)
         directory.le16(0)
         directory.le16(UInt16(entries.count))
         directory.le16(UInt16(entries.count))
-        directory.le32(UInt32(directory.count))
+        directory.le32(UInt32(directorySize))
         directory.le32(UInt32(directoryStart))
         directory.le16(0)
         try emit(directory)
