@@ -28,6 +28,7 @@ enum OptionRanges {
     static let compressionLevel = OptionRange("--compression-level", 0...9)
     static let gzipBlockSize = OptionRange("--gzip-block-size", 512...(64 << 20))
     static let chunkSize = OptionRange("--chunk-size", 1...(64 << 20))
+    static let rowsPerSheet = OptionRange("--rows-per-sheet", 2...1_048_576)
     /// Days a registry stays fresh after its snapshot: up to ten years.
     static let maxAgeDays = OptionRange("--max-age-days", 1...3650)
     /// The largest CSV record accepted: up to 1 GiB.

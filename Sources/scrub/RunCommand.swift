@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Scrub lead files: normalise, remove registry and suppression matches, annotate calling windows.",
         discussion: """
             Runs a pipeline file, or a pipeline given by flags alone; flags override the file. Publishes \
-            clean.csv.gz, rejects.csv.gz, report.json and report.html as one set in the output folder (a link \
+            clean.csv.gz and rejects.csv.gz (or .csv, .xlsx: output.format), report.json and report.html as one \
+            set in the output folder (a link \
             to OUT.sets/ID), only when the whole run succeeds and its audit record is written; every attempt \
             is recorded in the audit log and in OUT.status.json.
             """
@@ -60,10 +61,18 @@ struct RunCommand: ParsableCommand {
     var gzipBlockSize: Int?
     @Option(help: .hidden)  // input bytes per chunk a worker reads; tests cross many chunks with it
     var chunkSize: Int?
+    @Option(help: .hidden)  // rows per sheet of xlsx outputs; tests cross sheets with it
+    var rowsPerSheet: Int?
     @Flag(help: "Use registries older than their maximum age (recorded in the report and audit log).")
     var allowStale = false
     @Flag(help: "Reject rows with no calling window on the campaign date.")
     var rejectWithoutWindow = false
+    @Flag(
+        help: """
+            Read and decide everything, print the summary and every warning, and publish nothing: the output \
+            folder and its status file are left as they are; the audit log records the dry run.
+            """)
+    var dryRun = false
     @Flag(help: "Print nothing but errors.")
     var quiet = false
     @Option(help: "Progress bar on standard error: auto (when it is a terminal), always or never.")
@@ -113,7 +122,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // A key that cannot be read ends the command before any record: an unsigned record would
         // break a signed log, and a signed one cannot be made.
-        let attempt = RunAttempt(actor: ActingUser.name(actor), signer: try signing.load())
+        var attempt = RunAttempt(actor: ActingUser.name(actor), signer: try signing.load())
+        attempt.dryRun = dryRun
         var plan: PipelinePlan?
         var definition: PipelineDefinition?
         var report: RunReport?
@@ -124,6 +134,7 @@ struct RunCommand: ParsableCommand {
                 try OptionRanges.compressionLevel.check(compressionLevel)
                 try OptionRanges.gzipBlockSize.check(gzipBlockSize)
                 try OptionRanges.chunkSize.check(chunkSize)
+                try OptionRanges.rowsPerSheet.check(rowsPerSheet)
                 definition = try pipeline.map { path throws(PipelineError) in try PipelineDefinition.load(path: path) }
                 plan = try PipelinePlan.resolve(
                     definition ?? PipelineDefinition(), overrides: overrides,
@@ -135,8 +146,12 @@ struct RunCommand: ParsableCommand {
             let scrub = ScrubRun(plan: plan!, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             if let gzipBlockSize { scrub.gzipBlockSize = gzipBlockSize }
             if let chunkSize { scrub.chunkSize = chunkSize }
-            scrub.logger.logLevel = quiet ? .error : .info
+            if let rowsPerSheet { scrub.rowsPerSheet = rowsPerSheet }
             let bar = ProgressBar(enabled: !quiet && progress.isOn)
+            scrub.logger = Logger(label: scrub.logger.label) { label in
+                ProgressBar.LineClearing(bar: bar, inner: StreamLogHandler.standardError(label: label))
+            }
+            scrub.logger.logLevel = quiet ? .error : .info
             scrub.progress = bar.update
             report = try attempt.run(scrub).report
             bar.finish()
@@ -157,13 +172,25 @@ struct RunCommand: ParsableCommand {
         }
         if let report, let plan, !quiet {
             let reasons = report.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            let outputs =
+                dryRun
+                ? "dry run: nothing was published in \(plan.outputDirectory)"
+                : "outputs in \(plan.outputDirectory)"
             printError(
                 "\(report.rowsIn) rows: \(report.clean) clean, \(report.rejected) rejected"
                     + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
-                    + " in \(String(format: "%.2f", report.timings.totalSeconds)) s; outputs in \(plan.outputDirectory)"
+                    + " in \(String(format: "%.2f", report.timings.totalSeconds)) s; \(outputs)"
+                    + "\naudit log: \(plan.auditLog)\(auditLogNote(definition))"
                     + report.warnings.map { "\nwarning: \($0)" }.joined()
             )
         }
+    }
+
+    /// Why the audit log is where it is, when `--out` chose it: it sits beside the output folder
+    /// unless `output.audit_log` names it, so `--out` elsewhere starts another log there.
+    private func auditLogNote(_ definition: PipelineDefinition?) -> String {
+        guard outputDirectory != nil, definition?.auditLog == nil else { return "" }
+        return " (beside the --out folder; set output.audit_log to keep every run in one log)"
     }
 }
 
@@ -174,34 +201,5 @@ extension RunCommand.ProgressMode {
         case .never: return false
         case .auto: return isatty(2) != 0
         }
-    }
-}
-
-/// A one-line progress bar on standard error: percent of compressed input read, rows/s, ETA.
-final class ProgressBar {
-    private let enabled: Bool
-    private let started = Date()
-    private var shown = false
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func update(bytes: Int64, total: Int64, rows: Int) {
-        guard enabled else { return }
-        let elapsed = Date().timeIntervalSince(started)
-        let fraction = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
-        let rate = elapsed > 0 ? Double(rows) / elapsed : 0
-        let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(
-            Data(String(format: "\r[%@] %3.0f%%  %.0f rows/s  ETA %.0fs ", bar, fraction * 100, rate, eta).utf8))
-        shown = true
-    }
-
-    func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -89,7 +89,7 @@ struct ScrubRunTests {
         #expect(clean.records.count + rejects.records.count == 10)
         #expect(
             clean.header.map { String(decoding: $0, as: UTF8.self) }
-                == ["id", "name", "phone", "country"] + ScrubRun.cleanColumns)
+                == ["id", "name", "phone", "country"] + ScrubRun.cleanColumns + [ScrubRun.localWindowsColumn])
         #expect(clean.records.map { String(decoding: $0[0], as: UTF8.self) } == ["1", "8"])
         #expect(clean.records[1][1] == Array("Hal, Jr.".utf8))
         #expect(clean.records[0][4] == Array("+12125550101".utf8))

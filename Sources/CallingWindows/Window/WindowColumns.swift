@@ -11,12 +11,16 @@ public struct WindowColumns: Hashable, Sendable {
     public let callRules: String
     /// `true` or `false`.
     public let tzAmbiguous: String
+    /// The windows in each zone's local time (``LocalWindowText``): the `call_windows_local` column,
+    /// written after the other annotation columns.
+    public let callWindowsLocal: String
 
     public init(_ window: CallingWindow) {
         timezones = window.zones.joined(separator: "|")
         callWindowsUTC = window.windows.map(\.description).joined(separator: ";")
         callRules = window.ruleIDs.joined(separator: "|")
         tzAmbiguous = window.ambiguous ? "true" : "false"
+        callWindowsLocal = LocalWindowText.text(window.windows, zones: window.zones)
     }
 
     /// The values in the order of `names`.

@@ -71,15 +71,19 @@ final class ZlibInflater {
     }
 }
 
-/// A streaming gzip compressor with a deterministic header: mtime 0, no file name, OS "Unix".
+/// A streaming gzip compressor with a deterministic header: mtime 0, no file name, OS "Unix"; or,
+/// `raw`, a bare deflate stream (what a zip entry holds).
 final class ZlibDeflater {
     private var stream = z_stream()
 
-    /// - Parameter level: 0 (store) to 9 (smallest); 6 is gzip's default.
-    init(level: Int) {
+    /// - Parameters:
+    ///   - level: 0 (store) to 9 (smallest); 6 is gzip's default.
+    ///   - raw: no gzip header or trailer.
+    init(level: Int, raw: Bool = false) {
         precondition((0...9).contains(level), "compression level must be 0...9")
         // 15 + 16: gzip wrapper. zlib writes mtime 0 and no name unless deflateSetHeader is called.
-        let rc = czlib_deflateInit2(&stream, Int32(level), 15 + 16, 8)
+        // -15: the same window, no wrapper.
+        let rc = czlib_deflateInit2(&stream, Int32(level), raw ? -15 : 15 + 16, 8)
         precondition(rc == Z_OK, "deflateInit2 failed (\(rc)): out of memory")
     }
 
@@ -103,5 +107,14 @@ final class ZlibDeflater {
         stream.next_in = nil
         stream.next_out = nil
         return step
+    }
+}
+
+/// zlib's CRC-32 (the one gzip and zip use).
+enum ZlibChecksum {
+    /// `crc` updated with `bytes` (start from 0).
+    static func crc32(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return crc }
+        return UInt32(CScrubZlib.crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
     }
 }

@@ -48,6 +48,12 @@ public struct PipelineDefinition: Sendable {
     public var outputDirectory: Located<String>?
     public var compressionLevel: Located<Int>?
     public var auditLog: Located<String>?
+    /// `output.format`: `csv.gz` (the default), `csv`.
+    public var outputFormat: Located<String>?
+    /// `output.delimiter`: the outputs' delimiter when it is not the input's.
+    public var outputDelimiter: Located<String>?
+    /// `output.bom`: a UTF-8 byte order mark at the start of plain CSV outputs, for Excel.
+    public var outputBOM: Located<Bool>?
     public var registries: [Located<String>] = []
     public var suppressionLists: [Located<String>] = []
     public var campaignDate: Located<String>?
@@ -251,12 +257,15 @@ struct NodeReader {
     }
 
     private func readOutput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
-        let allowed = ["directory", "compression_level", "audit_log"]
+        let allowed = ["directory", "compression_level", "audit_log", "format", "delimiter", "bom"]
         for entry in try mapping(node, "`output`") {
             switch entry.key {
             case "directory": definition.outputDirectory = try string(entry.value, "directory")
             case "compression_level": definition.compressionLevel = try int(entry.value, "compression_level")
             case "audit_log": definition.auditLog = try string(entry.value, "audit_log")
+            case "format": definition.outputFormat = try string(entry.value, "format")
+            case "delimiter": definition.outputDelimiter = try string(entry.value, "delimiter")
+            case "bom": definition.outputBOM = try bool(entry.value, "bom")
             default: throw unknown(entry.key, entry.keyNode, in: "`output`", allowed: allowed)
             }
         }

@@ -22,6 +22,10 @@ public struct PipelinePlan {
     public var pipelinePath: String?
     public var inputs: [String]
     public var delimiter: UInt8?
+    /// The delimiter found in the first named input's header when `delimiter` is auto.
+    public var detectedDelimiter: UInt8?
+    /// How the clean and rejects outputs are written (`output.format`, `delimiter`, `bom`).
+    public var output = OutputSettings()
     public var columns: Columns
     /// The configured column names, for standard input's header (read only by the run).
     public var columnNames: ColumnNames?
@@ -149,20 +153,13 @@ public struct PipelinePlan {
             campaignDate = date
         }
         var delimiter: UInt8?
-        if let text = pick(\.delimiter), text.value != "auto" {
-            let named: [String: UInt8] = [",": 0x2C, ";": 0x3B, "\\t": 0x09, "tab": 0x09, "\t": 0x09, "|": 0x7C]
-            guard let byte = named[text.value] else {
-                throw PipelineError(
-                    .configuration, "delimiter must be auto, \",\", \";\", tab or \"|\"; not `\(text.value)`",
-                    at: text.location)
-            }
-            delimiter = byte
-        }
+        if let text = pick(\.delimiter) { delimiter = try OutputSettings.delimiter(text, key: "delimiter") }
+        let outputSettings = try resolveOutputSettings(definition, overrides: overrides)
 
         let columnNames = ColumnNames(
             phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
             country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn))
-        let columns = try readColumns(
+        let (columns, detectedDelimiter) = try readColumns(
             inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter, names: columnNames)
 
         let allowStale = pick(\.allowStale)?.value ?? false
@@ -226,6 +223,8 @@ public struct PipelinePlan {
             purpose: purpose.value, rejectWithoutWindow: pick(\.rejectWithoutWindow)?.value ?? false,
             allowStale: allowStale, staleRegistries: stale, normalizer: environment.normalizer, windows: windows)
         plan.columnNames = columnNames
+        plan.output = outputSettings
+        plan.detectedDelimiter = detectedDelimiter
         plan.placeValues = PlaceValues(countries: definition.countryValues, states: definition.stateValues)
         plan.channel = channel
         try plan.resolveCompliance(definition, overrides: overrides, environment: environment)
@@ -343,13 +342,15 @@ public struct PipelinePlan {
     /// Reads each input's header and finds the configured columns; every input must share one header.
     private static func readColumns(
         inputs: [(path: String, location: String)], delimiter: UInt8?, names columnNames: ColumnNames
-    ) throws(PipelineError) -> Columns {
+    ) throws(PipelineError) -> (Columns, detectedDelimiter: UInt8?) {
         var header: [String]?
+        var detected: UInt8?
         for input in inputs where input.path != "-" {
             let fields: [String]
             do {
                 let reader = try CSVReader(source: ByteReader(path: input.path), options: .init(delimiter: delimiter))
                 fields = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }
+                detected = detected ?? reader.dialect.delimiter
             } catch {
                 throw PipelineError(.badData, error.description, at: input.location)
             }
@@ -362,8 +363,8 @@ public struct PipelinePlan {
             header = fields
         }
         // Standard input alone: its columns are found when its header is read (`columns(forHeader:of:)`).
-        guard let header else { return Columns(header: [], phone: 0) }
-        return try columnNames.find(in: header)
+        guard let header else { return (Columns(header: [], phone: 0), nil) }
+        return (try columnNames.find(in: header), detected)
     }
 
     /// The error for a configured column the input header does not have.

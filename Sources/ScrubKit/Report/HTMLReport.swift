@@ -27,7 +27,7 @@ public struct HTMLReport {
             .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#f0f4f8;border-radius:8px;padding:1rem 1.4rem;min-width:140px}
             .card b{display:block;font-size:1.8rem}.warn{background:#fff3c4;border-left:4px solid #f0b429;padding:.6rem 1rem;margin:.4rem 0}
             table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #e4e7eb;font-size:.92rem}
-            .stale{color:#b91c1c;font-weight:600}svg text{font-size:11px;fill:#334e68}.note{color:#627d98;font-size:.85rem}
+            .stale{color:#b91c1c;font-weight:600}.hours td,.hours th{padding:.2rem .25rem;font-size:.75rem;text-align:right}svg text{font-size:11px;fill:#334e68}.note{color:#627d98;font-size:.85rem}
             </style></head><body>
             <h1>Scrub report: \(escape(report.pipeline))</h1>
             <p>Campaign date <b>\(report.campaignDate)</b>, purpose <b>\(escape(report.purpose))</b>\
@@ -49,6 +49,7 @@ public struct HTMLReport {
         html +=
             "<p class=\"note\">48 UTC hours from \(escape(report.callableHoursStart ?? "")); a row counts "
         html += "in every hour its calling windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
+        html += localHoursSection()
         html += complianceSection()
         html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Covers</th>"
         html += "<th>Snapshot</th>"
@@ -70,11 +71,42 @@ public struct HTMLReport {
         for input in report.inputs {
             html += "<tr><td>Input</td><td>\(escape(input.path)) (\(input.bytes.grouped) bytes)</td></tr>\n"
         }
+        for output in report.outputs {
+            html += "<tr><td>Output</td><td>\(escape(output.path)) (\(output.bytes.grouped) bytes)</td></tr>\n"
+        }
+        if let auditLog = report.auditLog { html += "<tr><td>Audit log</td><td>\(escape(auditLog))</td></tr>\n" }
         html += "<tr><td>Throughput</td><td>\(Int(report.timings.rowsPerSecond).grouped) rows/s in "
         html += "\(report.timings.totalSeconds.formatted(decimals: 2)) s</td></tr>\n</table>\n"
         html += "<p class=\"note\">Capantra Scrub supports compliance; it does not certify it. You remain responsible "
         html += "for consent and lawful basis.</p>\n</body></html>\n"
         return html
+    }
+
+    /// Callable rows by local hour of the campaign date, a row per zone (the 30 zones with most rows):
+    /// each zone's callable hours on its own clock.
+    private func localHoursSection() -> String {
+        guard let byZone = report.callableByLocalHour, !byZone.isEmpty else { return "" }
+        let zones = byZone.map { (zone: $0.key, hours: $0.value, peak: $0.value.max() ?? 0) }
+            .sorted { $0.peak != $1.peak ? $0.peak > $1.peak : $0.zone < $1.zone }
+        let peak = max(1, zones.map(\.peak).max() ?? 1)
+        var html = "<h2>Callable rows by local hour</h2>\n<p class=\"note\">Each zone's own clock on "
+        html += "\(report.campaignDate); a row of several zones counts in each. Hours with no callable row are blank."
+        html += "\(zones.count > 30 ? " The 30 zones with most rows of \(zones.count)." : "")</p>\n"
+        html += "<table class=\"hours\"><tr><th>Zone</th>"
+        for hour in 0..<24 { html += "<th>\(hour < 10 ? "0" : "")\(hour)</th>" }
+        html += "</tr>\n"
+        for zone in zones.prefix(30) {
+            html += "<tr><td>\(escape(zone.zone))</td>"
+            for count in zone.hours {
+                let shade =
+                    count == 0
+                    ? ""
+                    : " style=\"background:rgba(62,189,147,\((0.15 + 0.85 * Double(count) / Double(peak)).formatted(decimals: 2)))\""
+                html += "<td\(shade)>\(count == 0 ? "" : count.grouped)</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     private func percent(_ count: Int) -> String {

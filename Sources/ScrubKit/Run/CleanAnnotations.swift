@@ -14,11 +14,15 @@ struct CleanAnnotations {
         let window: WindowAnnotation?
         /// The columns as the writer would write them, joined by the delimiter.
         let encoded: [UInt8]
+        /// `call_windows_local`, encoded: written last, after any exemption column.
+        let local: [UInt8]
     }
 
     private var entries: [Entry] = []
     /// Clean rows of each entry since the last `takeCounts`.
     private var rows: [Int] = []
+    /// The entry `write` last wrote, for `writeLocalWindows`.
+    private var last = 0
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -37,13 +41,20 @@ struct CleanAnnotations {
                 (window?.ambiguous ?? (profile.timeZones.count > 1)) ? "true" : "false",
             ]
             let encoded = CSVWriter.encode(fields: columns.map { Array($0.utf8) }, delimiter: delimiter)
-            entries.append(Entry(profile: profile, window: window, encoded: encoded))
+            let local = CSVWriter.encode(fields: [Array((window?.windowsLocal ?? "").utf8)], delimiter: delimiter)
+            entries.append(Entry(profile: profile, window: window, encoded: encoded, local: local))
             rows.append(0)
             index = entries.count - 1
             indexes.insertIfAbsent(index, for: key)
         }
         rows[index] += 1
+        last = index
         entries[index].encoded.withUnsafeBytes { writer.appendEncoded($0, fieldCount: 6) }
+    }
+
+    /// Appends the `call_windows_local` column of the row `write` last wrote.
+    func writeLocalWindows(to writer: CSVWriter) {
+        entries[last].local.withUnsafeBytes { writer.appendEncoded($0, fieldCount: 1) }
     }
 
     /// Adds the clean rows counted since the last call to `tally`, and starts counting again.

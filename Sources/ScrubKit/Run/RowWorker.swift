@@ -86,6 +86,7 @@ final class RowWorker: @unchecked Sendable {
                 ScrubRun.withE164Text(number.e164) { clean.appendField($0) }
                 annotations.write(number.profile, decision.window, to: clean)
                 if writesExemptionColumn { clean.appendField(decision.exemption?.rawValue ?? "") }
+                annotations.writeLocalWindows(to: clean)
                 try clean.endRecord()
             case .reject(let reason, let detail):
                 try Self.writeRejected(

@@ -18,6 +18,9 @@ public struct RunAttempt: Sendable {
     public var actor: String
     /// Signs the attempt's audit records; nil writes them unsigned.
     public var signer: SigningKey?
+    /// A dry run (`scrub run --dry-run`): nothing is published, the output folder and its status file
+    /// are left alone, and every record of the attempt says `"dry_run": true`.
+    public var dryRun = false
 
     public init(
         runID: String = UUID().uuidString.lowercased(), started: Date = Date(),
@@ -72,7 +75,7 @@ public struct RunAttempt: Sendable {
     public func run(_ scrub: ScrubRun) throws(Failure) -> ScrubRun.Result {
         let plan = scrub.plan
         do {
-            return try scrub.run(runID: runID, started: started) { result in
+            return try scrub.run(runID: runID, started: started, dryRun: dryRun) { result in
                 try append(
                     plan: plan, result: result, report: result.report, exitStatus: 0, error: nil, to: plan.auditLog)
             }
@@ -100,7 +103,7 @@ public struct RunAttempt: Sendable {
         } catch {
             problems.append(error.message)
         }
-        if let outputDirectory {
+        if let outputDirectory, !dryRun {
             let attempt = RunStatus.Attempt(
                 runID: runID, startedAt: started, endedAt: Date(), exitStatus: failure.exitStatus,
                 errorKind: failure.kind)
@@ -121,7 +124,8 @@ public struct RunAttempt: Sendable {
         var record = ScrubRun.auditRecord(
             plan: plan, report: result?.report ?? report, commandLine: commandLine, runID: runID, started: started,
             ended: Date(), exitStatus: exitStatus, error: error, actor: actor)
-        if let result {
+        if dryRun { record["dry_run"] = .bool(true) }
+        if let result, !dryRun {
             record["output_set"] = .string(result.setID)
             record["output_set_path"] = .string(result.setPath)
         }

@@ -144,6 +144,9 @@ extension ScrubRun {
 }
 
 extension ScrubRun {
-    /// The columns a clean row gains: ``cleanColumns``, and `exemption` when a registry allows one.
-    public var cleanColumns: [String] { Self.cleanColumns + (plan.writesExemptionColumn ? ["exemption"] : []) }
+    /// The columns a clean row gains: ``cleanColumns``, `exemption` when a registry allows one, then
+    /// `call_windows_local`.
+    public var cleanColumns: [String] {
+        Self.cleanColumns + (plan.writesExemptionColumn ? ["exemption"] : []) + [Self.localWindowsColumn]
+    }
 }

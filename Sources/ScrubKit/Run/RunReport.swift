@@ -67,6 +67,9 @@ public struct RunReport: Sendable, Codable {
     /// Clean rows callable in each UTC hour of the campaign day's windows (index 0 = first hour).
     public var callableByUTCHour: [Int]
     public var callableHoursStart: String?
+    /// Clean rows callable in each local hour (0 to 23) of the campaign date, by IANA zone; a row of
+    /// several zones counts under each.
+    public var callableByLocalHour: [String: [Int]]? = nil
     public var inputs: [FileFacts]
     public var lists: [ListFacts]
     public var outputs: [FileFacts]
@@ -81,6 +84,11 @@ public struct RunReport: Sendable, Codable {
     public var lineTypes: LineTypeFacts? = nil
     /// The output set these outputs were published as (`OUT.sets/ID`, `docs/operations.md`).
     public var outputSet: String? = nil
+    /// Where the run's audit record is: `output.audit_log`, else `audit.jsonl` beside the output
+    /// folder (so `--out` elsewhere puts it elsewhere, which the summary and the report say).
+    public var auditLog: String? = nil
+    /// True for `scrub run --dry-run`: everything was read and decided, nothing was published.
+    public var dryRun: Bool? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.
     public var timings: Timings
 }

@@ -36,7 +36,7 @@ extension ScrubRun {
         warnings += RegistryCoverage(registries: plan.registries.map(\.info)).gapWarnings(
             cleanByRegion: summary.cleanByRegion)
         if let malformed = tally.rejectedByReason[.malformedRow], malformed > 0 {
-            warnings.append("\(malformed) malformed row(s): see rejects.csv.gz")
+            warnings.append("\(malformed) malformed row(s): see \(plan.output.fileNames.rejects)")
         }
         // How the inputs were read: quotes that never close, rows past the size limit.
         for warning in readWarnings { logger.warning("\(warning)") }

@@ -14,9 +14,17 @@ public final class ScrubRun {
     public static let cleanColumns = [
         "e164", "region", "line_type", "timezones", "call_windows_utc", "call_rules", "tz_ambiguous",
     ]
+    /// The clean rows' windows in local time (``LocalWindowText``), after every other annotation column.
+    public static let localWindowsColumn = "call_windows_local"
     public static let rejectColumns = RejectColumns.names
-    /// The files a run publishes in its output folder.
-    public static let outputNames = ["clean.csv.gz", "rejects.csv.gz", "report.json", "report.html"]
+    /// The files a run publishes in its output folder with the default outputs (`csv.gz`).
+    public static let outputNames = outputNames(for: OutputSettings())
+
+    /// The files a run publishes in its output folder: the clean and rejects outputs, named by
+    /// their format, then the reports.
+    public static func outputNames(for settings: OutputSettings) -> [String] {
+        [settings.fileNames.clean, settings.fileNames.rejects, "report.json", "report.html"]
+    }
 
     public let plan: PipelinePlan
     /// Threads doing CPU work: parsing, deciding and compressing, on one shared pool (inflating runs
@@ -28,6 +36,9 @@ public final class ScrubRun {
     /// Input bytes per chunk handed to a worker (tests make it small so that a small input crosses
     /// many chunks, and quoted line breaks fall across their cuts).
     public var chunkSize = 1 << 20
+    /// Rows per sheet of `xlsx` outputs, the header included: Excel's limit (tests make it small to
+    /// cross sheets without a million rows).
+    package var rowsPerSheet = XLSXSink.maxRowsPerSheet
     /// Called now and then with (compressed bytes read, total compressed bytes, rows so far).
     public var progress: ((Int64, Int64, Int) -> Void)?
     /// Run events at info level: counts, files and lists only, never a number or a name.
@@ -61,30 +72,45 @@ public final class ScrubRun {
     ///   - started: when the attempt started, for the status file.
     ///   - beforePublishing: called with the complete, sealed set before the switch (the audit record is
     ///     appended here); if it throws, nothing is published and the error is rethrown.
+    ///   - dryRun: read and decide everything, report, and publish nothing: the outputs are written
+    ///     to a folder in the system's temporary folder and removed; the output folder is not locked,
+    ///     swept or touched. `beforePublishing` still runs (with an empty `setID`), so the audit log
+    ///     records the dry run.
     public func run(
-        runID: String = UUID().uuidString.lowercased(), started: Date = Date(),
+        runID: String = UUID().uuidString.lowercased(), started: Date = Date(), dryRun: Bool = false,
         beforePublishing: (Result) throws -> Void = { _ in }
     ) throws -> Result {
         let clockStarted = ContinuousClock.now
         let processCPUAtStart = CPUTime.process()
         let folder = OutputFolder(path: plan.outputDirectory)
-        let lock = try folder.lock()
-        defer { lock.release() }
-        folder.sweep()
+        let lock = try dryRun ? nil : folder.lock()
+        defer { lock?.release() }
+        if !dryRun { folder.sweep() }
         let setID = OutputFolder.setID(at: started, runID: runID)
         var published = false
-        // A set is discarded unless published; one the folder still links to (a failed revert) stays.
-        defer { if !published && folder.publishedSet() != setID { folder.discard(setID) } }
-        let staging = URL(fileURLWithPath: try folder.stage(setID))
+        let staging: URL
+        if dryRun {
+            staging = try Self.dryRunFolder(runID: runID)
+        } else {
+            staging = URL(fileURLWithPath: try folder.stage(setID))
+        }
+        defer {
+            if dryRun {
+                try? FileManager.default.removeItem(at: staging)
+            } else if !published && folder.publishedSet() != setID {
+                // A set is discarded unless published; one the folder still links to (a failed revert) stays.
+                folder.discard(setID)
+            }
+        }
         logStart()
         logComplianceWarnings()
 
         // Set-up: one pool for every stage, the outputs, the workers, the sequencer.
         let pool = WorkerPool(threads: threads)
-        let delimiter = plan.delimiter ?? UInt8(ascii: ",")
+        let delimiter = plan.outputDelimiter
         let outputs = try RunOutputs(
-            directory: staging, level: plan.compressionLevel, pool: pool, blockSize: gzipBlockSize,
-            delimiter: delimiter)
+            directory: staging, settings: plan.output, delimiter: delimiter, level: plan.compressionLevel, pool: pool,
+            blockSize: gzipBlockSize, rowsPerSheet: rowsPerSheet)
         let workers = RowWorkers(count: threads + 1, plan: plan, delimiter: delimiter)
         var sequencer = Sequencer(
             lists: plan.registries.count + plan.suppressionLists.count,
@@ -110,7 +136,7 @@ public final class ScrubRun {
                     + "nothing was published")
         }
         let total = ContinuousClock.now - clockStarted
-        let stablePaths = Self.outputNames.map { folder.path + "/" + $0 }
+        let stablePaths = Self.outputNames(for: plan.output).map { folder.path + "/" + $0 }
         var report = makeReport(
             tally: tally, inputs: reading.facts,
             outputs: outputs.facts(cleanPath: stablePaths[0], rejectsPath: stablePaths[1]),
@@ -126,9 +152,19 @@ public final class ScrubRun {
         addCompliance(to: &report, exempted: tally.exemptedRows, rejectedByCap: tally.rejectedByCapName)
         report.reassigned = plan.compliance.reassigned?.facts(rows: tally.reassigned)
         report.lineTypes = plan.compliance.lineTypes?.table.facts
-        report.outputSet = setID
-        report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? [])
+        report.outputSet = dryRun ? nil : setID
+        report.auditLog = plan.auditLog
+        report.callableByLocalHour = tally.callableByLocalHour(on: plan.campaignDate)
+        report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
 
+        if dryRun {
+            report.dryRun = true
+            report.outputs = []
+            let result = Result(report: report, outputPaths: [], setID: "", setPath: "")
+            try beforePublishing(result)
+            logger.info("dry run finished: nothing was published", metadata: ["rows_in": "\(report.rowsIn)"])
+            return result
+        }
         // Publishing: the whole set, or nothing.
         let result = try publish(
             report, outputs: outputs, staging: staging, folder: folder, setID: setID, stablePaths: stablePaths,
@@ -142,6 +178,17 @@ public final class ScrubRun {
                 "seconds": "\(report.timings.totalSeconds)",
             ])
         return result
+    }
+
+    /// A fresh folder for a dry run's outputs, in the system's temporary folder.
+    static func dryRunFolder(runID: String) throws(PipelineError) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scrub-dry-run-\(runID)")
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(.cannotCreateOutput, "cannot create the dry run's folder: \(error)", at: url.path)
+        }
+        return url
     }
 
     /// Interned (state, postcode) ids as one 40-bit key; nil when a field was not interned (too long,

@@ -125,7 +125,8 @@ public final class RuleBookWindows: CallingWindowAnnotating {
             timeZones: cached.columns.timezones, windowsUTC: cached.columns.callWindowsUTC,
             rules: cached.columns.callRules, ambiguous: cached.window.ambiguous,
             intervals: cached.window.windows.map { $0.start...$0.end },
-            nextOpening: cached.window.isCallable ? nil : nextOpening(after: request))
+            nextOpening: cached.window.isCallable ? nil : nextOpening(after: request),
+            windowsLocal: cached.columns.callWindowsLocal)
         byRequest[request] = annotation
         return annotation
     }

@@ -14,6 +14,8 @@ public final class WindowAnnotation: Sendable, Equatable {
     public let windowsUTC: String
     /// Ids of the rules that shaped the windows, `|`-separated.
     public let rules: String
+    /// The windows in each zone's local time, as `call_windows_local` writes them (``LocalWindowText``).
+    public let windowsLocal: String
     public let ambiguous: Bool
     /// Each window as (start, end) seconds since 1970, for the report's coverage chart.
     public let intervals: [ClosedRange<Int64>]
@@ -29,12 +31,13 @@ public final class WindowAnnotation: Sendable, Equatable {
 
     public init(
         timeZones: String, windowsUTC: String, rules: String, ambiguous: Bool, intervals: [ClosedRange<Int64>],
-        nextOpening: Int64? = nil
+        nextOpening: Int64? = nil, windowsLocal: String = ""
     ) {
         self.id = Self.nextID.add(1, ordering: .relaxed).newValue
         self.timeZones = timeZones
         self.windowsUTC = windowsUTC
         self.rules = rules
+        self.windowsLocal = windowsLocal
         self.ambiguous = ambiguous
         self.intervals = intervals
         self.nextOpening = nextOpening
