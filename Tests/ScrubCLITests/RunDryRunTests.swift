@@ -18,13 +18,6 @@ private func snapshot(_ path: String) -> [String: Data]? {
     return files
 }
 
-/// The audit log's records, in order.
-private func auditRecords(_ path: String) throws -> [[String: Any]] {
-    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
-        try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
-    }
-}
-
 @Suite("scrub run --dry-run, the audit log's place, the progress bar's line")
 struct RunDryRunTests {
     @Test("a dry run reads and reports everything and leaves the output folder and its status file untouched")
@@ -47,7 +40,7 @@ struct RunDryRunTests {
         #expect(snapshot(dir.path("out.sets")) == setsBefore)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path("out")) == linkBefore)
         #expect(FileManager.default.contents(atPath: dir.path("out.status.json")) == statusBefore)
-        let records = try auditRecords(dir.path("audit.jsonl"))
+        let records = auditRecords(dir.path("audit.jsonl"))
         #expect(records.count == 2)
         #expect(records[0]["dry_run"] == nil)
         #expect(records[1]["dry_run"] as? Bool == true)
@@ -73,7 +66,7 @@ struct RunDryRunTests {
         let result = try ScrubProcess.run(["run", dir.path("pipeline.yaml"), "--dry-run", "--quiet"])
         #expect(result.status == 66, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("out.status.json")))
-        let records = try auditRecords(dir.path("audit.jsonl"))
+        let records = auditRecords(dir.path("audit.jsonl"))
         #expect(records.count == 1 && records[0]["dry_run"] as? Bool == true)
     }
 

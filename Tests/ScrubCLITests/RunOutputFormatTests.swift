@@ -65,7 +65,7 @@ struct RunOutputFormatTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted()
         #expect(names == ["clean.csv", "rejects.csv", "report.html", "report.json"])
         let clean = try readBytes(dir.path("out/clean.csv"))
-        #expect(Array(clean.prefix(3)) == [0xEF, 0xBB, 0xBF] == bom)
+        #expect((Array(clean.prefix(3)) == [0xEF, 0xBB, 0xBF]) == bom)
         #expect(clean.starts(with: (bom ? [0xEF, 0xBB, 0xBF] : []) + bytes("id;name;phone;note;e164")))
         #expect(String(decoding: clean, as: UTF8.self).contains("1;Müller;+14155550123;\"a; b\";+14155550123"))
         let rejects = try readBytes(dir.path("out/rejects.csv"))

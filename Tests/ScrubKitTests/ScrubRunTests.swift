@@ -344,10 +344,11 @@ struct ScrubRunThreadTests {
         #expect(decompressed.count == 1)
         #expect(compressedSizes.count > 1, "the levels really differ")
         // A golden digest of the decompressed output: CI runs this test on the zlib build and on the
-        // ISA-L build, so the two backends are held to the same bytes.
+        // ISA-L build, so the two backends are held to the same bytes. (Changed with the
+        // call_windows_local column.)
         let digest = HashingSink(MemorySink())
         try digest.write(decompressed.first!)
         try digest.finish()
-        #expect(digest.digest == "ada2070a29056fec69ec5a9d608004d647a0cba9ed8172b12ea008d21a5d04b9")
+        #expect(digest.digest == "164ab7594eeeec54dd04245043c3277149be385bd30293e10726a88704a3c5ab")
     }
 }
