@@ -20,7 +20,12 @@ public enum APIToken {
 
     /// The token's SHA-256 as lower-case hex: what the store keeps.
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// Bytes as lower-case hex, two digits each.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

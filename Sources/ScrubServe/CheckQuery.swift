@@ -9,10 +9,14 @@ struct CheckQuery: Sendable {
     var request: CheckRequest
     /// The check time; nil: the time the request arrived.
     var at: UTCTime?
+    /// How the number is to be called; nil: the pipeline's own channel (`campaign.channel`).
+    var channel: CallChannel?
+    /// Whether the answer carries the decision's trace (`"trace": true`); a dialer's check goes without.
+    var explain = false
 
     /// The fields of one number's object.
     static let fields: Set<String> = [
-        "number", "country", "state", "postcode", "consent_at", "ebr_date", "ebr_type", "at",
+        "number", "country", "state", "postcode", "consent_at", "ebr_date", "ebr_type", "at", "channel", "trace",
     ]
 
     /// The most numbers one request may check.
@@ -46,6 +50,13 @@ struct CheckQuery: Sendable {
             }
             at = time
         }
+        if let text = try body.string("channel") {
+            guard let named = CallChannel(rawValue: text) else {
+                throw .badRequest("must be one of: \(CallChannel.names)", field: body.name("channel"))
+            }
+            channel = named
+        }
+        explain = try body.bool("trace") ?? false
     }
 
     /// Reads a whole body: one number's object, or `{"numbers": [...]}` with up to ``batchLimit``

@@ -1,21 +1,26 @@
+import CallingWindows
 import ScrubKit
 import Synchronization
 
-/// A few independently resolved plans, each with its own decider, lent to one request at a time.
+/// Deciders of one generation's plans, lent to one request at a time.
 ///
-/// A ``RowDecider`` and its plan's stages keep caches (number profiles, window annotations, cap
-/// sets) that are not safe to share between threads, so a decider is never used by two requests at
-/// once: a request checks one out, decides synchronously, and returns it; a request that finds none
-/// free waits for one. Caches stay warm across requests without shared mutable state.
+/// A ``RowDecider``'s stages keep caches (number profiles, window annotations, cap sets) that are not
+/// safe to share between threads, so a decider is never used by two requests at once: a request
+/// checks a slot out, decides synchronously, and returns it; a request that finds none free waits for
+/// one. The plans are resolved once per generation; each slot's deciders are made from them with
+/// `makeDeciderForAnotherThread()`: own caches, the same mapped lists. Caches stay warm across
+/// requests without shared mutable state.
 final class DeciderPool: Sendable {
-    /// One plan and its decider; used by one request at a time (the pool's invariant).
+    /// One decider per call channel, and a number stage for recording opt-outs; used by one request at
+    /// a time (the pool's invariant).
     final class Slot: @unchecked Sendable {
-        let plan: PipelinePlan
-        let decider: RowDecider
+        let deciders: [CallChannel: RowDecider]
+        /// Reads the numbers of recorded opt-outs, with caches of its own.
+        let normalizer: any NumberNormalizing
 
-        init(plan: PipelinePlan) {
-            self.plan = plan
-            self.decider = plan.makeDecider()
+        init(plans: [CallChannel: PipelinePlan], normalizer: any NumberNormalizing) {
+            deciders = plans.mapValues { $0.makeDeciderForAnotherThread() }
+            self.normalizer = normalizer.forAnotherThread()
         }
     }
 

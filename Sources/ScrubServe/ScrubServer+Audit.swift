@@ -37,13 +37,14 @@ extension ScrubServer {
             entries.append(
                 (at, entries.count, ["kind": entryKind, "source": source, "time": at.description, "record": record]))
         }
-        for record in try auditRecords() {
+        let generation = generations.generation
+        for record in try auditRecords(generation.auditLog) {
             let isRequest = record["request_id"] != nil
             add(
                 isRequest ? "request" : "run", "audit_log", (record[isRequest ? "time" : "started_at"] as? String),
                 record)
         }
-        if let journal {
+        if let journal = generation.journal {
             try journal.forEachEvent { event, _ in
                 add(event.action.rawValue, "journal", event.recordedAt.description, Self.plain(.object(event.fields)))
             }
@@ -53,7 +54,7 @@ extension ScrubServer {
     }
 
     /// The audit log's records; a missing log has none, and a line cut short by a crash is skipped.
-    private func auditRecords() throws -> [[String: Any]] {
+    private func auditRecords(_ auditLog: AuditLog) throws -> [[String: Any]] {
         guard FileManager.default.fileExists(atPath: auditLog.path) else { return [] }
         guard let data = FileManager.default.contents(atPath: auditLog.path) else {
             throw RecordError(.io, "cannot read the audit log", at: auditLog.path)

@@ -13,12 +13,11 @@ import ScrubRecords
 /// command does, with graceful shutdown on SIGTERM and SIGINT) or hand it to a test client.
 public struct ScrubServer: Sendable {
     let configuration: ServeConfiguration
-    let pool: DeciderPool
-    /// The opt-out index with the journal's later events over it; nil without `optouts` in the pipeline.
-    let optOuts: LiveOptOutList?
-    let journal: OptOutJournal?
-    let auditLog: AuditLog
+    /// What checks consult now; a reload swaps it (``reload()``).
+    let generations: CurrentGeneration
     let keys: any KeyStore
+    /// Where each check leaves its keyed hash; nil without a check-log key.
+    let checkLog: CheckLog?
     let metrics: ServeMetrics
     let logger: Logger
     /// The clock: the default check time, and the time of recorded events and audit records.
@@ -27,7 +26,7 @@ public struct ScrubServer: Sendable {
     /// Request bodies larger than this are refused (400) before they are parsed.
     static let maxBodyBytes = 64 * 1024
 
-    /// Resolves the pipeline once per decider and reads the opt-out journal.
+    /// Resolves the pipeline (once per call channel) and reads the opt-out journal.
     ///
     /// - Throws: `PipelineError` as `scrub check` would for the same pipeline; `RecordError` when
     ///   the journal cannot be read.
@@ -36,33 +35,11 @@ public struct ScrubServer: Sendable {
         logger: Logger,
         now: @escaping @Sendable () -> UTCTime = { UTCTime(seconds: Int64(Date().timeIntervalSince1970)) }
     ) throws -> ScrubServer {
-        let definition = try PipelineDefinition.load(path: configuration.pipeline)
-        var overrides = PipelineDefinition()
-        if configuration.allowStale { overrides.allowStale = .init(value: true, location: "--allow-stale") }
-        var plans: [PipelinePlan] = []
-        for _ in 0..<max(1, configuration.deciders) {
-            // Each decider gets stages of its own: their caches are not shared between threads.
-            plans.append(
-                try PipelinePlan.resolve(
-                    definition, overrides: overrides, environment: .standard(normalizer: PhoneNormalizerStage())))
-        }
-        var optOuts: LiveOptOutList?
-        var journal: OptOutJournal?
-        if let check = plans[0].journal, let base = plans[0].suppressionLists.last, base.info.name == check.listName {
-            let opened = OptOutJournal(path: check.journal)
-            let live = try LiveOptOutList(
-                base: base, journal: opened, compiledEvents: check.freshness.compiledEvents,
-                scope: configuration.optOutScope)
-            for index in plans.indices {
-                let last = plans[index].suppressionLists.count - 1
-                plans[index].suppressionLists[last] = live
-            }
-            optOuts = live
-            journal = opened
-        }
+        let (plans, own) = try DecisionGeneration.resolve(configuration)
+        let generation = try DecisionGeneration(number: 1, plans: plans, own: own, configuration: configuration)
+        let checkLog = try configuration.checkLog.map { try CheckLog(path: $0.path, key: $0.key) }
         return ScrubServer(
-            configuration: configuration, pool: DeciderPool(slots: plans.map(DeciderPool.Slot.init)),
-            optOuts: optOuts, journal: journal, auditLog: AuditLog(path: plans[0].auditLog), keys: keys,
+            configuration: configuration, generations: CurrentGeneration(generation), keys: keys, checkLog: checkLog,
             metrics: ServeMetrics(registry: registry), logger: logger, now: now)
     }
 

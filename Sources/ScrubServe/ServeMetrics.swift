@@ -32,6 +32,15 @@ struct ServeMetrics: Sendable {
         ).increment(by: Int64(count))
     }
 
+    func reload(succeeded: Bool) {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                metricName: "scrub_reloads_total", unitName: "",
+                helpText: "Reloads of the pipeline's lists and journal (SIGHUP), by outcome"),
+            labels: [("outcome", succeeded ? "reloaded" : "failed")]
+        ).increment()
+    }
+
     /// The Prometheus text exposition of every metric.
     func exposition() -> [UInt8] {
         registry.emitToBuffer()

@@ -10,9 +10,13 @@ struct KeysCommand: ParsableCommand {
         discussion: """
             Roles: dialer (check), agent (check, opt-outs), compliance (also re-consent, audit), admin (list keys \
             over HTTP). The key file is owner-only; a running server picks up changes at its next request. \
-            `signing-key` makes the Ed25519 key that signs audit and journal records. See docs/serve.md.
+            `signing-key` makes the Ed25519 key that signs audit and journal records; `check-log-key` the HMAC \
+            key of scrub serve's check records. See docs/serve.md.
             """,
-        subcommands: [KeysAddCommand.self, KeysListCommand.self, KeysRevokeCommand.self, KeysSigningKeyCommand.self]
+        subcommands: [
+            KeysAddCommand.self, KeysListCommand.self, KeysRevokeCommand.self, KeysSigningKeyCommand.self,
+            KeysCheckLogKeyCommand.self,
+        ]
     )
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Logging
 import Metrics
 import Prometheus
@@ -14,22 +15,27 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer dial-time checks and record opt-outs over HTTP, with the pipeline's own decision.",
         discussion: """
-            Clients send Authorization: Bearer <token> with a key from scrub keys add. SIGTERM or SIGINT stops \
-            it gracefully: requests in flight finish. See docs/serve.md and docs/openapi.yaml.
+            Clients send Authorization: Bearer <token> with a key from scrub keys add. SIGHUP re-opens the \
+            pipeline's registries, lists, indexes and journal without a restart (a failed reload keeps the old \
+            ones). SIGTERM or SIGINT stops it gracefully: requests in flight finish. --config FILE holds the \
+            same settings in YAML; flags win. See docs/serve.md and docs/openapi.yaml.
             """
     )
 
+    @Option(help: "A YAML file with these settings (pipeline, keys, listen, ...); flags given win over it.")
+    var config: String?
+
     @Option(help: "The pipeline whose lists, registries, rules, journal and audit log apply.")
-    var pipeline: String
+    var pipeline: String?
 
     @Option(help: "The key file (scrub keys add).")
-    var keys: String
+    var keys: String?
 
-    @Option(help: "HOST:PORT to listen on; put TLS in a proxy in front of it.")
-    var listen = "127.0.0.1:8080"
+    @Option(help: "HOST:PORT to listen on (default 127.0.0.1:8080); put TLS in a proxy in front of it.")
+    var listen: String?
 
-    @Option(help: "How many deciders answer at once (each resolves the pipeline and maps its lists).")
-    var deciders = 2
+    @Option(help: "How many deciders answer at once (default 2; each has its own caches over the same lists).")
+    var deciders: Int?
 
     @Option(help: "The scope the opt-out index is compiled for (scrub optout compile --scope); default: every opt-out.")
     var optOutScope: OptOutScope?
@@ -37,31 +43,93 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Serve with registries older than their maximum age (recorded in every audit record).")
     var allowStale = false
 
-    /// `--listen` as host and port.
-    var address: (host: String, port: Int)? {
+    @OptionGroup var signing: SigningOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The HMAC key (scrub keys check-log-key generate, 0600) under which each check leaves a record.",
+            valueName: "keyfile"))
+    var checkLogKey: String?
+
+    @Option(help: ArgumentHelp("The check log (default: checks.jsonl beside the audit log).", valueName: "file"))
+    var checkLog: String?
+
+    /// `listen` as host and port.
+    static func address(_ listen: String) -> (host: String, port: Int)? {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port), colon != listen.startIndex
         else { return nil }
         return (String(listen[..<colon]), port)
     }
 
-    func validate() throws {
-        guard address != nil else { throw ValidationError("--listen takes HOST:PORT such as 127.0.0.1:8080") }
+    /// The settings: each flag given, else the config file's, else the default.
+    func settings() throws -> ServeSettings {
+        var file = ServeConfigurationFile()
+        if let config {
+            do {
+                file = try ServeConfigurationFile.load(path: config)
+            } catch {
+                // The file's own error: `file:line:column: error: ...`.
+                printError("\(error)")
+                throw ExitCode(ExitStatus.configError)
+            }
+        }
+        guard let pipeline = pipeline ?? file.pipeline else {
+            throw ValidationError("give --pipeline (or `pipeline` in --config)")
+        }
+        guard let keys = keys ?? file.keys else { throw ValidationError("give --keys (or `keys` in --config)") }
+        let listen = listen ?? file.listen ?? "127.0.0.1:8080"
+        guard let address = Self.address(listen) else {
+            throw ValidationError("--listen takes HOST:PORT such as 127.0.0.1:8080, not \(listen)")
+        }
+        let deciders = deciders ?? file.deciders ?? 2
         guard (1...64).contains(deciders) else { throw ValidationError("--deciders takes 1 to 64") }
+        var scope = optOutScope
+        if scope == nil, let text = file.optOutScope {
+            guard let named = OptOutScope(argument: text) else {
+                throw ValidationError("opt_out_scope in --config: not a scope: \(text)")
+            }
+            scope = named
+        }
+        let signer = try (signing.path ?? file.signingKey).map(loadSigningKey)
+        var checkLogSetting: (path: String, key: CheckLogKey)?
+        if let keyFile = checkLogKey ?? file.checkLogKey {
+            var key: CheckLogKey?
+            try reportingKeyErrors { () throws(KeyStoreError) in key = try CheckLogKey.load(path: keyFile) }
+            let path = try checkLog ?? file.checkLog ?? Self.besideAuditLog(pipeline: pipeline)
+            checkLogSetting = (path, key!)
+        } else if checkLog ?? file.checkLog != nil {
+            throw ValidationError("--check-log needs --check-log-key: the records hold keyed hashes of the numbers")
+        }
+        return ServeSettings(
+            configuration: ServeConfiguration(
+                pipeline: pipeline, host: address.host, port: address.port, deciders: deciders, optOutScope: scope,
+                allowStale: allowStale || file.allowStale == true, signer: signer, checkLog: checkLogSetting),
+            keys: keys)
+    }
+
+    /// `checks.jsonl` in the pipeline's audit log's folder.
+    static func besideAuditLog(pipeline: String) throws -> String {
+        let definition: PipelineDefinition
+        do {
+            definition = try PipelineDefinition.load(path: pipeline)
+        } catch let error as PipelineError {
+            printError(error.description)
+            throw ExitCode(ExitStatus.code(for: error))
+        }
+        let audit = PipelinePlan.auditLogPath(definition, overrides: PipelineDefinition()) ?? "audit.jsonl"
+        return URL(fileURLWithPath: audit).deletingLastPathComponent().appendingPathComponent("checks.jsonl").path
     }
 
     /// Runs the server on the concurrency pool while the main thread waits: the other commands stay
     /// synchronous, with their work on the main thread (the fault-injection tests trace that thread).
     func run() throws {
-        let configuration = ServeConfiguration(
-            pipeline: pipeline, host: address!.host, port: address!.port, deciders: deciders,
-            optOutScope: optOutScope, allowStale: allowStale)
-        let keys = self.keys
+        let settings = try settings()
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await Self.serve(configuration, keys: keys)
+                try await Self.serve(settings.configuration, keys: settings.keys)
             } catch {
                 outcome.error = error
             }
@@ -88,10 +156,16 @@ struct ServeCommand: ParsableCommand {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: server.application())], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                services: [.init(service: server.application()), .init(service: server.lifecycleService())],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+}
+
+/// What `scrub serve` runs with, once flags and the config file are merged.
+struct ServeSettings {
+    var configuration: ServeConfiguration
+    var keys: String
 }
 
 /// The error the server's task ended with, handed to the waiting main thread (written before the

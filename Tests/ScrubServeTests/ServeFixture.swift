@@ -18,6 +18,8 @@ struct ServeFixture: Sendable {
     /// A token for each role.
     let tokens: [KeyRole: String]
     let revokedToken: String
+    /// The key that signs the journal and the audit log; nil: both unsigned.
+    let signer: SigningKey?
 
     /// On the registry.
     static let registered = "+1 212 555 0101"
@@ -35,19 +37,14 @@ struct ServeFixture: Sendable {
     var journal: String { dir.path("optouts.jsonl") }
     var auditLog: String { dir.path("audit.jsonl") }
 
-    init() throws {
+    init(signer: SigningKey? = nil) throws {
+        self.signer = signer
         dir = try TemporaryDirectory("scrub-serve")
         try "id,phone,country,state\n1,+1 415 555 0104,US,CA\n".write(
             toFile: dir.path("leads.csv"), atomically: false, encoding: .utf8)
-        var registry = KeyCollector()
-        registry.add(12_125_550_101)
-        _ = try IndexBuilder.build(
-            keys: registry,
-            metadata: IndexMetadata(
-                name: "us-dnc", kind: .registry, regions: ["US"], snapshotDate: "2026-11-28", maxAgeDays: 31),
-            output: dir.path("us-dnc.idx"))
+        try Self.buildRegistry([12_125_550_101], at: dir.path("us-dnc.idx"))
         try "+13055550102\n".write(toFile: dir.path("house.txt"), atomically: false, encoding: .utf8)
-        try OptOutJournal(path: dir.path("optouts.jsonl")).record(
+        try OptOutJournal(path: dir.path("optouts.jsonl"), signer: signer).record(
             [Self.optedOut], country: "US", request: optOut(minutes: 0), normalizer: PhoneNormalizerStage(),
             now: testTime(minutes: 1))
         try OptOutJournal(path: dir.path("optouts.jsonl")).compile(to: dir.path("optouts.idx"))
@@ -84,11 +81,27 @@ struct ServeFixture: Sendable {
         try store.revoke(name: "gone")
     }
 
+    /// The US registry index at `path` (written under a temporary name and renamed into place, as a
+    /// snapshot update is), holding `numbers` (E.164 digits).
+    static func buildRegistry(_ numbers: [UInt64], at path: String) throws {
+        var registry = KeyCollector()
+        for number in numbers { registry.add(number) }
+        _ = try IndexBuilder.build(
+            keys: registry,
+            metadata: IndexMetadata(
+                name: "us-dnc", kind: .registry, regions: ["US"], snapshotDate: "2026-11-28", maxAgeDays: 31),
+            output: path)
+    }
+
     /// A server on the fixture's files with a fixed clock (the campaign day's noon in New York).
-    func server(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws -> ScrubServer {
+    func server(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), deciders: Int = 2,
+        checkLog: (path: String, key: CheckLogKey)? = nil,
+        now: @escaping @Sendable () -> UTCTime = { UTCTime(parsing: Array(Self.noon.utf8))! }
+    ) throws -> ScrubServer {
         try ScrubServer.load(
-            ServeConfiguration(pipeline: pipeline, port: 0), keys: FileKeyStore(path: keys), registry: registry,
-            logger: Logger(label: "scrub.serve.test"), now: { UTCTime(parsing: Array(Self.noon.utf8))! })
+            ServeConfiguration(pipeline: pipeline, port: 0, deciders: deciders, signer: signer, checkLog: checkLog),
+            keys: FileKeyStore(path: keys), registry: registry, logger: Logger(label: "scrub.serve.test"), now: now)
     }
 
     /// Starts the server on an ephemeral loopback port and runs `body` with a client of it.
@@ -97,6 +110,31 @@ struct ServeFixture: Sendable {
         _ body: @Sendable (any TestClientProtocol) async throws -> R
     ) async throws -> R {
         try await server(registry: registry).application().test(.live, body)
+    }
+
+    /// Sends each of `requests` once, from `clients` concurrent connections (each sends its share in
+    /// turn), and returns every answer with its request's index.
+    static func concurrently(
+        port: Int, clients: Int, _ requests: [(method: HTTPRequest.Method, uri: String, token: String, body: String?)],
+        answered: @escaping @Sendable () -> Void = {}
+    ) async throws -> [(index: Int, answer: Exchange)] {
+        try await withThrowingTaskGroup(of: [(Int, Exchange)].self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    try await TestClient.withClient(host: "127.0.0.1", port: port) { connection in
+                        var answers: [(Int, Exchange)] = []
+                        for index in stride(from: client, to: requests.count, by: clients) {
+                            answers.append((index, try await connection.send(requests[index])))
+                            answered()
+                        }
+                        return answers
+                    }
+                }
+            }
+            var all: [(index: Int, answer: Exchange)] = []
+            for try await answers in group { all += answers.map { (index: $0.0, answer: $0.1) } }
+            return all
+        }
     }
 
     /// The plan `scrub check` resolves for the same pipeline.
@@ -133,6 +171,21 @@ extension TestClientProtocol {
         ) { response in
             Exchange(status: response.status, text: String(buffer: response.body))
         }
+    }
+}
+
+extension TestClient {
+    /// Sends one request on this connection.
+    func send(
+        _ request: (method: HTTPRequest.Method, uri: String, token: String, body: String?)
+    ) async throws -> Exchange {
+        var headers: HTTPFields = [.authorization: "Bearer \(request.token)", .connection: "keep-alive"]
+        if request.body != nil { headers[.contentType] = "application/json" }
+        let response = try await execute(
+            TestClient.Request(
+                request.uri, method: request.method, authority: "localhost", headers: headers,
+                body: request.body.map { ByteBuffer(string: $0) }))
+        return Exchange(status: response.status, text: response.body.map { String(buffer: $0) } ?? "")
     }
 }
 

@@ -30,9 +30,12 @@ extension PipelinePlan {
     }
 
     /// The same, with a decider of this plan the caller keeps (a server's, its caches warm across
-    /// checks): the plan's default country and place spellings apply, as in a run.
-    public func check(_ request: CheckRequest, with decider: RowDecider, at time: UTCTime) -> CheckAnswer {
-        decider.check(request, defaultCountry: defaultCountry, places: placeValues, at: time)
+    /// checks): the plan's default country and place spellings apply, as in a run. `explain: false`
+    /// skips the trace (a dialer needs the decision, not its explanation).
+    public func check(
+        _ request: CheckRequest, with decider: RowDecider, at time: UTCTime, explain: Bool = true
+    ) -> CheckAnswer {
+        decider.check(request, defaultCountry: defaultCountry, places: placeValues, at: time, explain: explain)
     }
 
     /// A trace's warning when the opt-out journal has events its suppression index does not hold yet.

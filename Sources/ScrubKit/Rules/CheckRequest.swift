@@ -35,8 +35,11 @@ extension RowDecider {
     /// - Parameters:
     ///   - places: the pipeline's own country and state spellings, read before the built-in names.
     ///   - time: the check time, from which ``CheckAnswer/nextCallableAt`` is counted.
+    ///   - explain: whether to build the trace; a server answering a dialer decides without it (the
+    ///     answer's ``CheckAnswer/trace`` is then empty), the decision is the same.
     public func check(
-        _ request: CheckRequest, defaultCountry: String, places: PlaceValues = .builtIn, at time: UTCTime
+        _ request: CheckRequest, defaultCountry: String, places: PlaceValues = .builtIn, at time: UTCTime,
+        explain: Bool = true
     ) -> CheckAnswer {
         func field(_ text: String?) -> String? {
             let trimmed = text?.trimmingCharacters(in: .whitespaces)
@@ -47,7 +50,7 @@ extension RowDecider {
         let country = known ?? RowFacts.unknownCountryCode
         let location = LeadLocation(
             state: field(request.state).map(places.state), postcode: country == "AU" ? field(request.postcode) : nil)
-        var trace: DecisionTrace? = DecisionTrace()
+        var trace: DecisionTrace? = explain ? DecisionTrace() : nil
         let pending = Array(request.input.utf8).withUnsafeBytes {
             decide(
                 RowFacts(phone: $0, country: country, unknownCountry: known == nil ? written : nil, location: location),
@@ -55,9 +58,10 @@ extension RowDecider {
         }
         let decision = pending.decision
         var lines = trace?.lines ?? []
-        switch decision.outcome {
-        case .clean: lines.append("Decision: CLEAN (callable, unless it repeats an earlier row of the file)")
-        case .reject(let reason, let detail): lines.append("Decision: \(reason.rawValue) (\(detail))")
+        switch explain ? decision.outcome : nil {
+        case nil: break
+        case .clean?: lines.append("Decision: CLEAN (callable, unless it repeats an earlier row of the file)")
+        case .reject(let reason, let detail)?: lines.append("Decision: \(reason.rawValue) (\(detail))")
         }
         return CheckAnswer(decision: decision, trace: lines, nextCallableAt: Self.nextCallable(decision, at: time))
     }

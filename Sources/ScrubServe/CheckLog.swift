@@ -1,0 +1,139 @@
+import Foundation
+import ScrubAccess
+import ScrubRecords
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The check records: for each number checked, HMAC-SHA256 of it under the operator's key, the time,
+/// the decision and the API key's name; and, each minute, how many checks each key made.
+///
+/// A separate file from the audit log: these records are pseudonymous personal data (anyone with the
+/// key can recover a number by trying them all), so who may read them and how long they are kept is
+/// decided apart from the audit trail (docs/serve.md, "Check records"). Lines are JSON objects, keys
+/// sorted, appended with `O_APPEND` in one `write` per request, so concurrent requests never interleave
+/// within a line. They are not fsynced one by one: a crash of the machine may lose the last lines.
+final class CheckLog: Sendable {
+    let path: String
+    private let key: CheckLogKey
+    private let state: Mutex<State>
+
+    private struct State {
+        var descriptor: Int32
+        /// The minute (seconds since the epoch / 60) the counts are for.
+        var minute: Int64?
+        /// Checks per API key name in that minute.
+        var counts: [String: Int] = [:]
+    }
+
+    /// Opens (creating, owner-only) the log at `path` for appending.
+    init(path: String, key: CheckLogKey) throws(RecordError) {
+        self.path = path
+        self.key = key
+        state = Mutex(State(descriptor: try Self.open(path)))
+    }
+
+    private static func open(_ path: String) throws(RecordError) -> Int32 {
+        let descriptor = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw RecordError(.io, "cannot open the check log: \(String(cString: strerror(errno)))", at: path)
+        }
+        return descriptor
+    }
+
+    /// Writes the minute's counts and opens `path` again (after a rotation moved the file aside); the
+    /// old file stays open if the new one cannot be opened.
+    func reopen() throws(RecordError) {
+        try state.withLock { (state) throws(RecordError) in
+            let descriptor = try Self.open(path)
+            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
+            state.counts = [:]
+            close(state.descriptor)
+            state.descriptor = descriptor
+        }
+    }
+
+    deinit {
+        state.withLock { state in
+            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
+            close(state.descriptor)
+        }
+    }
+
+    /// Appends one record per checked number (its E.164 form, or the input as given when it has none),
+    /// writing the previous minute's counts first when the minute has turned.
+    func append(
+        _ checks: [(number: String, decision: String)], keyName: String, time: UTCTime
+    ) throws(RecordError) {
+        var lines: [UInt8] = []
+        for check in checks {
+            lines += Self.line([
+                "record": "check", "number_hmac": key.pseudonym(check.number), "hmac_key": key.id,
+                "time": time.description, "decision": check.decision, "key": keyName,
+            ])
+        }
+        let minute = time.seconds / 60
+        try state.withLock { (state) throws(RecordError) in
+            if let current = state.minute, current != minute {
+                lines = Self.countLines(state) + lines
+                state.counts = [:]
+            }
+            state.minute = minute
+            state.counts[keyName, default: 0] += checks.count
+            do {
+                try Self.writeAll(lines, to: state.descriptor)
+            } catch {
+                throw RecordError(.io, "cannot write the check log: \(String(cString: strerror(error.code)))", at: path)
+            }
+        }
+    }
+
+    /// Writes the current minute's counts now (at shutdown), so none are lost.
+    func flushCounts() {
+        state.withLock { state in
+            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
+            state.counts = [:]
+        }
+    }
+
+    /// One line per key with checks in the state's minute, by key name.
+    private static func countLines(_ state: State) -> [UInt8] {
+        guard let minute = state.minute else { return [] }
+        var lines: [UInt8] = []
+        for (name, count) in state.counts.sorted(by: { $0.key < $1.key }) {
+            lines += line([
+                "record": "check_count", "minute": UTCTime(seconds: minute * 60).description, "key": name,
+                "checks": count,
+            ])
+        }
+        return lines
+    }
+
+    private static func line(_ object: [String: Any]) -> [UInt8] {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return Array(data) + [0x0A]
+    }
+
+    struct WriteError: Error {
+        var code: Int32
+    }
+
+    /// Writes all of `bytes`, retrying short writes and interruptions.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(WriteError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(code: errno)
+            }
+            offset += written
+        }
+    }
+}
