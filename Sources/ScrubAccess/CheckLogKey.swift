@@ -12,7 +12,8 @@ public struct CheckLogKey: Sendable {
     /// The first line of a key file, so a key is not mistaken for another secret.
     public static let fileTag = "scrub-check-log-hmac-key"
 
-    private let key: SymmetricKey
+    /// The key's bytes (a `SymmetricKey` is made from them per use: it is not `Sendable`).
+    private let bytes: [UInt8]
     /// A short name of the key that does not reveal it (the first 16 hex digits of SHA-256 of its
     /// bytes), written in each record so a record names the key to check it with after a rotation.
     public let id: String
@@ -23,8 +24,8 @@ public struct CheckLogKey: Sendable {
     }
 
     private init(_ key: SymmetricKey) {
-        self.key = key
-        id = String(key.withUnsafeBytes { APIToken.hex(SHA256.hash(data: $0)) }.prefix(16))
+        bytes = key.withUnsafeBytes { Array($0) }
+        id = String(APIToken.hex(SHA256.hash(data: bytes)).prefix(16))
     }
 
     /// Reads a key file's text: the tag line, then the key in base64 (at least 32 bytes).
@@ -41,12 +42,12 @@ public struct CheckLogKey: Sendable {
 
     /// The file's text: the tag, then the key in base64.
     public var fileText: String {
-        Self.fileTag + "\n" + key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
+        Self.fileTag + "\n" + Data(bytes).base64EncodedString() + "\n"
     }
 
     /// HMAC-SHA256 of `text` (a number in E.164, `+14155550104`) as lower-case hex.
     public func pseudonym(_ text: String) -> String {
-        APIToken.hex(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key))
+        APIToken.hex(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: bytes)))
     }
 
     /// Reads the key at `path`, refusing a file others can read (it must be 0600 or stricter).
@@ -77,14 +78,12 @@ public struct CheckLogKey: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw KeyStoreError(.usage, store: path, "a file is already there; a check-log key is never overwritten")
         }
-        do {
+        do throws(ScrubIOError) {
             let file = try OutputFile(path: path, permissions: 0o600)
             try file.write(Array(fileText.utf8))
             try file.commit()
-        } catch let error as ScrubIOError {
-            throw KeyStoreError(.io, store: path, "cannot write the check-log key: \(error.message)")
         } catch {
-            throw KeyStoreError(.io, store: path, "cannot write the check-log key: \(error)")
+            throw KeyStoreError(.io, store: path, "cannot write the check-log key: \(error.message)")
         }
     }
 }

@@ -84,7 +84,7 @@ final class CheckLog: Sendable {
             }
             state.minute = minute
             state.counts[keyName, default: 0] += checks.count
-            do {
+            do throws(WriteError) {
                 try Self.writeAll(lines, to: state.descriptor)
             } catch {
                 throw RecordError(.io, "cannot write the check log: \(String(cString: strerror(error.code)))", at: path)

@@ -8,7 +8,11 @@ import ScrubRecords
 /// A reload builds a new generation and swaps it in whole (``CurrentGeneration``); a request holds
 /// the generation it started with until it answers, so its lists stay mapped however many reloads
 /// happen meanwhile, and it never sees one list from the old files and another from the new.
-final class DecisionGeneration: Sendable {
+///
+/// `@unchecked`: a plan is not `Sendable` (its stages keep caches), but the generation only reads its
+/// plans' settings (journal, audit log, default country, place values) after resolving them; the
+/// deciders, whose caches change, are lent to one request at a time by ``DeciderPool``.
+final class DecisionGeneration: @unchecked Sendable {
     /// 1 for the generation the server started with, one more for each successful reload.
     let number: Int
     /// The pipeline resolved for each channel (`campaign.channel` narrowed to that channel's rules).

@@ -110,14 +110,14 @@ struct ServeCommand: ParsableCommand {
 
     /// `checks.jsonl` in the pipeline's audit log's folder.
     static func besideAuditLog(pipeline: String) throws -> String {
-        let definition: PipelineDefinition
-        do {
-            definition = try PipelineDefinition.load(path: pipeline)
-        } catch let error as PipelineError {
+        let audit: String
+        do throws(PipelineError) {
+            let definition = try PipelineDefinition.load(path: pipeline)
+            audit = PipelinePlan.auditLogPath(definition, overrides: PipelineDefinition()) ?? "audit.jsonl"
+        } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.code(for: error))
         }
-        let audit = PipelinePlan.auditLogPath(definition, overrides: PipelineDefinition()) ?? "audit.jsonl"
         return URL(fileURLWithPath: audit).deletingLastPathComponent().appendingPathComponent("checks.jsonl").path
     }
 

@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import ScrubKit
 import ScrubRecords

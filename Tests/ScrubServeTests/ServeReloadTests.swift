@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import ScrubKit
@@ -126,7 +127,7 @@ struct ServeReloadTests {
     func optOutsAcrossReload() async throws {
         let fixture = try ServeFixture()
         let server = try fixture.server()
-        let body = { (number: String) in
+        let body = { @Sendable (number: String) in
             json(["number": number, "channel": "call", "reason": "asked on the call", "evidence": "d-1"])
         }
         let decisions = try await server.application().test(.live) { client in

@@ -22,8 +22,8 @@ public struct CheckAnswer: Sendable, Equatable {
 
     /// `{"decision", "detail", "e164", "next_callable_at", "trace", "windows_utc"}`, keys sorted, one
     /// line: `decision` is `CLEAN` or the reject reason code; `detail` the run's `reject_detail` (null
-    /// when clean); `windows_utc` as the clean output's `call_windows_utc` writes it (null without a
-    /// number); times `YYYY-MM-DDTHH:MM:SSZ`.
+    /// when clean); `windows_utc` as the clean output's `call_windows_utc` writes it (empty for a
+    /// rejected number, null without a number); times `YYYY-MM-DDTHH:MM:SSZ`.
     public var json: String { Self.json(jsonObject) }
 
     /// The fields of ``json`` as a `JSONSerialization` object, for a caller that adds its own (the server).
@@ -33,7 +33,10 @@ public struct CheckAnswer: Sendable, Equatable {
             "decision": decision.reason?.rawValue ?? "CLEAN",
             "detail": orNull(decision.detail),
             "e164": orNull(decision.number?.e164Text),
-            "windows_utc": orNull(decision.number.map { _ in decision.window?.windowsUTC ?? "" }),
+            // A rejected row has no window in a run, so none here either: the answer is the same whether
+            // or not the trace (which works the windows out to explain them) was built.
+            "windows_utc": orNull(
+                decision.number.map { _ in decision.isClean ? decision.window?.windowsUTC ?? "" : "" }),
             "next_callable_at": orNull(nextCallableAt?.description),
             "trace": trace,
         ]
