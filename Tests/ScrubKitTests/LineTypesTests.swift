@@ -105,7 +105,9 @@ struct LineTypesTests {
             ("+14155550999", .voice, nil, "CLEAN", "mobile"),
             ("+14155550999", .sms, nil, "CLEAN", "mobile"),
             ("+14155550123", .autodialed, nil, "CLEAN", "fixed_line"),  // ported to a landline
-            ("+14155570123", .autodialed, nil, "CLEAN", "fixed_line_or_mobile"),  // the data does not say
+            // The data does not say: it may be wireless, so it needs the consent too.
+            ("+14155570123", .autodialed, nil, "WIRELESS_NO_CONSENT", "fixed_line_or_mobile"),
+            ("+14155570123", .autodialed, "2026-11-01", "CLEAN", "fixed_line_or_mobile"),
             ("+18005550199", .autodialed, nil, "CLEAN", "toll_free"),  // never retyped
         ] as [(String, CallChannel, String?, String, String)])
     func wireless(phone: String, channel: CallChannel, consent: String?, reason: String, lineType: String) throws {

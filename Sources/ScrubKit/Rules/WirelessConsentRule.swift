@@ -7,7 +7,10 @@ import CallingWindows
 /// covered, and texts are covered when an autodialer sends them (name that channel `autodialed`).
 ///
 /// A number is wireless when its line type is `mobile`: for North America only the line-type data
-/// (``LineTypes``) says so, since the numbering plan cannot. Numbers of the United States and its
+/// (``LineTypes``) says so, since the numbering plan cannot. A number the data does not type
+/// (`fixed_line_or_mobile`) may be wireless, so it needs the consent too (the strict reading: only a
+/// number known to be a landline is spared; without line-type data every US number is unknown, and an
+/// autodialed campaign calls only the consented). Numbers of the United States and its
 /// territories only: the statute is US law. Consent is the consent the pipeline reads
 /// (`consent.columns.timestamp`), given on or before the campaign date and, when the pipeline names an
 /// evidence column, with its reference. Ranked right after `NO_CONSENT`, the other missing-consent reason,
@@ -35,7 +38,8 @@ package struct WirelessConsentRule: RowRule {
         _ number: NumberFacts, _ row: RowFacts, evidence: () -> LeadEvidence, decision: inout Decision,
         trace: inout DecisionTrace?
     ) -> Rejection? {
-        guard Self.regions.contains(number.region), number.lineType == "mobile" else {
+        let mobile = number.lineType == "mobile"
+        guard Self.regions.contains(number.region), mobile || number.lineType == "fixed_line_or_mobile" else {
             if trace != nil {
                 trace?.append("Wireless consent (\(channel) calls to mobiles, \(Self.citation)):")
                 trace?.append("  \(number.lineType) in \(number.region): not needed")
@@ -48,12 +52,14 @@ package struct WirelessConsentRule: RowRule {
         if trace != nil {
             trace?.append("Wireless consent (\(channel) calls to mobiles, \(Self.citation)):")
             let given = facts.consentDay.map { "consent of \($0)" } ?? "no consent given"
-            trace?.append("  mobile in \(number.region): \(given): \(consented ? "counts" : "does not count")")
+            let kind = mobile ? "mobile" : "possibly wireless (no line-type data says landline)"
+            trace?.append("  \(kind) in \(number.region): \(given): \(consented ? "counts" : "does not count")")
         }
         guard !consented else { return nil }
         return Rejection(
             .wirelessNoConsent,
-            detail: "\(channel) calls to a wireless number need prior express consent (\(Self.citation)) and the row "
-                + "shows none on or before \(campaignDate)")
+            detail:
+                "\(channel) calls to a \(mobile ? "wireless number" : "number that may be wireless (its line type is not known)") "
+                + "need prior express consent (\(Self.citation)) and the row shows none on or before \(campaignDate)")
     }
 }
