@@ -16,7 +16,8 @@ struct CheckQuery: Sendable {
 
     /// The fields of one number's object.
     static let fields: Set<String> = [
-        "number", "country", "state", "postcode", "consent_at", "ebr_date", "ebr_type", "at", "channel", "trace",
+        "number", "country", "state", "postcode", "consent_at", "ebr_date", "ebr_type", "current_contract", "at",
+        "channel", "trace",
     ]
 
     /// The most numbers one request may check.
@@ -40,7 +41,8 @@ struct CheckQuery: Sendable {
             relationship = kind
         }
         let evidence = LeadEvidence(
-            consentDay: try date("consent_at"), relationshipDay: try date("ebr_date"), relationship: relationship)
+            consentDay: try date("consent_at"), relationshipDay: try date("ebr_date"), relationship: relationship,
+            hasCurrentContract: try body.bool("current_contract") ?? false)
         request = CheckRequest(
             try body.requiredString("number"), country: try body.string("country"), state: try body.string("state"),
             postcode: try body.string("postcode"), evidence: evidence)

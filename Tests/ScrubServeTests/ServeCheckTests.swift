@@ -74,6 +74,24 @@ struct ServeCheckTests {
         #expect(answer.text == expectedAnswer(expected, at: check.at) + "\n")
     }
 
+    @Test("current_contract spares a French number its prior consent, as scrub check --current-contract does")
+    func currentContract() async throws {
+        let fixture = try ServeFixture(consentRequiredIn: "[FR]")
+        let plan = try fixture.plan()
+        let at = UTCTime(parsing: Array(ServeFixture.noon.utf8))!
+        for contract in [false, true] {
+            let expected = plan.check(
+                CheckRequest("+33 1 99 00 12 35", evidence: LeadEvidence(hasCurrentContract: contract)), at: at)
+            #expect((expected.decision.reason == .noConsent) == !contract)
+            let answer = try await fixture.serve { client in
+                try await client.send(
+                    .post, "/v1/check", token: fixture.tokens[.dialer],
+                    body: json(["number": "+33 1 99 00 12 35", "current_contract": contract, "at": ServeFixture.noon]))
+            }
+            #expect(answer.text == expectedAnswer(expected, at: at) + "\n")
+        }
+    }
+
     @Test("a batch answers each number as a single check would, in order")
     func batch() async throws {
         let fixture = try ServeFixture()

@@ -37,7 +37,8 @@ struct ServeFixture: Sendable {
     var journal: String { dir.path("optouts.jsonl") }
     var auditLog: String { dir.path("audit.jsonl") }
 
-    init(signer: SigningKey? = nil) throws {
+    /// - Parameter consentRequiredIn: the pipeline's `consent.required_in` (none by default).
+    init(signer: SigningKey? = nil, consentRequiredIn: String = "[]") throws {
         self.signer = signer
         dir = try TemporaryDirectory("scrub-serve")
         try "id,phone,country,state\n1,+1 415 555 0104,US,CA\n".write(
@@ -66,7 +67,7 @@ struct ServeFixture: Sendable {
             suppression:
               - house.txt
             consent:
-              required_in: []
+              required_in: \(consentRequiredIn)
             optouts: {journal: optouts.jsonl, index: optouts.idx}
 
             """
