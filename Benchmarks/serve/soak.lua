@@ -1,12 +1,17 @@
 -- wrk -s soak.lua: checks, and every 50th request an opt-out of a new number (an agent's key in
 -- SCRUB_TOKEN). Numbers run through +1 646 2xx xxxx, distinct per thread and request.
+-- Each thread counts its answers by kind; done() prints the totals, so run.sh can hold the journal
+-- against the opt-outs answered 201 (none lost, none recorded twice).
 local counter = 0
 local thread_id = 0
 local next_id = 0
+local threads = {}
+created, checked, other = 0, 0, 0
 
 function setup(thread)
   thread:set("thread_id", next_id)
   next_id = next_id + 1
+  table.insert(threads, thread)
 end
 
 function init(args)
@@ -27,7 +32,21 @@ function request()
 end
 
 function response(status, headers, body)
-  if status >= 500 then
-    io.stderr:write("server error " .. status .. "\n")
+  if status == 201 then
+    created = created + 1
+  elseif status == 200 then
+    checked = checked + 1
+  else
+    other = other + 1
+    io.stderr:write("unexpected status " .. status .. "\n")
   end
+end
+
+function done(summary, latency, requests)
+  local totals = {created = 0, checked = 0, other = 0}
+  for _, thread in ipairs(threads) do
+    for key, _ in pairs(totals) do totals[key] = totals[key] + thread:get(key) end
+  end
+  io.write(string.format("soak answers: opt-outs 201: %d, checks 200: %d, other: %d\n",
+    totals.created, totals.checked, totals.other))
 end

@@ -9,40 +9,125 @@ extension ScrubServer {
     static let optOutFields: Set<String> = ["number", "country", "channel", "reason", "evidence"]
 
     /// `POST /v1/optouts` and `/v1/optouts/reconsent`: appends one event to the pipeline's journal and
-    /// lays it over the index at once. Every request with a valid key leaves an audit record, whatever
-    /// its outcome.
+    /// lays it over the index at once. Where the pipeline asks for two approvals, a re-consent is only
+    /// proposed (202) until a second compliance key approves it (``approve(_:proposal:requestID:)``).
     func record(_ action: OptOutEvent.Action, _ request: Request, requestID: String) async throws -> Reply {
         let key = try authenticate(request)
         let time = now()
+        return try await audited(
+            action == .optOut ? "record_opt_out" : "record_reconsent", key: key, requestID: requestID, time: time
+        ) {
+            try require(key, action == .optOut ? .recordOptOut : .reconsent)
+            let (number, country, optOut) = try await Self.optOutRequest(
+                action, body: try await body(of: request), key: key, time: time)
+            if action == .reconsent, generations.generation.plan.journal?.reconsentApprovals == 2 {
+                try await validate(number, country: country)
+                let proposal = proposals.propose(
+                    number: number, country: country ?? generations.generation.plan.defaultCountry, request: optOut,
+                    now: time)
+                var object = proposal.object
+                object["approvals_needed"] = 1
+                return Audited(
+                    reply: Reply(.accepted, object), status: 202, outcome: "proposed",
+                    fields: ["proposal_id": .string(proposal.id)])
+            }
+            return try await recorded(number, country: country, request: optOut, time: time)
+        }
+    }
+
+    /// `POST /v1/optouts/reconsent/{id}/approve`: a second compliance key approves a proposed
+    /// re-consent, which is then appended with the proposer as `actor` and the approver as `approved_by`.
+    func approve(_ request: Request, proposal id: String, requestID: String) async throws -> Reply {
+        let key = try authenticate(request)
+        let time = now()
+        return try await audited("approve_reconsent", key: key, requestID: requestID, time: time) {
+            try require(key, .reconsent)
+            try await body(of: request, emptyAllowed: true).allowOnly([])
+            let proposal = try proposals.take(id, approver: key.name, now: time)
+            var optOut = proposal.request
+            optOut.approvedBy = key.name
+            do {
+                var done = try await recorded(proposal.number, country: proposal.country, request: optOut, time: time)
+                done.fields["proposal_id"] = .string(proposal.id)
+                done.fields["proposed_by"] = .string(proposal.request.actor)
+                return done
+            } catch {
+                proposals.restore(proposal)
+                throw error
+            }
+        }
+    }
+
+    /// `GET /v1/optouts/reconsent/pending`: the proposals waiting for a second key, for the people who
+    /// approve them.
+    func pendingReconsents(_ request: Request) throws -> Reply {
+        let key = try authenticate(request)
+        try require(key, .reconsent)
+        return Reply(.ok, ["proposals": proposals.waiting(now: now()).map { $0.object }])
+    }
+
+    /// What a mutating request's handler tells the audit record beyond its status.
+    struct Audited {
+        var reply: Reply
+        var status: Int
+        var outcome: String
+        var fields: [String: AuditValue]
+    }
+
+    /// Runs `handler` and leaves the request's audit record, whatever its outcome, in the audit log of
+    /// the generation current when it arrived.
+    private func audited(
+        _ action: String, key: APIKey, requestID: String, time: UTCTime, _ handler: () async throws -> Audited
+    ) async throws -> Reply {
         let generation = generations.generation
-        // The journal and the audit log of the generation current when the request arrived.
-        func appendAuditRecord(status: Int, eventID: String?, error: String?) throws {
-            try generation.auditLog.append(
-                Self.auditRecord(
-                    action, key: key, requestID: requestID, time: time, journal: generation.journal, status: status,
-                    eventID: eventID, error: error, allowStale: configuration.allowStale))
+        func appendAuditRecord(status: Int, outcome: String, fields: [String: AuditValue]) throws {
+            var record = Self.auditRecord(
+                action, key: key, requestID: requestID, time: time, journal: generation.journal, status: status,
+                outcome: outcome, allowStale: configuration.allowStale)
+            record.merge(fields) { _, new in new }
+            try generation.auditLog.append(record)
         }
         do {
-            try require(key, action == .optOut ? .recordOptOut : .reconsent)
-            let event = try await append(action, body: try await body(of: request), key: key, time: time)
-            let id = Self.eventID(event)
-            try appendAuditRecord(status: 201, eventID: id, error: nil)
-            metrics.optOutEvents(action.rawValue, count: 1)
-            return Reply(.created, ["event_id": id, "event": action.rawValue, "recorded_at": time.description])
+            let done = try await handler()
+            try appendAuditRecord(status: done.status, outcome: done.outcome, fields: done.fields)
+            return done.reply
         } catch let error as ServeError {
-            try appendAuditRecord(status: error.status.code, eventID: nil, error: error.message)
+            try appendAuditRecord(
+                status: error.status.code, outcome: "refused", fields: ["error": .string(error.message)])
             throw error
         } catch {
             // The journal or the log could not be written: the request fails (500), on the record if it can be.
-            try? appendAuditRecord(status: 500, eventID: nil, error: "the server could not complete the request")
+            try? appendAuditRecord(
+                status: 500, outcome: "refused", fields: ["error": .string("the server could not complete the request")]
+            )
             throw error
         }
     }
 
-    /// Reads the body, normalises the number with a decider's own stage and appends the event.
-    private func append(
+    /// Appends the event and answers 201 with its id.
+    private func recorded(
+        _ number: String, country: String?, request: OptOutRequest, time: UTCTime
+    ) async throws -> Audited {
+        let event: OptOutEvent
+        do {
+            event = try await recordEvent(number, country: country, request: request, time: time)
+        } catch let error as RecordError where error.kind == .badData && error.message.hasPrefix("number 1 ") {
+            let detail = error.message.dropFirst("number 1 ".count).prefix { $0 != "." }
+            throw ServeError.badRequest(String(detail), field: "number")
+        }
+        let id = Self.eventID(event)
+        metrics.optOutEvents(request.action.rawValue, count: 1)
+        return Audited(
+            reply: Reply(
+                .created, ["event_id": id, "event": request.action.rawValue, "recorded_at": time.description]),
+            status: 201, outcome: "recorded", fields: ["event_id": .string(id)])
+    }
+
+    /// Reads an opt-out or re-consent body: the number as given, the country it is read in (the
+    /// pipeline's default when the body names none), and the request the event is made from.
+    private static func optOutRequest(
         _ action: OptOutEvent.Action, body: JSONBody, key: APIKey, time: UTCTime
-    ) async throws -> OptOutEvent {
+    ) async throws -> (number: String, country: String?, request: OptOutRequest) {
         try body.allowOnly(Self.optOutFields)
         let number = try body.requiredString("number")
         let channelText = try body.requiredString("channel")
@@ -58,11 +143,24 @@ extension ScrubServer {
         }
         let request = OptOutRequest(
             action: action, channel: channel, reason: reason, evidence: evidence, actor: key.name, time: time)
-        do {
-            return try await recordEvent(number, country: country, request: request, time: time)
-        } catch let error as RecordError where error.kind == .badData && error.message.hasPrefix("number 1 ") {
-            let detail = error.message.dropFirst("number 1 ".count).prefix { $0 != "." }
-            throw ServeError.badRequest(String(detail), field: "number")
+        return (number, country, request)
+    }
+
+    /// Refuses (400) a number the journal would not take, so a proposal is only made for one it will.
+    private func validate(_ number: String, country: String?) async throws {
+        let generation = generations.generation
+        let country = country ?? generation.plan.defaultCountry
+        let reading = try await generation.pool.withSlot { slot in
+            var field = number
+            return field.withUTF8 { slot.normalizer.reading(UnsafeRawBufferPointer($0), country: country) }
+        }
+        switch reading {
+        case .e164: return
+        case .missing: throw ServeError.badRequest("is empty", field: "number")
+        case .invalid(let detail):
+            throw ServeError.badRequest("is not a valid phone number: \(detail)", field: "number")
+        case .unsupportedRegion(let detail):
+            throw ServeError.badRequest("is in a region this scrub does not support: \(detail)", field: "number")
         }
     }
 
@@ -98,10 +196,11 @@ extension ScrubServer {
     }
 
     /// The audit record of one opt-out or re-consent request: who, which request, when, what changed
-    /// and the outcome. Never the token, never the number.
+    /// and the outcome; the handler adds the event or proposal id, or the error. Never the token, never
+    /// the number.
     static func auditRecord(
-        _ action: OptOutEvent.Action, key: APIKey, requestID: String, time: UTCTime, journal: OptOutJournal?,
-        status: Int, eventID: String?, error: String?, allowStale: Bool
+        _ action: String, key: APIKey, requestID: String, time: UTCTime, journal: OptOutJournal?, status: Int,
+        outcome: String, allowStale: Bool
     ) -> [String: AuditValue] {
         [
             "record": .string("serve_request"),
@@ -109,12 +208,12 @@ extension ScrubServer {
             "time": .string(time.description),
             "actor": .string(key.name),
             "role": .string(key.role.rawValue),
-            "action": .string(action == .optOut ? "record_opt_out" : "record_reconsent"),
+            "action": .string(action),
             "journal": journal.map { .string($0.path) } ?? .null,
-            "event_id": eventID.map { .string($0) } ?? .null,
+            "event_id": .null,
             "status": .int(status),
-            "outcome": .string(eventID != nil ? "recorded" : "refused"),
-            "error": error.map { .string($0) } ?? .null,
+            "outcome": .string(outcome),
+            "error": .null,
             "allow_stale": .bool(allowStale),
         ]
     }

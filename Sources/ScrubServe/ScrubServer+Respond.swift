@@ -55,8 +55,8 @@ extension ScrubServer {
         }
     }
 
-    /// The request body, at most ``maxBodyBytes``.
-    func body(of request: Request) async throws -> JSONBody {
+    /// The request body, at most ``maxBodyBytes``; with `emptyAllowed`, no body reads as `{}`.
+    func body(of request: Request, emptyAllowed: Bool = false) async throws -> JSONBody {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -64,6 +64,7 @@ extension ScrubServer {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw ServeError.badRequest("the body is larger than \(Self.maxBodyBytes / 1024) KiB", field: "body")
         }
+        if emptyAllowed && buffer.readableBytes == 0 { return JSONBody(fields: [:], path: "") }
         return try JSONBody(Array(buffer.readableBytesView))
     }
 }

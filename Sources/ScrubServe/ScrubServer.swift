@@ -18,6 +18,8 @@ public struct ScrubServer: Sendable {
     let keys: any KeyStore
     /// Where each check leaves its keyed hash; nil without a check-log key.
     let checkLog: CheckLog?
+    /// Re-consents waiting for a second compliance key (`optouts.reconsent.approvals: 2`).
+    let proposals = ReconsentProposals()
     let metrics: ServeMetrics
     let logger: Logger
     /// The clock: the default check time, and the time of recorded events and audit records.
@@ -56,6 +58,15 @@ public struct ScrubServer: Sendable {
         }
         router.post("/v1/optouts/reconsent") { request, _ in
             await self.respond(route: "reconsent") { id in try await self.record(.reconsent, request, requestID: id) }
+        }
+        router.get("/v1/optouts/reconsent/pending") { request, _ in
+            await self.respond(route: "reconsent_pending") { _ in try self.pendingReconsents(request) }
+        }
+        router.post("/v1/optouts/reconsent/:proposal/approve") { request, context in
+            let proposal = context.parameters.get("proposal") ?? ""
+            return await self.respond(route: "reconsent_approve") { id in
+                try await self.approve(request, proposal: proposal, requestID: id)
+            }
         }
         router.get("/v1/audit") { request, _ in
             await self.respond(route: "audit") { _ in try self.audit(request) }

@@ -32,6 +32,12 @@ struct OptOutEventOptions: ParsableArguments {
     @Option(help: "Who records it, by name (default: the login name).")
     var actor: String?
 
+    @Option(
+        help: """
+            Re-consents only: the second person who approved it (four eyes), by name; not the --actor.
+            """)
+    var approvedBy: String?
+
     @OptionGroup var signing: SigningOptions
 
     @Option(help: "When the person asked, ISO 8601 (default: now).")
@@ -66,6 +72,7 @@ struct OptOutEventOptions: ParsableArguments {
                 actor: ActingUser.name(actor), time: time.flatMap { UTCTime(parsing: $0.utf8) })
             request.noEvidence = noEvidence
             request.expiresAt = expiresAt.flatMap { UTCTime(parsing: $0.utf8) }
+            request.approvedBy = approvedBy
             let events = try OptOutJournal(path: journal, signer: signer).record(
                 numbers, country: country.uppercased(), request: request, normalizer: normalizer, now: .now)
             let noun = action == .optOut ? "opt-out" : "re-consent"

@@ -37,8 +37,10 @@ struct ServeFixture: Sendable {
     var journal: String { dir.path("optouts.jsonl") }
     var auditLog: String { dir.path("audit.jsonl") }
 
-    /// - Parameter consentRequiredIn: the pipeline's `consent.required_in` (none by default).
-    init(signer: SigningKey? = nil, consentRequiredIn: String = "[]") throws {
+    /// - Parameters:
+    ///   - consentRequiredIn: the pipeline's `consent.required_in` (none by default).
+    ///   - reconsentApprovals: the pipeline's `optouts.reconsent.approvals` (not set by default).
+    init(signer: SigningKey? = nil, consentRequiredIn: String = "[]", reconsentApprovals: Int? = nil) throws {
         self.signer = signer
         dir = try TemporaryDirectory("scrub-serve")
         try "id,phone,country,state\n1,+1 415 555 0104,US,CA\n".write(
@@ -49,6 +51,7 @@ struct ServeFixture: Sendable {
             [Self.optedOut], country: "US", request: optOut(minutes: 0), normalizer: PhoneNormalizerStage(),
             now: testTime(minutes: 1))
         try OptOutJournal(path: dir.path("optouts.jsonl")).compile(to: dir.path("optouts.idx"))
+        let reconsent = reconsentApprovals.map { ", reconsent: {approvals: \($0)}" } ?? ""
         let yaml = """
             version: 1
             input:
@@ -68,7 +71,7 @@ struct ServeFixture: Sendable {
               - house.txt
             consent:
               required_in: \(consentRequiredIn)
-            optouts: {journal: optouts.jsonl, index: optouts.idx}
+            optouts: {journal: optouts.jsonl, index: optouts.idx\(reconsent)}
 
             """
         try yaml.write(toFile: dir.path("p.yaml"), atomically: false, encoding: .utf8)

@@ -28,10 +28,14 @@ extension PipelineDefinition {
     public struct OptOuts: Sendable {
         public var journal: Located<String>
         public var index: Located<String>
+        /// `reconsent: {approvals: 2}`: a re-consent recorded through `scrub serve` needs a second
+        /// compliance key's approval before it lifts an opt-out (four eyes); nil: one key suffices.
+        public var reconsentApprovals: Located<Int>?
 
-        public init(journal: Located<String>, index: Located<String>) {
+        public init(journal: Located<String>, index: Located<String>, reconsentApprovals: Located<Int>? = nil) {
             self.journal = journal
             self.index = index
+            self.reconsentApprovals = reconsentApprovals
         }
     }
 
@@ -187,11 +191,14 @@ extension NodeReader {
     func readOptOuts(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         var journal: PipelineDefinition.Located<String>?
         var index: PipelineDefinition.Located<String>?
+        var approvals: PipelineDefinition.Located<Int>?
         for entry in try mapping(node, "`optouts`") {
             switch entry.key {
             case "journal": journal = try string(entry.value, "journal")
             case "index": index = try string(entry.value, "index")
-            default: throw unknown(entry.key, entry.keyNode, in: "`optouts`", allowed: ["journal", "index"])
+            case "reconsent": approvals = try readReconsent(entry.value)
+            default:
+                throw unknown(entry.key, entry.keyNode, in: "`optouts`", allowed: ["journal", "index", "reconsent"])
             }
         }
         guard let journal, let index else {
@@ -200,7 +207,26 @@ extension NodeReader {
                 "`optouts` needs `journal` (the opt-out journal) and `index` (the suppression index compiled from "
                     + "it with scrub optout compile)", at: place(node))
         }
-        definition.optOuts = .init(journal: journal, index: index)
+        definition.optOuts = .init(journal: journal, index: index, reconsentApprovals: approvals)
+    }
+
+    /// `optouts.reconsent: {approvals: 1 or 2}`.
+    private func readReconsent(_ node: YAMLNode) throws(PipelineError) -> PipelineDefinition.Located<Int>? {
+        var approvals: PipelineDefinition.Located<Int>?
+        for entry in try mapping(node, "`optouts.reconsent`") {
+            guard entry.key == "approvals" else {
+                throw unknown(entry.key, entry.keyNode, in: "`optouts.reconsent`", allowed: ["approvals"])
+            }
+            let value = try int(entry.value, "approvals")
+            guard (1...2).contains(value.value) else {
+                throw PipelineError(
+                    .configuration,
+                    "`approvals` must be 1 (one compliance key records a re-consent) or 2 (a second compliance key "
+                        + "approves it), not \(value.value)", at: place(entry.value))
+            }
+            approvals = value
+        }
+        return approvals
     }
 
     func readHistory(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {

@@ -10,6 +10,9 @@ extension PipelinePlan {
         /// The index's list name, as `reject_detail` and the report name it.
         public var listName: String
         public var freshness: JournalFreshness
+        /// How many compliance keys a re-consent through `scrub serve` needs: 1, or 2 when
+        /// `optouts.reconsent.approvals` says so.
+        public var reconsentApprovals = 1
     }
 
     /// What loading the contact history read, for the report.
@@ -51,7 +54,7 @@ extension PipelinePlan {
             suppressionLists.append(list)
             journal = JournalCheck(
                 journal: path(optOuts.journal), index: path(optOuts.index), listName: list.info.name,
-                freshness: freshness)
+                freshness: freshness, reconsentApprovals: optOuts.reconsentApprovals?.value ?? 1)
         }
         let exemptions =
             overrides.registries.isEmpty ? try Self.exemptions(definition, consent: definition.consent) : []

@@ -30,10 +30,14 @@ public struct OptOutEvent: Sendable, Equatable {
     /// When an opt-out stops binding, where the law sets a term (Washington's one year, Virginia's ten
     /// years for texts); nil: it binds until a re-consent. Opt-outs only.
     public var expiresAt: UTCTime?
+    /// The second person who approved a re-consent, where the pipeline asks for two
+    /// (`optouts.reconsent.approvals: 2`); ``actor`` proposed it. nil: one person recorded it.
+    public var approvedBy: String?
 
     public init(
         action: Action, time: UTCTime, recordedAt: UTCTime, number: String, e164: UInt64, scope: OptOutScope,
-        channel: OptOutChannel, reason: String, evidence: String, actor: String, expiresAt: UTCTime? = nil
+        channel: OptOutChannel, reason: String, evidence: String, actor: String, expiresAt: UTCTime? = nil,
+        approvedBy: String? = nil
     ) {
         self.action = action
         self.time = time
@@ -46,6 +50,7 @@ public struct OptOutEvent: Sendable, Equatable {
         self.evidence = evidence
         self.actor = actor
         self.expiresAt = expiresAt
+        self.approvedBy = approvedBy
     }
 
     /// The record's fields as written to the journal (the chain adds `prev_sha256`).
@@ -66,6 +71,7 @@ public struct OptOutEvent: Sendable, Equatable {
         // Written only when set, so journals without expiries keep their bytes; a reader that does not
         // know the field keeps the opt-out for good, which is the safe side.
         if let expiresAt { fields["expires_at"] = .string(expiresAt.description) }
+        if let approvedBy { fields["approved_by"] = .string(approvedBy) }
         return fields
     }
 
@@ -105,13 +111,15 @@ public struct OptOutEvent: Sendable, Equatable {
         if object["expires_at"] != nil {
             expiresAt = try parsed("expires_at") { UTCTime(parsing: $0.utf8) }
         }
+        let approvedBy = object["approved_by"] != nil ? try string("approved_by") : nil
         let event = OptOutEvent(
             action: try parsed("event", Action.init(rawValue:)),
             time: try parsed("time") { UTCTime(parsing: $0.utf8) },
             recordedAt: try parsed("recorded_at") { UTCTime(parsing: $0.utf8) },
             number: try string("number"), e164: e164, scope: try parsed("scope", OptOutScope.init),
             channel: try parsed("channel", OptOutChannel.init(rawValue:)), reason: try string("reason"),
-            evidence: try string("evidence"), actor: try string("actor"), expiresAt: expiresAt)
+            evidence: try string("evidence"), actor: try string("actor"), expiresAt: expiresAt,
+            approvedBy: approvedBy)
         return (event, try string(HashChainedLog.linkField))
     }
 }

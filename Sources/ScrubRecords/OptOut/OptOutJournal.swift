@@ -47,7 +47,8 @@ public struct OptOutJournal: Sendable {
                     OptOutEvent(
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
                         e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
-                        evidence: request.recordedEvidence, actor: request.actor, expiresAt: request.expiresAt))
+                        evidence: request.recordedEvidence, actor: request.actor, expiresAt: request.expiresAt,
+                        approvedBy: request.approvedBy))
             case .missing:
                 refused.append("number \(index + 1) is empty")
             case .invalid(let detail):

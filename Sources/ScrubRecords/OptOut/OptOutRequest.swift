@@ -15,6 +15,8 @@ public struct OptOutRequest: Sendable, Equatable {
     public var time: UTCTime?
     /// When the opt-outs stop binding (``OptOutEvent/expiresAt``); nil: until a re-consent.
     public var expiresAt: UTCTime?
+    /// Who approved a re-consent that needs a second person (``OptOutEvent/approvedBy``).
+    public var approvedBy: String?
 
     public init(
         action: OptOutEvent.Action = .optOut, scope: OptOutScope = .all, channel: OptOutChannel, reason: String,
@@ -51,6 +53,11 @@ public struct OptOutRequest: Sendable, Equatable {
         if let expiresAt {
             if action == .reconsent { return "an expiry is for opt-outs: a re-consent has none" }
             if let time, expiresAt <= time { return "the expiry \(expiresAt) is not after the request \(time)" }
+        }
+        if let approvedBy {
+            if action != .reconsent { return "an approval is for re-consents: an opt-out needs none" }
+            if approvedBy.allSatisfy(\.isWhitespace) { return "the approver is empty" }
+            if approvedBy == actor { return "\(actor) proposed this re-consent: a second person must approve it" }
         }
         if reason.allSatisfy(\.isWhitespace) { return "give a --reason" }
         if actor.allSatisfy(\.isWhitespace) { return "the actor is empty: give --actor" }

@@ -163,4 +163,31 @@ struct OptOutJournalTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: journal.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
+
+    @Test("a re-consent's approver is written and read back; the proposer or an opt-out cannot carry one")
+    func approvedBy() throws {
+        let dir = try TemporaryDirectory()
+        let journal = try journal(dir)
+        var approved = optOut(.reconsent, evidence: "form-9")
+        approved.approvedBy = "second"
+        try journal.record(
+            ["+14155550100"], country: "US", request: approved, normalizer: TestNormalizer(), now: testTime(minutes: 9))
+        #expect(try lines(of: journal.path).last?.contains(#""approved_by":"second""#) == true)
+        #expect(try lines(of: journal.path).dropLast().allSatisfy { !$0.contains("approved_by") })
+        var events: [OptOutEvent] = []
+        try journal.forEachEvent { event, _ in events.append(event) }
+        #expect(events.map(\.approvedBy) == [nil, nil, nil, nil, "second"])
+
+        var own = optOut(.reconsent)
+        own.approvedBy = own.actor
+        var optOutApproved = optOut()
+        optOutApproved.approvedBy = "second"
+        for (request, message) in [(own, "a second person must approve it"), (optOutApproved, "re-consents")] {
+            #expect {
+                try journal.record(
+                    ["+14155550100"], country: "US", request: request, normalizer: TestNormalizer(), now: testTime())
+            } throws: { "\($0)".contains(message) }
+        }
+        #expect(try lines(of: journal.path).count == 5)
+    }
 }
