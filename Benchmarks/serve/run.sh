@@ -71,3 +71,6 @@ cat "$work/soak.txt"
 printf 'journal events after setup: %s, audit records: %s, check-log lines: %s\n' \
     "$(( $(wc -l < "$work/state/optouts.jsonl") - 1 ))" "$(wc -l < "$work/state/audit.jsonl")" \
     "$(wc -l < "$work/state/checks.jsonl")"
+# Each soak opt-out names a number of its own: a number in the journal twice is a request recorded twice.
+printf 'journal numbers recorded more than once: %s\n' \
+    "$(grep -o '"e164":"[^"]*"' "$work/state/optouts.jsonl" | sort | uniq -d | wc -l)"
