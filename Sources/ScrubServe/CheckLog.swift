@@ -72,8 +72,9 @@ final class CheckLog: Sendable {
         var lines: [UInt8] = []
         for check in checks {
             lines += Self.line([
-                "record": "check", "number_hmac": key.pseudonym(check.number), "hmac_key": key.id,
-                "time": time.description, "decision": check.decision, "key": keyName,
+                "record": .string("check"), "number_hmac": .string(key.pseudonym(check.number)),
+                "hmac_key": .string(key.id), "time": .string(time.description), "decision": .string(check.decision),
+                "key": .string(keyName),
             ])
         }
         let minute = time.seconds / 60
@@ -106,16 +107,15 @@ final class CheckLog: Sendable {
         var lines: [UInt8] = []
         for (name, count) in state.counts.sorted(by: { $0.key < $1.key }) {
             lines += line([
-                "record": "check_count", "minute": UTCTime(seconds: minute * 60).description, "key": name,
-                "checks": count,
+                "record": .string("check_count"), "minute": .string(UTCTime(seconds: minute * 60).description),
+                "key": .string(name), "checks": .int(count),
             ])
         }
         return lines
     }
 
-    private static func line(_ object: [String: Any]) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return Array(data) + [0x0A]
+    private static func line(_ object: [String: AuditValue]) -> [UInt8] {
+        Array(AuditValue.object(object).json.utf8) + [0x0A]
     }
 
     struct WriteError: Error {

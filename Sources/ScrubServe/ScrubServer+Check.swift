@@ -23,21 +23,20 @@ extension ScrubServer {
             zip(queries, answers).map { query, answer in
                 (answer.decision.number?.e164Text ?? query.request.input, answer.decision.reason?.rawValue ?? "CLEAN")
             }, keyName: key.name, time: arrived)
-        var objects: [[String: Any]] = []
+        var objects: [AuditValue] = []
         for (query, answer) in zip(queries, answers) {
             metrics.check(decision: answer.decision.reason?.rawValue ?? "CLEAN")
-            objects.append(Self.object(answer, at: query.at ?? arrived, explained: query.explain))
+            objects.append(.object(Self.object(answer, at: query.at ?? arrived, explained: query.explain)))
         }
-        let object: Any = isBatch ? ["results": objects] as [String: Any] : objects[0]
-        return Reply(.ok, object)
+        return Reply(.ok, value: isBatch ? .object(["results": .array(objects)]) : objects[0])
     }
 
     /// `scrub check --json`'s fields, the trace only when asked for (a dialer needs the decision, not its
     /// explanation), and `callable_now`: the number is clean and the check time is inside one of its windows.
-    static func object(_ answer: CheckAnswer, at time: UTCTime, explained: Bool) -> [String: Any] {
-        var object = answer.jsonObject
+    static func object(_ answer: CheckAnswer, at time: UTCTime, explained: Bool) -> [String: AuditValue] {
+        var object = answer.jsonFields
         if !explained { object["trace"] = nil }
-        object["callable_now"] = answer.nextCallableAt == time
+        object["callable_now"] = .bool(answer.nextCallableAt == time)
         return object
     }
 }

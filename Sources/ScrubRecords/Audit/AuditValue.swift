@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value with a canonical rendering (sorted keys), so a record's bytes are reproducible.
 public indirect enum AuditValue: Sendable, Equatable {
     case string(String)
@@ -17,6 +19,19 @@ public indirect enum AuditValue: Sendable, Equatable {
         case .object(let fields):
             return "{" + fields.keys.sorted().map { Self.quote($0) + ":" + fields[$0]!.json }.joined(separator: ",")
                 + "}"
+        }
+    }
+
+    /// The value as `JSONSerialization` objects (`String`, `Int`, `Bool`, `NSNull`, arrays and
+    /// dictionaries of them), for a caller that adds fields of its own.
+    public var foundationValue: Any {
+        switch self {
+        case .string(let text): text
+        case .int(let value): value
+        case .bool(let value): value
+        case .null: NSNull()
+        case .array(let items): items.map(\.foundationValue)
+        case .object(let fields): fields.mapValues(\.foundationValue)
         }
     }
 
