@@ -150,7 +150,7 @@ extension ScrubServer {
     private func validate(_ number: String, country: String?) async throws {
         let generation = generations.generation
         let country = country ?? generation.plan.defaultCountry
-        let reading = try await generation.pool.withSlot { slot in
+        let reading = await generation.pool.withSlot { slot in
             var field = number
             return field.withUTF8 { slot.normalizer.reading(UnsafeRawBufferPointer($0), country: country) }
         }
