@@ -3,6 +3,7 @@
 # /v1/check latency at 4 connections; a soak of checks and opt-outs with the server's RSS sampled.
 #
 # Usage: Benchmarks/serve/run.sh SCRUB [SECONDS] [SOAK_SECONDS]   (SCRUB: a release build of scrub)
+# SCRUB_SOAK_OPTOUT_EVERY=0 soaks with checks only (default: an opt-out every 50th request).
 # Needs wrk (Debian: apt-get install wrk). Prints wrk's reports and the RSS samples (KiB, every 10 s).
 set -euo pipefail
 scrub=$(realpath "$1")
@@ -58,8 +59,8 @@ done
 echo "== 4 connections, /v1/check, latency distribution"
 SCRUB_TOKEN=$dialer wrk -t2 -c4 -d"${seconds}s" --latency -s "$here/check.lua" "$url/v1/check"
 
-echo "== soak: ${soak}s of checks with an opt-out every 50th request, 16 connections; RSS (KiB) every 10 s"
-SCRUB_TOKEN=$agent wrk -t2 -c16 -d"${soak}s" --latency -s "$here/soak.lua" "$url/v1/check" > "$work/soak.txt" 2>&1 &
+echo "== soak: ${soak}s of checks, an opt-out every ${SCRUB_SOAK_OPTOUT_EVERY:-50}th request (0: none), 16 connections; RSS (KiB) every 10 s"
+SCRUB_TOKEN=$agent SCRUB_SOAK_OPTOUT_EVERY=${SCRUB_SOAK_OPTOUT_EVERY:-50} wrk -t2 -c16 -d"${soak}s" --latency -s "$here/soak.lua" "$url/v1/check" > "$work/soak.txt" 2>&1 &
 wrk_pid=$!
 while kill -0 "$wrk_pid" 2>/dev/null; do
     printf '%s rss_kib=%s\n' "$(date -u +%H:%M:%S)" "$(awk '/^VmRSS/ {print $2}' /proc/$pid/status)"
@@ -69,7 +70,7 @@ wait "$wrk_pid" || true
 cat "$work/soak.txt"
 # One event was recorded at setup; every other journal line must be one opt-out answered 201.
 printf 'journal events after setup: %s, audit records: %s, check-log lines: %s\n' \
-    "$(( $(wc -l < "$work/state/optouts.jsonl") - 1 ))" "$(wc -l < "$work/state/audit.jsonl")" \
+    "$(( $(wc -l < "$work/state/optouts.jsonl") - 1 ))" "$(cat "$work/state/audit.jsonl" 2>/dev/null | wc -l)" \
     "$(wc -l < "$work/state/checks.jsonl")"
 # Each soak opt-out names a number of its own: a number in the journal twice is a request recorded twice.
 printf 'journal numbers recorded more than once: %s\n' \
