@@ -18,7 +18,7 @@ extension ScrubServer {
             action == .optOut ? "record_opt_out" : "record_reconsent", key: key, requestID: requestID, time: time
         ) {
             try require(key, action == .optOut ? .recordOptOut : .reconsent)
-            let (number, country, optOut) = try await Self.optOutRequest(
+            let (number, country, optOut) = try Self.optOutRequest(
                 action, body: try await body(of: request), key: key, time: time)
             if action == .reconsent, generations.generation.plan.journal?.reconsentApprovals == 2 {
                 try await validate(number, country: country)
@@ -127,7 +127,7 @@ extension ScrubServer {
     /// pipeline's default when the body names none), and the request the event is made from.
     private static func optOutRequest(
         _ action: OptOutEvent.Action, body: JSONBody, key: APIKey, time: UTCTime
-    ) async throws -> (number: String, country: String?, request: OptOutRequest) {
+    ) throws -> (number: String, country: String?, request: OptOutRequest) {
         try body.allowOnly(Self.optOutFields)
         let number = try body.requiredString("number")
         let channelText = try body.requiredString("channel")
@@ -154,14 +154,7 @@ extension ScrubServer {
             var field = number
             return field.withUTF8 { slot.normalizer.reading(UnsafeRawBufferPointer($0), country: country) }
         }
-        switch reading {
-        case .e164: return
-        case .missing: throw ServeError.badRequest("is empty", field: "number")
-        case .invalid(let detail):
-            throw ServeError.badRequest("is not a valid phone number: \(detail)", field: "number")
-        case .unsupportedRegion(let detail):
-            throw ServeError.badRequest("is in a region this scrub does not support: \(detail)", field: "number")
-        }
+        if let refusal = reading.refusal { throw ServeError.badRequest(refusal, field: "number") }
     }
 
     /// Appends the event to the current generation's journal and lays it over that generation's index,

@@ -12,6 +12,17 @@ public enum NumberReading: Sendable, Equatable {
     case invalid(String)
     /// A valid-looking number in a region the normaliser does not support.
     case unsupportedRegion(String)
+
+    /// Why the journal refuses the number, as a phrase after its name ("number 2 is empty"); nil for
+    /// a number it takes.
+    public var refusal: String? {
+        switch self {
+        case .e164: nil
+        case .missing: "is empty"
+        case .invalid(let detail): "is not a valid phone number: \(detail)"
+        case .unsupportedRegion(let detail): "is in a region this scrub does not support: \(detail)"
+        }
+    }
 }
 
 /// Reads a phone field, written as in the country named by the second argument, as a number.

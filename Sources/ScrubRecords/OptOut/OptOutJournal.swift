@@ -41,20 +41,16 @@ public struct OptOutJournal: Sendable {
         var refused: [String] = []
         for (index, number) in numbers.enumerated() {
             var field = number
-            switch field.withUTF8({ read(UnsafeRawBufferPointer($0), country) }) {
-            case .e164(let e164):
+            let reading = field.withUTF8 { read(UnsafeRawBufferPointer($0), country) }
+            if case .e164(let e164) = reading {
                 events.append(
                     OptOutEvent(
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
                         e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
                         evidence: request.recordedEvidence, actor: request.actor, expiresAt: request.expiresAt,
                         approvedBy: request.approvedBy))
-            case .missing:
-                refused.append("number \(index + 1) is empty")
-            case .invalid(let detail):
-                refused.append("number \(index + 1) is not a valid phone number: \(detail)")
-            case .unsupportedRegion(let detail):
-                refused.append("number \(index + 1) is in a region this scrub does not support: \(detail)")
+            } else if let refusal = reading.refusal {
+                refused.append("number \(index + 1) \(refusal)")
             }
         }
         guard refused.isEmpty else {
