@@ -17,7 +17,7 @@ struct CheckQuery: Sendable {
     /// The fields of one number's object.
     static let fields: Set<String> = [
         "number", "country", "state", "postcode", "consent_at", "ebr_date", "ebr_type", "current_contract", "at",
-        "channel", "trace",
+        "channel", "trace", "person",
     ]
 
     /// The most numbers one request may check.
@@ -46,6 +46,10 @@ struct CheckQuery: Sendable {
         request = CheckRequest(
             try body.requiredString("number"), country: try body.string("country"), state: try body.string("state"),
             postcode: try body.string("postcode"), evidence: evidence)
+        if let person = try body.string("person") {
+            if let problem = PersonKey.problem(person) { throw .badRequest(problem, field: body.name("person")) }
+            request.person = person
+        }
         if let text = try body.string("at") {
             guard let time = UTCTime(parsing: Array(text.utf8)) else {
                 throw .badRequest("must be a time such as 2026-12-01T15:00:00Z", field: body.name("at"))

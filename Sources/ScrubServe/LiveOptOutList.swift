@@ -21,7 +21,7 @@ final class LiveOptOutList: NumberList, @unchecked Sendable {
     private struct Overlay {
         /// The journal's state: every event read at start and every event recorded since.
         var state: OptOutState
-        /// Numbers with events after the compiled prefix of the journal.
+        /// Subjects (numbers and persons) with events after the compiled prefix of the journal.
         var touched: Set<UInt64>
         /// The journal line the next recorded event gets (for ties in time, as the compiler breaks them).
         var nextLine: Int
@@ -36,7 +36,7 @@ final class LiveOptOutList: NumberList, @unchecked Sendable {
             state.apply(event, line: line)
             // Beyond the compiled prefix; a blank line in the prefix only makes this wider, which is safe:
             // the state's answer is exact for every number.
-            if line > compiledEvents { touched.insert(event.e164) }
+            if line > compiledEvents { touched.formUnion(event.subjects) }
             lastLine = line
         }
         self.base = base
@@ -45,11 +45,12 @@ final class LiveOptOutList: NumberList, @unchecked Sendable {
         self.overlay = Mutex(Overlay(state: state, touched: touched, nextLine: lastLine + 1))
     }
 
-    func contains(_ e164: UInt64) -> Bool {
+    /// Whether a number (E.164 digits) or a person (``PersonKey`` subject) is opted out.
+    func contains(_ subject: UInt64) -> Bool {
         let live: Bool? = overlay.withLock { overlay in
-            overlay.touched.contains(e164) ? overlay.state.isListed(e164, compiledFor: scope) : nil
+            overlay.touched.contains(subject) ? overlay.state.isListed(subject, compiledFor: scope) : nil
         }
-        return live ?? base.contains(e164)
+        return live ?? base.contains(subject)
     }
 
     /// Lays events just appended to the journal over the index.
@@ -58,11 +59,11 @@ final class LiveOptOutList: NumberList, @unchecked Sendable {
             for event in events {
                 overlay.state.apply(event, line: overlay.nextLine)
                 overlay.nextLine += 1
-                overlay.touched.insert(event.e164)
+                overlay.touched.formUnion(event.subjects)
             }
         }
     }
 
-    /// Numbers the overlay decides, for `/metrics`.
+    /// Subjects the overlay decides, for `/metrics`.
     var touchedCount: Int { overlay.withLock { $0.touched.count } }
 }

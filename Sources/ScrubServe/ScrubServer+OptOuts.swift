@@ -6,7 +6,7 @@ import ScrubRecords
 
 extension ScrubServer {
     /// The fields of `POST /v1/optouts` and `POST /v1/optouts/reconsent`.
-    static let optOutFields: Set<String> = ["number", "country", "channel", "reason", "evidence"]
+    static let optOutFields: Set<String> = ["number", "country", "channel", "reason", "evidence", "person"]
 
     /// `POST /v1/optouts` and `/v1/optouts/reconsent`: appends one event to the pipeline's journal and
     /// lays it over the index at once. Where the pipeline asks for two approvals, a re-consent is only
@@ -141,8 +141,12 @@ extension ScrubServer {
         if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw ServeError.badRequest("must be a two-letter ISO 3166 code such as US", field: "country")
         }
-        let request = OptOutRequest(
+        var request = OptOutRequest(
             action: action, channel: channel, reason: reason, evidence: evidence, actor: key.name, time: time)
+        if let person = try body.string("person") {
+            if let problem = PersonKey.problem(person) { throw ServeError.badRequest(problem, field: "person") }
+            request.person = person
+        }
         return (number, country, request)
     }
 

@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The row's postcode.")
     var postcode: String?
 
+    @Option(help: "The lead's person key (input.person_column), such as a CRM contact id.")
+    var person: String?
+
     @Option(help: "The row's consent timestamp, in the pipeline's date format (ISO 8601 by default).")
     var consentAt: String?
 
@@ -80,6 +83,7 @@ struct CheckCommand: ParsableCommand {
         if let at, UTCTime(parsing: Array(at.utf8)) == nil {
             throw ValidationError("--at takes a time such as 2026-12-01T15:00:00Z, not `\(at)`")
         }
+        if let person, let problem = PersonKey.problem(person) { throw ValidationError("--person: \(problem)") }
     }
 
     /// `--at`, or now.
@@ -111,7 +115,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let answer = plan.check(
-            CheckRequest(number, country: country, state: state, postcode: postcode, evidence: evidence),
+            CheckRequest(
+                number, country: country, state: state, postcode: postcode, evidence: evidence, person: person),
             at: checkTime)
         print(json ? answer.json : answer.text)
         if !answer.isClean { throw ExitCode(Self.notCleanStatus) }

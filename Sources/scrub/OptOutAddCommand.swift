@@ -38,6 +38,13 @@ struct OptOutEventOptions: ParsableArguments {
             """)
     var approvedBy: String?
 
+    @Option(
+        help: """
+            The person the numbers belong to (a CRM contact id): the event binds every number of the \
+            person, matched on the pipeline's input.person_column (Washington's rule); default: the numbers.
+            """)
+    var person: String?
+
     @OptionGroup var signing: SigningOptions
 
     @Option(help: "When the person asked, ISO 8601 (default: now).")
@@ -73,6 +80,7 @@ struct OptOutEventOptions: ParsableArguments {
             request.noEvidence = noEvidence
             request.expiresAt = expiresAt.flatMap { UTCTime(parsing: $0.utf8) }
             request.approvedBy = approvedBy
+            request.person = person
             let events = try OptOutJournal(path: journal, signer: signer).record(
                 numbers, country: country.uppercased(), request: request, normalizer: normalizer, now: .now)
             let noun = action == .optOut ? "opt-out" : "re-consent"

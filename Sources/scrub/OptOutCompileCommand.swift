@@ -52,7 +52,9 @@ struct OptOutCompileCommand: ParsableCommand {
                 let result = try OptOutJournal(path: journal).compile(
                     to: output, name: name, scope: scope, asOf: asOf)
                 print(
-                    "\(output): \(result.numbers) number(s) opted out, from \(result.events) event(s); snapshot "
+                    "\(output): \(result.numbers) number(s)"
+                        + (result.persons > 0 ? " and \(result.persons) person(s)" : "")
+                        + " opted out, from \(result.events) event(s); snapshot "
                         + "\(result.snapshotDate); journal sha256 \(result.journalSHA256)")
                 if result.expired > 0 {
                     print("\(result.expired) opt-out(s) expired by \(asOf) were left out")

@@ -2,6 +2,7 @@ import Foundation
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubRecords
 import ScrubTestSupport
 import Testing
 
@@ -33,6 +34,23 @@ struct OptOutEventCommandTests {
         let index = try IndexFile(path: dir.path("o.idx"))
         #expect(index.contains(14_155_550_123) && !index.contains(14_155_550_124))
         #expect(try ScrubProcess.run(["audit", "verify", journal]).status == 0)
+    }
+
+    @Test("add --person binds the person: compile counts it, and it is in the index beside the number")
+    func addForPerson() throws {
+        let dir = try TemporaryDirectory()
+        let journal = dir.path("optouts.jsonl")
+        let base = ["--channel", "call", "--reason", "asked on the call", "--evidence", "rec-1"]
+        let added = try ScrubProcess.run(["optout", "add", journal, "+1 415 555 0123", "--person", " C-001 "] + base)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try String(contentsOfFile: journal, encoding: .utf8).contains(#""person":"C-001""#))
+        let compiled = try ScrubProcess.run(["optout", "compile", journal, "--output", dir.path("o.idx")])
+        #expect(compiled.stdout.contains("1 number(s) and 1 person(s) opted out"), "\(compiled.stdout)")
+        let index = try IndexFile(path: dir.path("o.idx"))
+        let person = try #require(PersonKey.subject("C-001"))
+        #expect(index.contains(14_155_550_123) && index.contains(person))
+        let blank = try ScrubProcess.run(["optout", "add", journal, "+1 415 555 0124", "--person", " "] + base)
+        #expect(blank.status == 78 && blank.stderr.contains("the person key is empty"), "\(blank.stderr)")
     }
 
     @Test("an invalid number refuses the whole command, exit 65, and adds nothing")

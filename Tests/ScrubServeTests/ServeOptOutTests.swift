@@ -16,10 +16,13 @@ struct ServeOptOutTests {
         "number": number, "channel": "web", "reason": "opted in again", "evidence": "form-12",
     ])
 
-    /// The number's decision from a dialer's check.
-    static func decision(_ client: some TestClientProtocol, _ fixture: ServeFixture) async throws -> String? {
-        let answer = try await client.send(
-            .post, "/v1/check", token: fixture.tokens[.dialer], body: json(["number": number]))
+    /// A number's decision from a dialer's check, with the lead's person key if given.
+    static func decision(
+        _ client: some TestClientProtocol, _ fixture: ServeFixture, of number: String = number, person: String? = nil
+    ) async throws -> String? {
+        var body: [String: Any] = ["number": number]
+        body["person"] = person
+        let answer = try await client.send(.post, "/v1/check", token: fixture.tokens[.dialer], body: json(body))
         return answer.json["decision"] as? String
     }
 
@@ -58,6 +61,34 @@ struct ServeOptOutTests {
         }
         let afterRestart = try await fixture.serve { client in try await Self.decision(client, fixture) }
         #expect(afterRestart == "CLEAN")
+    }
+
+    @Test("an opt-out for a person suppresses a check of any number with the person key, after a restart too")
+    func personOptOut() async throws {
+        let fixture = try ServeFixture()
+        let other = "+1 415 555 0199"
+        try await fixture.serve { client in
+            #expect(try await Self.decision(client, fixture, of: other, person: "C-001") == "CLEAN")
+            var body = try #require(
+                try JSONSerialization.jsonObject(with: Data(Self.optOutBody.utf8)) as? [String: Any])
+            body["person"] = "C-001"
+            let recorded = try await client.send(.post, "/v1/optouts", token: fixture.tokens[.agent], body: json(body))
+            #expect(recorded.status == .created, "\(recorded.text)")
+            #expect(try await Self.decision(client, fixture, of: other, person: "C-001") == "SUPPRESSED")
+            #expect(try await Self.decision(client, fixture, of: other, person: "C-002") == "CLEAN")
+            #expect(try await Self.decision(client, fixture, of: other, person: nil) == "CLEAN")
+            #expect(try await Self.decision(client, fixture) == "SUPPRESSED", "the number itself too")
+            body["person"] = " "
+            let blank = try await client.send(.post, "/v1/optouts", token: fixture.tokens[.agent], body: json(body))
+            #expect(blank.status == .badRequest && blank.json["field"] as? String == "person")
+            let badCheck = try await client.send(
+                .post, "/v1/check", token: fixture.tokens[.dialer], body: json(["number": other, "person": ""]))
+            #expect(badCheck.status == .badRequest && badCheck.json["field"] as? String == "person")
+        }
+        #expect(
+            try await fixture.serve { client in try await Self.decision(client, fixture, of: other, person: "C-001") }
+                == "SUPPRESSED")
+        #expect(!(try String(contentsOfFile: fixture.auditLog, encoding: .utf8)).contains("C-001"))
     }
 
     @Test("every opt-out request with a key is audited: actor, role, request id, outcome; no token, no number")

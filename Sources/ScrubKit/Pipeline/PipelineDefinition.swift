@@ -44,6 +44,9 @@ public struct PipelineDefinition: Sendable {
     /// `state_values`: a CRM's own spellings of states, provinces and territories.
     public var stateValues: [ValueMapEntry] = []
     public var postcodeColumn: Located<String>?
+    /// `person_column`: the lead's person key (a CRM contact id), which opt-outs recorded for a person
+    /// (`applies_to: person`) are matched on.
+    public var personColumn: Located<String>?
     public var delimiter: Located<String>?
     public var outputDirectory: Located<String>?
     public var compressionLevel: Located<Int>?
@@ -238,7 +241,7 @@ struct NodeReader {
     private func readInput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let allowed = [
             "files", "phone_column", "country_column", "default_country", "state_column", "postcode_column",
-            "delimiter", "country_values", "state_values",
+            "delimiter", "country_values", "state_values", "person_column",
         ]
         for entry in try mapping(node, "`input`") {
             switch entry.key {
@@ -248,6 +251,7 @@ struct NodeReader {
             case "default_country": definition.defaultCountry = try string(entry.value, "default_country")
             case "state_column": definition.stateColumn = try string(entry.value, "state_column")
             case "postcode_column": definition.postcodeColumn = try string(entry.value, "postcode_column")
+            case "person_column": definition.personColumn = try string(entry.value, "person_column")
             case "delimiter": definition.delimiter = try string(entry.value, "delimiter")
             case "country_values": definition.countryValues = try valueMap(entry.value, "country_values", .country)
             case "state_values": definition.stateValues = try valueMap(entry.value, "state_values", .state)

@@ -16,6 +16,8 @@ public struct PipelinePlan {
         public var country: Int? = nil
         public var state: Int? = nil
         public var postcode: Int? = nil
+        /// `person_column`: the lead's person key (a CRM contact id), for opt-outs that bind a person.
+        public var person: Int? = nil
     }
 
     public var name: String
@@ -158,7 +160,8 @@ public struct PipelinePlan {
 
         let columnNames = ColumnNames(
             phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
-            country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn))
+            country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn),
+            person: pick(\.personColumn))
         let (columns, detectedDelimiter) = try readColumns(
             inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter, names: columnNames)
 
@@ -307,6 +310,7 @@ public struct PipelinePlan {
         var country: PipelineDefinition.Located<String>?
         var state: PipelineDefinition.Located<String>?
         var postcode: PipelineDefinition.Located<String>?
+        var person: PipelineDefinition.Located<String>?
 
         /// The configured columns' positions in `header`.
         func find(in header: [String]) throws(PipelineError) -> Columns {
@@ -319,7 +323,7 @@ public struct PipelinePlan {
             }
             return Columns(
                 header: header, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
-                postcode: try find(postcode))
+                postcode: try find(postcode), person: try find(person))
         }
     }
 

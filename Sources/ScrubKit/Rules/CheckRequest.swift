@@ -12,16 +12,20 @@ public struct CheckRequest: Sendable {
     public var postcode: String?
     /// The lead's consent and business-relationship facts, as its columns would give them.
     public var evidence: LeadEvidence
+    /// The lead's person key (a CRM contact id), as `input.person_column` would give it: an opt-out
+    /// recorded for the person suppresses the check whatever the number.
+    public var person: String?
 
     public init(
         _ input: String, country: String? = nil, state: String? = nil, postcode: String? = nil,
-        evidence: LeadEvidence = LeadEvidence()
+        evidence: LeadEvidence = LeadEvidence(), person: String? = nil
     ) {
         self.input = input
         self.country = country
         self.state = state
         self.postcode = postcode
         self.evidence = evidence
+        self.person = person
     }
 }
 
@@ -53,7 +57,9 @@ extension RowDecider {
         var trace: DecisionTrace? = explain ? DecisionTrace() : nil
         let pending = Array(request.input.utf8).withUnsafeBytes {
             decide(
-                RowFacts(phone: $0, country: country, unknownCountry: known == nil ? written : nil, location: location),
+                RowFacts(
+                    phone: $0, country: country, unknownCountry: known == nil ? written : nil, location: location,
+                    personKey: request.person.flatMap(PersonKey.subject)),
                 evidence: { request.evidence }, trace: &trace)
         }
         let decision = pending.decision

@@ -11,14 +11,21 @@ public struct RowFacts {
     /// `UNSUPPORTED_REGION` rejection says so rather than blaming the number.
     public var unknownCountry: String?
     public var location: LeadLocation
+    /// The lead's person key (`input.person_column`) as a ``PersonKey`` subject; nil when the pipeline
+    /// names no such column or the field is blank.
+    public var personKey: UInt64?
 
     /// ISO 3166's "unknown": the country of a row whose country value names none.
     public static let unknownCountryCode = "ZZ"
 
-    public init(phone: UnsafeRawBufferPointer, country: String, unknownCountry: String? = nil, location: LeadLocation) {
+    public init(
+        phone: UnsafeRawBufferPointer, country: String, unknownCountry: String? = nil, location: LeadLocation,
+        personKey: UInt64? = nil
+    ) {
         self.phone = phone
         self.country = country
         self.unknownCountry = unknownCountry
         self.location = location
+        self.personKey = personKey
     }
 }

@@ -1,13 +1,19 @@
 /// `SUPPRESSED`: a number on one suppression list (internal opt-outs, a company's own list). A
 /// suppression list applies to every number, whatever its region, and allows no exemption.
 ///
-/// A litigator list is judged the same way, with its own reason and heading (``LitigatorRule``).
+/// A lead that carries a person key (`input.person_column`) is also suppressed when the list holds
+/// that person (an opt-out recorded `applies_to: person`, ``PersonKey``), whichever number it has.
+///
+/// A litigator list is judged the same way, with its own reason and heading (``LitigatorRule``), by
+/// its numbers only.
 package struct SuppressionRule: RowRule {
     let list: NumberList
     /// The list's position in ``Decision/list``.
     let position: Int
     /// `reject_detail`, built once.
     let detail: String
+    /// `reject_detail` of a lead suppressed by its person key rather than its number.
+    let personDetail: String
     /// `SUPPRESSED`, or `LITIGATOR` for a litigator list.
     let reason: RejectReason
     /// The trace's section.
@@ -19,6 +25,7 @@ package struct SuppressionRule: RowRule {
         self.list = list
         self.position = position
         self.detail = list.info.detail
+        self.personDetail = "\(list.info.detail), by the lead's person key"
         self.reason = reason
         self.heading = heading
     }
@@ -28,10 +35,15 @@ package struct SuppressionRule: RowRule {
         trace: inout DecisionTrace?
     ) -> Rejection? {
         let listed = list.contains(number.e164)
+        let personListed = !listed && reason == .suppressed && row.personKey.map(list.contains) == true
         if trace != nil {
             trace?.section(heading)
-            trace?.append("  \(detail): \(listed ? "LISTED" : "not listed")")
+            let person =
+                row.personKey == nil || reason != .suppressed
+                ? "" : personListed ? "; person LISTED" : "; person not listed"
+            trace?.append("  \(detail): \(listed ? "LISTED" : "not listed")\(person)")
         }
-        return listed ? Rejection(reason, detail: detail, list: position) : nil
+        if listed { return Rejection(reason, detail: detail, list: position) }
+        return personListed ? Rejection(reason, detail: personDetail, list: position) : nil
     }
 }

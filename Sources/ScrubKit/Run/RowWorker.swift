@@ -64,11 +64,12 @@ final class RowWorker: @unchecked Sendable {
             // The dates tally reads every row's dates: the evidence is read once, for it and the rules.
             let evidence = dates != nil ? consent?.evidence(of: record) : nil
             dates?.count(record, evidence: evidence)
+            let person = input.personColumn.flatMap { record.withField($0, PersonKey.subject) }
             let pending = record.withField(input.phoneColumn) { phone in
                 decider.decide(
                     RowFacts(
                         phone: phone, country: place.country, unknownCountry: place.unknownCountry,
-                        location: place.location),
+                        location: place.location, personKey: person),
                     evidence: { evidence ?? consent?.evidence(of: record) ?? LeadEvidence() })
             }
             clock.end(.decide)
@@ -163,6 +164,8 @@ struct RowInput: Sendable {
     /// The input's file name, for `input_file`.
     var name: String
     var phoneColumn: Int
+    /// `input.person_column`, when the pipeline names one.
+    var personColumn: Int?
     /// The input's delimiter: rows are copied as they stood when the outputs use it too.
     var delimiter: UInt8
     /// Fields of the header, for a malformed row's empty fields.

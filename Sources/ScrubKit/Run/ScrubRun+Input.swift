@@ -26,7 +26,8 @@ extension ScrubRun {
             ? plan.columns
             : try plan.columns(forHeader: reader.header.fields.map { String(decoding: $0, as: UTF8.self) }, of: input)
         let rowInput = RowInput(
-            name: inputName, phoneColumn: columns.phone, delimiter: reader.dialect.delimiter,
+            name: inputName, phoneColumn: columns.phone, personColumn: columns.person,
+            delimiter: reader.dialect.delimiter,
             width: reader.header.count)
         layout.update { $0 = rowInput }
         try outputs.start(header: reader.header, cleanColumns: cleanColumns, rejectColumns: Self.rejectColumns)

@@ -33,11 +33,21 @@ public struct OptOutEvent: Sendable, Equatable {
     /// The second person who approved a re-consent, where the pipeline asks for two
     /// (`optouts.reconsent.approvals: 2`); ``actor`` proposed it. nil: one person recorded it.
     public var approvedBy: String?
+    /// The person the event is about (a CRM contact id, trimmed), when it binds every number of that
+    /// person and not just ``number`` (`applies_to: person`); nil: this number only.
+    public var person: String?
+
+    /// What the event binds, as the journal's state keys it: the number's E.164 digits, and the
+    /// person's subject (``PersonKey``) when the event applies to the person.
+    public var subjects: [UInt64] {
+        guard let person, let subject = PersonKey.subject(person) else { return [e164] }
+        return [e164, subject]
+    }
 
     public init(
         action: Action, time: UTCTime, recordedAt: UTCTime, number: String, e164: UInt64, scope: OptOutScope,
         channel: OptOutChannel, reason: String, evidence: String, actor: String, expiresAt: UTCTime? = nil,
-        approvedBy: String? = nil
+        approvedBy: String? = nil, person: String? = nil
     ) {
         self.action = action
         self.time = time
@@ -51,6 +61,7 @@ public struct OptOutEvent: Sendable, Equatable {
         self.actor = actor
         self.expiresAt = expiresAt
         self.approvedBy = approvedBy
+        self.person = person
     }
 
     /// The record's fields as written to the journal (the chain adds `prev_sha256`).
@@ -72,6 +83,10 @@ public struct OptOutEvent: Sendable, Equatable {
         // know the field keeps the opt-out for good, which is the safe side.
         if let expiresAt { fields["expires_at"] = .string(expiresAt.description) }
         if let approvedBy { fields["approved_by"] = .string(approvedBy) }
+        if let person {
+            fields["applies_to"] = .string("person")
+            fields["person"] = .string(person)
+        }
         return fields
     }
 
@@ -112,6 +127,19 @@ public struct OptOutEvent: Sendable, Equatable {
             expiresAt = try parsed("expires_at") { UTCTime(parsing: $0.utf8) }
         }
         let approvedBy = object["approved_by"] != nil ? try string("approved_by") : nil
+        var person: String?
+        let appliesTo = try object["applies_to"] == nil ? "number" : string("applies_to")
+        switch appliesTo {
+        case "number":
+            guard object["person"] == nil else {
+                throw EventParseError(message: "`person` is set but `applies_to` is not `person`")
+            }
+        case "person":
+            let key = try string("person")
+            if let problem = PersonKey.problem(key) { throw EventParseError(message: "`person`: \(problem)") }
+            person = key
+        default: throw EventParseError(message: "`applies_to` has an unknown value (number or person)")
+        }
         let event = OptOutEvent(
             action: try parsed("event", Action.init(rawValue:)),
             time: try parsed("time") { UTCTime(parsing: $0.utf8) },
@@ -119,7 +147,7 @@ public struct OptOutEvent: Sendable, Equatable {
             number: try string("number"), e164: e164, scope: try parsed("scope", OptOutScope.init),
             channel: try parsed("channel", OptOutChannel.init(rawValue:)), reason: try string("reason"),
             evidence: try string("evidence"), actor: try string("actor"), expiresAt: expiresAt,
-            approvedBy: approvedBy)
+            approvedBy: approvedBy, person: person)
         return (event, try string(HashChainedLog.linkField))
     }
 }

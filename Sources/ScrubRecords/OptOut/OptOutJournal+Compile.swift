@@ -7,6 +7,8 @@ extension OptOutJournal {
         public var events: Int
         /// Distinct numbers in the index.
         public var numbers: Int
+        /// Distinct persons in the index (opt-outs that apply to every number of a person).
+        public var persons: Int
         /// Opt-outs left out because they had expired by the compile's `asOf` time, per (number, scope).
         public var expired: Int
         /// The index's snapshot date: the UTC day of the newest event.
@@ -17,7 +19,8 @@ extension OptOutJournal {
     }
 
     /// Writes the journal's current state as a suppression index: every number whose latest event
-    /// for `scope` (and for `all`) is an opt-out; every opted-out number when `scope` is nil.
+    /// for `scope` (and for `all`) is an opt-out; every opted-out number when `scope` is nil. A person
+    /// opted out is written as its ``PersonKey`` subject, beside the numbers.
     ///
     /// The index is a function of the journal's bytes: its snapshot date is the newest event's UTC day,
     /// and its one source is the journal, with the SHA-256 of exactly the bytes compiled, which
@@ -48,9 +51,10 @@ extension OptOutJournal {
             let inForce = state.inForce(for: scope, at: asOf)
             let expired = asOf.map { state.expiredCount(for: scope, at: $0) } ?? 0
             // Second pass through the index builder's reader, so the journal is recorded as the index's
-            // source with the digest of the very bytes read; each deciding line yields its number.
+            // source with the digest of the very bytes read; each deciding line yields its number, and
+            // the person of an event that applies to one is added after.
             var collector = KeyCollector()
-            var parser = ClosureLineParser { _, lineNumber in inForce[lineNumber].map { .key($0) } ?? .skip }
+            var parser = ClosureLineParser { _, lineNumber in inForce[lineNumber].map { .key($0[0]) } ?? .skip }
             var offset = 0
             try collector.readLines(named: path, role: .full, parser: &parser) { buffer in
                 let wanted = min(buffer.count, lines.byteCount - offset)
@@ -59,13 +63,15 @@ extension OptOutJournal {
                 offset += n
                 return n
             }
+            for subjects in inForce.values { for subject in subjects.dropFirst() { collector.add(subject) } }
+            let persons = Set(inForce.values.joined().filter(PersonKey.isSubject)).count
             let journalDigest = collector.sources.last!.sha256
             let metadata = IndexMetadata(
                 name: listName, kind: .suppression, regions: [], snapshotDate: newest.date.description,
                 maxAgeDays: IndexMetadata.defaultMaxAgeDays(regions: []))
             let report = try IndexBuilder.build(keys: collector, metadata: metadata, output: output)
             return Compilation(
-                events: state.eventCount, numbers: report.entryCount, expired: expired,
+                events: state.eventCount, numbers: report.entryCount - persons, persons: persons, expired: expired,
                 snapshotDate: newest.date.description,
                 journalSHA256: journalDigest, index: report)
         }

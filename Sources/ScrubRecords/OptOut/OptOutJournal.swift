@@ -48,7 +48,7 @@ public struct OptOutJournal: Sendable {
                         action: request.action, time: request.time ?? now, recordedAt: now, number: number,
                         e164: e164, scope: request.scope, channel: request.channel, reason: request.reason,
                         evidence: request.recordedEvidence, actor: request.actor, expiresAt: request.expiresAt,
-                        approvedBy: request.approvedBy))
+                        approvedBy: request.approvedBy, person: request.person.map(PersonKey.trimmed)))
             } else if let refusal = reading.refusal {
                 refused.append("number \(index + 1) \(refusal)")
             }

@@ -17,6 +17,9 @@ public struct OptOutRequest: Sendable, Equatable {
     public var expiresAt: UTCTime?
     /// Who approved a re-consent that needs a second person (``OptOutEvent/approvedBy``).
     public var approvedBy: String?
+    /// The person the numbers belong to (a CRM contact id), when the event binds every number of that
+    /// person (``OptOutEvent/person``); nil: the numbers given only.
+    public var person: String?
 
     public init(
         action: OptOutEvent.Action = .optOut, scope: OptOutScope = .all, channel: OptOutChannel, reason: String,
@@ -59,6 +62,7 @@ public struct OptOutRequest: Sendable, Equatable {
             if approvedBy.allSatisfy(\.isWhitespace) { return "the approver is empty" }
             if approvedBy == actor { return "\(actor) proposed this re-consent: a second person must approve it" }
         }
+        if let person, let problem = PersonKey.problem(person) { return problem }
         if reason.allSatisfy(\.isWhitespace) { return "give a --reason" }
         if actor.allSatisfy(\.isWhitespace) { return "the actor is empty: give --actor" }
         return nil

@@ -1,12 +1,16 @@
-/// The journal's current state: for each number and scope, the latest event, by the time the person
-/// asked (ties go to the later line).
+/// The journal's current state: for each subject (a number, or a person: ``PersonKey``) and scope,
+/// the latest event, by the time the person asked (ties go to the later line).
 ///
-/// A number is opted out of a scope when its latest event in that scope is an opt-out. Re-consent
+/// A subject is opted out of a scope when its latest event in that scope is an opt-out. Re-consent
 /// lifts exactly its own scope: a re-consent for `all` does not lift a brand's opt-out, and a brand's
-/// re-consent does not lift an opt-out of `all`.
+/// re-consent does not lift an opt-out of `all`. An event that applies to a person binds both its
+/// number and the person (``OptOutEvent/subjects``); a re-consent of a person lifts both again, and
+/// a re-consent of the number alone leaves the person's opt-out, which still binds every lead that
+/// carries the person key.
 public struct OptOutState: Sendable {
     struct Key: Hashable {
-        var e164: UInt64
+        /// A number's E.164 digits or a person's subject.
+        var subject: UInt64
         var scope: OptOutScope
     }
 
@@ -30,7 +34,7 @@ public struct OptOutState: Sendable {
     }
 
     private var latest: [Key: Latest] = [:]
-    /// The scopes other than `all` each number has events in: brand opt-outs are few, so this stays small.
+    /// The scopes other than `all` each subject has events in: brand opt-outs are few, so this stays small.
     private var brandScopes: [UInt64: Set<OptOutScope>] = [:]
     /// Events applied.
     public private(set) var eventCount = 0
@@ -43,8 +47,12 @@ public struct OptOutState: Sendable {
     public mutating func apply(_ event: OptOutEvent, line: Int) {
         eventCount += 1
         if newest.map({ event.time > $0 }) ?? true { newest = event.time }
-        let key = Key(e164: event.e164, scope: event.scope)
-        if !event.scope.isAll { brandScopes[event.e164, default: []].insert(event.scope) }
+        for subject in event.subjects { apply(event, line: line, to: subject) }
+    }
+
+    private mutating func apply(_ event: OptOutEvent, line: Int, to subject: UInt64) {
+        let key = Key(subject: subject, scope: event.scope)
+        if !event.scope.isAll { brandScopes[subject, default: []].insert(event.scope) }
         guard var next = latest[key] else {
             latest[key] = Latest(
                 time: event.time, line: line, action: event.action,
@@ -73,44 +81,49 @@ public struct OptOutState: Sendable {
         return max(a, b)
     }
 
-    /// Whether a call about `scope` to `e164` is opted out: by an opt-out of `all` or of `scope` that
-    /// has not expired by `time` (nil: expiries are not applied).
-    public func isOptedOut(_ e164: UInt64, for scope: OptOutScope = .all, at time: UTCTime? = nil) -> Bool {
-        latest[Key(e164: e164, scope: .all)]?.optsOut(at: time) == true
-            || latest[Key(e164: e164, scope: scope)]?.optsOut(at: time) == true
+    /// Whether a call about `scope` to a subject (a number's E.164 digits, or a person's
+    /// ``PersonKey`` subject) is opted out: by an opt-out of `all` or of `scope` that has not expired
+    /// by `time` (nil: expiries are not applied).
+    public func isOptedOut(_ subject: UInt64, for scope: OptOutScope = .all, at time: UTCTime? = nil) -> Bool {
+        latest[Key(subject: subject, scope: .all)]?.optsOut(at: time) == true
+            || latest[Key(subject: subject, scope: scope)]?.optsOut(at: time) == true
     }
 
-    /// Whether `e164` is on a suppression index compiled for `scope` as of `time`
+    /// Whether a subject is on a suppression index compiled for `scope` as of `time`
     /// (``OptOutJournal/compile(to:name:scope:asOf:)``): opted out of `all` or of `scope`, or, when
     /// `scope` is nil, of any scope.
-    public func isListed(_ e164: UInt64, compiledFor scope: OptOutScope?, at time: UTCTime? = nil) -> Bool {
-        if let scope { return isOptedOut(e164, for: scope, at: time) }
-        if latest[Key(e164: e164, scope: .all)]?.optsOut(at: time) == true { return true }
-        return brandScopes[e164]?.contains { latest[Key(e164: e164, scope: $0)]?.optsOut(at: time) == true }
-            ?? false
+    public func isListed(_ subject: UInt64, compiledFor scope: OptOutScope?, at time: UTCTime? = nil) -> Bool {
+        if let scope { return isOptedOut(subject, for: scope, at: time) }
+        if latest[Key(subject: subject, scope: .all)]?.optsOut(at: time) == true { return true }
+        return brandScopes[subject]?.contains {
+            latest[Key(subject: subject, scope: $0)]?.optsOut(at: time) == true
+        } ?? false
     }
 
     /// The opt-outs in force at `time` (nil: whatever their expiry) for calls about `scope` (`all` and
     /// `scope` itself), or of every scope when `scope` is nil, each with the journal line of the event
     /// that decides it.
     ///
-    /// - Returns: journal line to E.164, one entry per (number, scope) opted out.
-    func inForce(for scope: OptOutScope?, at time: UTCTime? = nil) -> [Int: UInt64] {
-        var lines: [Int: UInt64] = [:]
+    /// - Returns: journal line to the subjects it decides (a number, and a person for an event that
+    ///   applies to one), ascending; one entry per (subject, scope) opted out.
+    func inForce(for scope: OptOutScope?, at time: UTCTime? = nil) -> [Int: [UInt64]] {
+        var lines: [Int: [UInt64]] = [:]
         for (key, event) in latest where event.optsOut(at: time) {
             if let scope, !key.scope.isAll, key.scope != scope { continue }
-            lines[event.line] = key.e164
+            lines[event.line, default: []].append(key.subject)
         }
-        return lines
+        return lines.mapValues { $0.sorted() }
     }
 
-    /// The distinct numbers opted out for `scope` at `time` (see ``inForce(for:at:)``), ascending.
+    /// The distinct subjects opted out for `scope` at `time` (see ``inForce(for:at:)``), ascending:
+    /// numbers first, then persons' subjects (``PersonKey/isSubject(_:)``).
     public func optedOut(for scope: OptOutScope?, at time: UTCTime? = nil) -> [UInt64] {
-        Array(Set(inForce(for: scope, at: time).values)).sorted()
+        Array(Set(inForce(for: scope, at: time).values.joined())).sorted()
     }
 
-    /// The opt-outs that were in force but have expired by `time`, per (number, scope).
+    /// The opt-outs that were in force but have expired by `time`, per (subject, scope).
     public func expiredCount(for scope: OptOutScope?, at time: UTCTime) -> Int {
-        inForce(for: scope).count - inForce(for: scope, at: time).count
+        func count(_ lines: [Int: [UInt64]]) -> Int { lines.values.reduce(0) { $0 + $1.count } }
+        return count(inForce(for: scope)) - count(inForce(for: scope, at: time))
     }
 }

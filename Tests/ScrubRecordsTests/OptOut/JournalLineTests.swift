@@ -59,6 +59,10 @@ struct JournalLineTests {
             (line(["reason": #""bad \q escape""#]), "not a flat JSON object"),
             (line([:]) + "x", "not a flat JSON object"),
             ("[1,2]", "not a flat JSON object"),
+            (line(["applies_to": #""person""#]), "the event has no `person`"),
+            (line(["applies_to": #""person""#, "person": #""  ""#]), "`person`: the person key is empty"),
+            (line(["person": #""C-1""#]), "`person` is set but `applies_to` is not `person`"),
+            (line(["applies_to": #""household""#, "person": #""C-1""#]), "`applies_to` has an unknown value"),
         ])
     func refused(line: String, message: String) throws {
         let dir = try TemporaryDirectory()
