@@ -20,8 +20,10 @@ extension ScrubServer {
             try require(key, action == .optOut ? .recordOptOut : .reconsent)
             let (number, country, optOut) = try Self.optOutRequest(
                 action, body: try await body(of: request), key: key, time: time)
+            // Refused (400, naming the field) before anything is proposed or appended; the journal, reading
+            // it with the same normaliser, then takes it.
+            try await validate(number, country: country)
             if action == .reconsent, generations.generation.plan.journal?.reconsentApprovals == 2 {
-                try await validate(number, country: country)
                 let proposal = proposals.propose(
                     number: number, country: country ?? generations.generation.plan.defaultCountry, request: optOut,
                     now: time)
@@ -108,13 +110,7 @@ extension ScrubServer {
     private func recorded(
         _ number: String, country: String?, request: OptOutRequest, time: UTCTime
     ) async throws -> Audited {
-        let event: OptOutEvent
-        do {
-            event = try await recordEvent(number, country: country, request: request, time: time)
-        } catch let error as RecordError where error.kind == .badData && error.message.hasPrefix("number 1 ") {
-            let detail = error.message.dropFirst("number 1 ".count).prefix { $0 != "." }
-            throw ServeError.badRequest(String(detail), field: "number")
-        }
+        let event = try await recordEvent(number, country: country, request: request, time: time)
         let id = Self.eventID(event)
         metrics.optOutEvents(request.action.rawValue, count: 1)
         return Audited(
@@ -150,7 +146,8 @@ extension ScrubServer {
         return (number, country, request)
     }
 
-    /// Refuses (400) a number the journal would not take, so a proposal is only made for one it will.
+    /// Refuses (400) a number the journal would not take, with the journal's own phrase
+    /// (``NumberReading/refusal``), before an event is appended or a proposal made.
     private func validate(_ number: String, country: String?) async throws {
         let generation = generations.generation
         let country = country ?? generation.plan.defaultCountry
