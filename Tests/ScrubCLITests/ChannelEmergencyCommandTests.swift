@@ -35,10 +35,10 @@ struct ChannelEmergencyCommandTests {
     func emergencyRun() throws {
         let dir = try TemporaryDirectory()
         try """
-        phone,state
-        +12125550187,NY
-        +13055550100,FL
-        +17165550123,NY
+        phone,state,consent_at
+        +12125550187,NY,2026-11-01
+        +13055550100,FL,2026-11-01
+        +17165550123,NY,2026-11-01
 
         """.write(toFile: dir.path("leads.csv"), atomically: true, encoding: .utf8)
         try """
@@ -56,6 +56,7 @@ struct ChannelEmergencyCommandTests {
         input: {files: leads.csv, phone_column: phone, state_column: state}
         output: {directory: out}
         campaign: {date: 2026-12-05, channel: sms}
+        consent: {columns: {timestamp: consent_at}}
         emergencies: emergencies.yaml
         """.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
         // Every thread count: each worker decides with its own copy of the rules, bans included.
@@ -66,9 +67,9 @@ struct ChannelEmergencyCommandTests {
             ])
             #expect(result.status == 0, "\(result.stderr)")
             let rejects = try readAll(ByteReader(path: dir.path("\(out)/rejects.csv.gz")))
-            let reasons = rejects.records.map { String(decoding: $0[2], as: UTF8.self) }
+            let reasons = rejects.records.map { String(decoding: $0[3], as: UTF8.self) }
             #expect(reasons == ["EMERGENCY_BAN", "EMERGENCY_BAN"], "--threads \(threads)")
-            #expect(String(decoding: rejects.records[0][3], as: UTF8.self).contains("NY-TEST (Test emergency)"))
+            #expect(String(decoding: rejects.records[0][4], as: UTF8.self).contains("NY-TEST (Test emergency)"))
             let report =
                 try JSONSerialization.jsonObject(
                     with: Data(contentsOf: URL(fileURLWithPath: dir.path("\(out)/report.json")))) as! [String: Any]

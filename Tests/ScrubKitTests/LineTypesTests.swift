@@ -95,7 +95,7 @@ struct LineTypesTests {
     }
 
     @Test(
-        "autodialed and prerecorded calls to a wireless number need prior express consent; live voice does not",
+        "autodialed and prerecorded calls and texts to a wireless number need prior express consent; live voice does not",
         arguments: [
             // (phone, channel, consent, reason, line type)
             ("+14155550999", CallChannel.autodialed, nil, "WIRELESS_NO_CONSENT", "mobile"),
@@ -103,7 +103,10 @@ struct LineTypesTests {
             ("+14155550999", .autodialed, "2026-12-01", "CLEAN", "mobile"),  // consent on the campaign day
             ("+14155550999", .autodialed, "2026-12-02", "WIRELESS_NO_CONSENT", "mobile"),  // the day after
             ("+14155550999", .voice, nil, "CLEAN", "mobile"),
-            ("+14155550999", .sms, nil, "CLEAN", "mobile"),
+            // A text is a call (Campbell-Ewald), sent automatically: the stricter reading.
+            ("+14155550999", .sms, nil, "WIRELESS_NO_CONSENT", "mobile"),
+            ("+14155550999", .sms, "2026-11-30", "CLEAN", "mobile"),
+            ("+14155550123", .sms, nil, "CLEAN", "fixed_line"),
             ("+14155550123", .autodialed, nil, "CLEAN", "fixed_line"),  // ported to a landline
             // The data does not say: it may be wireless, so it needs the consent too.
             ("+14155570123", .autodialed, nil, "WIRELESS_NO_CONSENT", "fixed_line_or_mobile"),
@@ -116,6 +119,8 @@ struct LineTypesTests {
         #expect(decision.number?.lineType == lineType)
         if reason == "WIRELESS_NO_CONSENT" {
             #expect(decision.detail?.contains("47 U.S.C. 227(b)(1)(A)(iii)") == true)
+            #expect(decision.detail?.hasPrefix(channel == .sms ? "texts to a wireless" : "\(channel) calls to") == true)
+            #expect(decision.detail?.contains("Campbell-Ewald") == (channel == .sms))
         }
     }
 

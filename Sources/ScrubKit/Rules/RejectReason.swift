@@ -5,7 +5,7 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case invalidNumber = "INVALID_NUMBER"
     case unsupportedRegion = "UNSUPPORTED_REGION"
     case noConsent = "NO_CONSENT"
-    /// An autodialed or prerecorded call to a wireless number without prior express consent
+    /// An autodialed or prerecorded call, or a text, to a wireless number without prior express consent
     /// (``WirelessConsentRule``): right after `NO_CONSENT`, the other missing-consent reason.
     case wirelessNoConsent = "WIRELESS_NO_CONSENT"
     case suppressed = "SUPPRESSED"
