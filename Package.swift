@@ -200,7 +200,7 @@ let package = Package(
             name: "ScrubServeTests",
             dependencies: [
                 "ScrubServe", "ScrubAccess", "ScrubKit", "ScrubRecords", "ScrubIndex", "CallingWindows",
-                "ScrubTestSupport",
+                "ScrubTestSupport", "ScrubYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
