@@ -12,8 +12,12 @@ public struct CheckLogKey: Sendable {
     /// The first line of a key file, so a key is not mistaken for another secret.
     public static let fileTag = "scrub-check-log-hmac-key"
 
-    /// The key's bytes (a `SymmetricKey` is made from them per use: it is not `Sendable`).
+    /// The key's bytes, for its file.
     private let bytes: [UInt8]
+    /// HMAC-SHA256 keyed with `bytes`, before any message: each pseudonym copies it (its hashers are
+    /// copy-on-write), so the key is not set up again for every number checked. Never mutated, so
+    /// sharing it across threads is safe; `HMAC` is not marked `Sendable`.
+    private nonisolated(unsafe) let keyed: HMAC<SHA256>
     /// A short name of the key that does not reveal it (the first 16 hex digits of SHA-256 of its
     /// bytes), written in each record so a record names the key to check it with after a rotation.
     public let id: String
@@ -25,6 +29,7 @@ public struct CheckLogKey: Sendable {
 
     private init(_ key: SymmetricKey) {
         bytes = key.withUnsafeBytes { Array($0) }
+        keyed = HMAC<SHA256>(key: key)
         id = String(APIToken.hex(SHA256.hash(data: bytes)).prefix(16))
     }
 
@@ -47,7 +52,10 @@ public struct CheckLogKey: Sendable {
 
     /// HMAC-SHA256 of `text` (a number in E.164, `+14155550104`) as lower-case hex.
     public func pseudonym(_ text: String) -> String {
-        APIToken.hex(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: bytes)))
+        var mac = keyed
+        var text = text
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return APIToken.hex(mac.finalize())
     }
 
     /// Reads the key at `path`, refusing a file others can read (it must be 0600 or stricter).

@@ -12,6 +12,7 @@ import ScrubYAML
 /// signing_key: /etc/scrub/signing.key
 /// check_log_key: /etc/scrub/check-log.key
 /// check_log: /var/lib/scrub/checks.jsonl
+/// log_level: info
 /// ```
 ///
 /// Relative paths are read from the file's folder. Flags given on the command line win over the file.
@@ -26,11 +27,13 @@ public struct ServeConfigurationFile: Sendable, Equatable {
     public var signingKey: String?
     public var checkLogKey: String?
     public var checkLog: String?
+    /// `log_level`: `debug` adds a line per answered request; `info` (the default) logs refusals and errors.
+    public var logLevel: String?
 
     /// The settings the file may hold (`version` besides).
     static let settings = [
         "pipeline", "keys", "listen", "deciders", "opt_out_scope", "allow_stale", "signing_key", "check_log_key",
-        "check_log",
+        "check_log", "log_level",
     ]
 
     private struct Contents: Decodable {
@@ -44,6 +47,7 @@ public struct ServeConfigurationFile: Sendable, Equatable {
         var signingKey: String?
         var checkLogKey: String?
         var checkLog: String?
+        var logLevel: String?
 
         enum CodingKeys: String, CodingKey {
             case version, pipeline, keys, listen, deciders
@@ -52,6 +56,7 @@ public struct ServeConfigurationFile: Sendable, Equatable {
             case signingKey = "signing_key"
             case checkLogKey = "check_log_key"
             case checkLog = "check_log"
+            case logLevel = "log_level"
         }
     }
 
@@ -92,6 +97,7 @@ public struct ServeConfigurationFile: Sendable, Equatable {
         file.signingKey = resolved(contents.signingKey)
         file.checkLogKey = resolved(contents.checkLogKey)
         file.checkLog = resolved(contents.checkLog)
+        file.logLevel = contents.logLevel
         return file
     }
 }

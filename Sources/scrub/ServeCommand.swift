@@ -54,6 +54,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The check log (default: checks.jsonl beside the audit log).", valueName: "file"))
     var checkLog: String?
 
+    @Option(
+        help: """
+            info (the default): start, reloads, refused requests and errors; debug adds a line for every \
+            answered request (its route, status and id; never a number or a token).
+            """)
+    var logLevel: String?
+
     /// `listen` as host and port.
     static func address(_ listen: String) -> (host: String, port: Int)? {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
@@ -101,11 +108,15 @@ struct ServeCommand: ParsableCommand {
         } else if checkLog ?? file.checkLog != nil {
             throw ValidationError("--check-log needs --check-log-key: the records hold keyed hashes of the numbers")
         }
+        let levelText = logLevel ?? file.logLevel ?? "info"
+        guard let level = Logger.Level(rawValue: levelText), [.debug, .info].contains(level) else {
+            throw ValidationError("--log-level takes info or debug, not \(levelText)")
+        }
         return ServeSettings(
             configuration: ServeConfiguration(
                 pipeline: pipeline, host: address.host, port: address.port, deciders: deciders, optOutScope: scope,
                 allowStale: allowStale || file.allowStale == true, signer: signer, checkLog: checkLogSetting),
-            keys: keys)
+            keys: keys, logLevel: level)
     }
 
     /// `checks.jsonl` in the pipeline's audit log's folder.
@@ -129,7 +140,7 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await Self.serve(settings.configuration, keys: settings.keys)
+                try await Self.serve(settings.configuration, keys: settings.keys, logLevel: settings.logLevel)
             } catch {
                 outcome.error = error
             }
@@ -139,10 +150,11 @@ struct ServeCommand: ParsableCommand {
         if let error = outcome.error { throw error }
     }
 
-    static func serve(_ configuration: ServeConfiguration, keys: String) async throws {
+    static func serve(_ configuration: ServeConfiguration, keys: String, logLevel: Logger.Level) async throws {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let logger = Logger(label: "scrub.serve")
+        var logger = Logger(label: "scrub.serve")
+        logger.logLevel = logLevel
         let server: ScrubServer
         do {
             server = try ScrubServer.load(
@@ -166,6 +178,7 @@ struct ServeCommand: ParsableCommand {
 struct ServeSettings {
     var configuration: ServeConfiguration
     var keys: String
+    var logLevel: Logger.Level
 }
 
 /// The error the server's task ended with, handed to the waiting main thread (written before the

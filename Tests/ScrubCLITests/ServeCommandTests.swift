@@ -22,6 +22,8 @@ struct ServeCommandTests {
         #expect(!fromFlag.stderr.contains("from-file.yaml"))
         let badListen = try ScrubProcess.run(["serve", "--config", config, "--listen", "nowhere"])
         #expect(badListen.status == 64 && badListen.stderr.contains("HOST:PORT"), "\(badListen.stderr)")
+        let badLevel = try ScrubProcess.run(["serve", "--config", config, "--log-level", "trace"])
+        #expect(badLevel.status == 64 && badLevel.stderr.contains("info or debug"), "\(badLevel.stderr)")
     }
 
     @Test("without --pipeline or --config it says what to give; --check-log needs --check-log-key")

@@ -19,6 +19,7 @@ struct ServeConfigurationFileTests {
         signing_key: keys/signing.key
         check_log_key: check.key
         check_log: logs/checks.jsonl
+        log_level: debug
 
         """.write(toFile: dir.path("serve.yaml"), atomically: false, encoding: .utf8)
         let file = try ServeConfigurationFile.load(path: dir.path("serve.yaml"))
@@ -32,6 +33,7 @@ struct ServeConfigurationFileTests {
         expected.signingKey = dir.path("keys/signing.key")
         expected.checkLogKey = dir.path("check.key")
         expected.checkLog = dir.path("logs/checks.jsonl")
+        expected.logLevel = "debug"
         #expect(file == expected)
     }
 

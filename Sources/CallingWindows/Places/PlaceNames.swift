@@ -30,7 +30,14 @@ public enum PlaceNames {
     public static func subdivision(_ text: String, country: String) -> String? {
         let country = country.uppercased()
         guard let table = subdivisionByKey[country] else { return nil }
-        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        // Spaces around it (Unicode's, tabs; not line breaks), without Foundation's bridging: a check pays
+        // for it per request.
+        let blank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        var from = text.startIndex
+        var to = text.endIndex
+        while from < to, blank(text[from]) { from = text.index(after: from) }
+        while to > from, blank(text[text.index(before: to)]) { to = text.index(before: to) }
+        var text = text[from..<to]
         if text.uppercased().hasPrefix(country + "-") { text = text.dropFirst(country.count + 1) }
         return table[key(String(text))]
     }
@@ -53,6 +60,20 @@ public enum PlaceNames {
     /// The form names are compared in: accents removed, letters and digits only, upper case.
     /// `U.S.A.` and `u s a` are `USA`; `España` is `ESPANA`; `Île-du-Prince-Édouard` is `ILEDUPRINCEEDOUARD`.
     package static func key(_ text: String) -> String {
+        // ASCII (most values) byte by byte: the same result without decomposing the text.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 0x20)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "&"): bytes += Array("AND".utf8)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }

@@ -45,9 +45,10 @@ extension RowDecider {
         _ request: CheckRequest, defaultCountry: String, places: PlaceValues = .builtIn, at time: UTCTime,
         explain: Bool = true
     ) -> CheckAnswer {
+        // Read as the run reads a column's bytes: trimmed of spaces, nil when blank.
         func field(_ text: String?) -> String? {
-            let trimmed = text?.trimmingCharacters(in: .whitespaces)
-            return trimmed?.isEmpty == false ? trimmed : nil
+            guard var text else { return nil }
+            return text.withUTF8 { FieldValueCache.decode(UnsafeRawBufferPointer($0), uppercased: false) }
         }
         let written = field(request.country)
         let known: String? = if let written { places.country(written) } else { defaultCountry }

@@ -36,6 +36,9 @@ public indirect enum AuditValue: Sendable, Equatable {
     }
 
     private static func quote(_ text: String) -> String {
+        // Most values (numbers, times, names, codes) need no escape: quoted as they are, without the walk
+        // through their scalars that was most of a check answer's encoding.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
