@@ -21,8 +21,8 @@ final class DecisionGeneration: @unchecked Sendable {
     let defaultChannel: CallChannel
     /// The opt-out index with the journal's later events over it; nil without `optouts` in the pipeline.
     let optOuts: LiveOptOutList?
-    /// The journal opt-outs are recorded in (signed with the server's key, if it has one).
-    let journal: OptOutJournal?
+    /// Where opt-outs are recorded: the pipeline's journal (signed with the server's key, if it has one).
+    let journal: (any OptOutStore)?
     /// The pipeline's audit log (signed with the server's key, if it has one).
     let auditLog: AuditLog
     let pool: DeciderPool

@@ -28,7 +28,7 @@ final class LiveOptOutList: NumberList, @unchecked Sendable {
     }
 
     /// Reads `journal` and lays its events after the compiled prefix (`compiledEvents` lines) over `base`.
-    init(base: any NumberList, journal: OptOutJournal, compiledEvents: Int, scope: OptOutScope?) throws {
+    init(base: any NumberList, journal: some OptOutStore, compiledEvents: Int, scope: OptOutScope?) throws {
         var state = OptOutState()
         var touched = Set<UInt64>()
         var lastLine = 0

@@ -193,7 +193,7 @@ extension ScrubServer {
     /// and the outcome; the handler adds the event or proposal id, or the error. Never the token, never
     /// the number.
     static func auditRecord(
-        _ action: String, key: APIKey, requestID: String, time: UTCTime, journal: OptOutJournal?, status: Int,
+        _ action: String, key: APIKey, requestID: String, time: UTCTime, journal: (any OptOutStore)?, status: Int,
         outcome: String, allowStale: Bool
     ) -> [String: AuditValue] {
         [
@@ -203,7 +203,7 @@ extension ScrubServer {
             "actor": .string(key.name),
             "role": .string(key.role.rawValue),
             "action": .string(action),
-            "journal": journal.map { .string($0.path) } ?? .null,
+            "journal": journal.map { .string($0.name) } ?? .null,
             "event_id": .null,
             "status": .int(status),
             "outcome": .string(outcome),

@@ -12,9 +12,9 @@ extension NumberNormalizing {
     }
 }
 
-extension OptOutJournal {
-    /// ``OptOutJournal/record(_:country:request:now:reading:)`` with the pipeline's number stage: the
-    /// journal holds the numbers a run would match.
+extension OptOutStore {
+    /// ``OptOutStore/record(_:country:request:now:reading:)`` with the pipeline's number stage: the
+    /// store holds the numbers a run would match.
     @discardableResult
     public func record(
         _ numbers: [String], country: String, request: OptOutRequest, normalizer: some NumberNormalizing,
@@ -22,6 +22,9 @@ extension OptOutJournal {
     ) throws -> [OptOutEvent] {
         try record(numbers, country: country, request: request, now: now, reading: normalizer.reading)
     }
+}
+
+extension OptOutJournal {
 
     /// ``OptOutJournal/importDispositions(_:now:reading:)`` with the pipeline's number stage.
     @discardableResult
