@@ -35,6 +35,15 @@ public struct GradeTable: Sendable, Equatable {
     /// The graded numbers.
     public var count: Int { numbers.count }
 
+    /// The table for an update of its index (`registry update`), bound to the new index: the grades of
+    /// the numbers the change list does not remove. A number removed loses its grade even when the same
+    /// list adds it again, and a number added has none: the list gave no grade for it, so it is rejected
+    /// whatever the pipeline's `min_grade` (the stricter reading) until the list is rebuilt with its grades.
+    package func carried(removing removed: Set<UInt64>, to indexSHA256: String) -> GradeTable {
+        let kept = zip(numbers, grades).filter { !removed.contains(KeyHash.hash($0.0)) }
+        return GradeTable(grades: kept.map { (number: $0.0, grade: $0.1) }, indexSHA256: indexSHA256)
+    }
+
     /// The grade of `e164`; nil when the list gives it none.
     public func grade(of e164: UInt64) -> UInt8? {
         var low = 0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScrubIndex
 
 struct RegistryUpdateCommand: ParsableCommand {
@@ -11,7 +12,9 @@ struct RegistryUpdateCommand: ParsableCommand {
             list to its chain of snapshots. The new date must be later than the base's and not in the future; \
             --base-date says which snapshot the change list follows, and must be the base's. A change list \
             without --base-date may only extend a base that is still fresh on its date. Empty change files \
-            are a dated statement that nothing changed: they are recorded, with 0 changes, in the chain.
+            are a dated statement that nothing changed: they are recorded, with 0 changes, in the chain. A \
+            litigator list's grades (BASE.grades) are carried to OUTPUT.grades for the numbers not removed; \
+            a number added has no grade until the list is rebuilt with --grade-column.
             """
     )
 
@@ -61,18 +64,43 @@ struct RegistryUpdateCommand: ParsableCommand {
         }
     }
 
+    /// The base's grades, when it has a grades file; refused when the file belongs to another build.
+    private func baseGrades(of index: IndexFile) throws -> GradeTable? {
+        let path = base + GradeTable.fileSuffix
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let grades = try GradeTable.read(path: path)
+        guard grades.indexSHA256 == (try index.verifyChecksumAndDigest()) else {
+            throw IndexError(
+                .corruptPayload, path: path,
+                message: "belongs to another build of \(base) (its index SHA-256 differs); rebuild the list with "
+                    + "`registry build --grade-column`")
+        }
+        return grades
+    }
+
     /// The command itself, its errors printed and turned into exit codes.
     private func perform() throws {
         try reportingIndexErrors {
             let index = try IndexFile(path: base)
+            let grades = try baseGrades(of: index)
             var additions = KeyCollector()
             var sidecars = try format.read(add, role: .add, region: index.metadata.regions.first, into: &additions)
             var removals = KeyCollector()
             sidecars += try format.read(remove, role: .remove, region: index.metadata.regions.first, into: &removals)
+            let removed = Set(removals.hashes)
             let report = try IndexBuilder.update(
                 base: index, additions: additions, removals: removals, snapshotDate: snapshotDate,
                 baseDate: baseDate, maxInvalidFraction: maxInvalid.fraction, output: output)
             print(report.summary(output: output))
+            if let grades {
+                let carried = grades.carried(
+                    removing: removed, to: try IndexFile(path: output).verifyChecksumAndDigest())
+                try carried.write(to: output + GradeTable.fileSuffix)
+                print(
+                    "  \(carried.count) graded numbers carried to \(output + GradeTable.fileSuffix) "
+                        + "(\(grades.count - carried.count) removed); numbers added have no grade until the list is "
+                        + "rebuilt with --grade-column")
+            }
             printVerified(sidecars)
             if report.keyLines == 0 {
                 print(

@@ -177,6 +177,19 @@ struct DataSourceCommandTests {
         #expect(undated.status == 78 && undated.stderr.contains("needs `as_of`"), "\(undated.stderr)")
     }
 
+    /// A pipeline over `leads.csv` with the litigator list `index` and `min_grade: 10`.
+    static func gradedPipeline(index: String, output: String) -> String {
+        """
+        version: 1
+        input: {files: leads.csv, phone_column: phone}
+        output: {directory: \(output)}
+        campaign: {date: 2026-12-01}
+        registries:
+          - {index: \(index), min_grade: 10}
+
+        """
+    }
+
     @Test("a graded litigator list rejects at or above min_grade, counts below it, and refuses a stale grades file")
     func litigatorGrades() throws {
         let dir = try TemporaryDirectory()
@@ -191,16 +204,7 @@ struct DataSourceCommandTests {
         #expect(built.stdout.contains("2 graded numbers"))
         try write(
             "id,phone\n1,+14155550123\n2,+14155550124\n3,+14155550125\n4,+14155550126\n", dir.path("leads.csv"))
-        try write(
-            """
-            version: 1
-            input: {files: leads.csv, phone_column: phone}
-            output: {directory: out}
-            campaign: {date: 2026-12-01}
-            registries:
-              - {index: lit.idx, min_grade: 10}
-
-            """, dir.path("p.yaml"))
+        try write(Self.gradedPipeline(index: "lit.idx", output: "out"), dir.path("p.yaml"))
         let run = try ScrubProcess.run(["run", dir.path("p.yaml"), "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         // Grade 25 rejects; grade 5 is below the threshold; no grade rejects (the stricter reading).
@@ -217,6 +221,23 @@ struct DataSourceCommandTests {
             "check", "+14155550124", "--pipeline", dir.path("p.yaml"), "--at", "2026-12-01T18:00:00Z",
         ])
         #expect(trace.stdout.contains("LISTED, grade 5, min_grade 10: below it, not rejected"), "\(trace.stdout)")
+
+        // An update carries the grades of the numbers it keeps; one it removes and adds again has none.
+        try write("+14155550124\n", dir.path("re-add.txt"))
+        try write("+14155550124\n", dir.path("remove.txt"))
+        try write("+14155550126\n", dir.path("add.txt"))
+        let updated = try ScrubProcess.run([
+            "registry", "update", dir.path("lit.idx"), "--add", dir.path("re-add.txt"), dir.path("add.txt"),
+            "--remove", dir.path("remove.txt"), "--snapshot-date", "2026-11-29", "--output", dir.path("lit2.idx"),
+        ])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stdout.contains("1 graded numbers carried"), "\(updated.stdout)")
+        try write(Self.gradedPipeline(index: "lit2.idx", output: "out2"), dir.path("p2.yaml"))
+        let rerun = try ScrubProcess.run(["run", dir.path("p2.yaml"), "--quiet"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        // Grade 25 kept; the re-added number and the new one have no grade: rejected.
+        let rejected = try reasons(dir.path("out2/rejects.csv.gz"))
+        #expect(rejected == ["1:LITIGATOR", "2:LITIGATOR", "3:LITIGATOR", "4:LITIGATOR"])
 
         // A min_grade on a list built without grades, or with another build's grades, is refused.
         try Data(contentsOf: URL(fileURLWithPath: dir.path("lit.idx.grades")))
