@@ -36,6 +36,13 @@ struct OptOutImportCommand: ParsableCommand {
     @Option(help: "The column holding the call or disposition id (default: id, if present).")
     var idColumn: String?
 
+    @Option(
+        help: """
+            The column holding the lead's person key (a CRM contact id): a row that gives one records an \
+            opt-out for the person, which binds their other numbers too.
+            """)
+    var personColumn: String?
+
     @Option(help: "ISO 3166 country of national-format numbers.")
     var country = "US"
 
@@ -77,6 +84,7 @@ struct OptOutImportCommand: ParsableCommand {
                 options.codeColumn = codeColumn
                 options.idColumn = idColumn ?? "id"
                 options.idColumnRequired = idColumn != nil
+                options.personColumn = personColumn
                 options.country = country.uppercased()
                 options.channel = channel
                 options.scope = scope

@@ -14,6 +14,9 @@ public struct DispositionImport: Sendable, Equatable {
     public var idColumn: String? = "id"
     /// Whether `idColumn` was chosen (then it must exist) or is the default (then it may be absent).
     public var idColumnRequired = false
+    /// The lead's person key (a CRM contact id): a do-not-call row that gives one records an opt-out
+    /// for the person, binding their other numbers too (``OptOutEvent/person``); a blank one, the number.
+    public var personColumn: String?
     /// The country of national-format numbers.
     public var country = "US"
     /// The delimiter; nil detects it from the header.

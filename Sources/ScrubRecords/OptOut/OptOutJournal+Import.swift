@@ -45,6 +45,8 @@ extension OptOutJournal {
             }
         }
 
+        let personIndex = try options.personColumn.map { try column($0, option: "--person-column") }
+
         var report = DispositionImportReport()
         var candidates: [OptOutEvent] = []
         var record = CSVRecord()
@@ -72,6 +74,12 @@ extension OptOutJournal {
                 continue
             }
             let id = idIndex.map { String(decoding: Array(record[$0]).trimmingSpaces, as: UTF8.self) }
+            var person = personIndex.map { String(decoding: record[$0], as: UTF8.self) }
+            if let key = person, PersonKey.subject(key) == nil { person = nil }
+            if let key = person, let problem = PersonKey.problem(key) {
+                report.unreadable("\(place): \(problem)")
+                continue
+            }
             candidates.append(
                 OptOutEvent(
                     action: .optOut, time: time, recordedAt: now,
@@ -80,7 +88,7 @@ extension OptOutJournal {
                     reason: "disposition code \(String(decoding: code, as: UTF8.self))",
                     evidence: options.evidence(
                         fileName: fileName, line: record.line, id: id.flatMap { $0.isEmpty ? nil : $0 }),
-                    actor: options.actor))
+                    actor: options.actor, person: person.map(PersonKey.trimmed)))
         }
 
         try log.append { lines in

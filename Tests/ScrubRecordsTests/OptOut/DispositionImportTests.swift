@@ -121,6 +121,36 @@ struct DispositionImportTests {
         #expect(error?.message.contains(option) == true)
     }
 
+    @Test(
+        "a person-key column makes a row's opt-out bind the person; a blank key binds the number; a bad one is unreadable"
+    )
+    func personColumn() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path("calls.csv")
+        try """
+        phone,time,code,contact
+        +14155550100,2026-11-20T09:00:00Z,DNC, C-001
+        +14155550101,2026-11-20T09:01:00Z,DNC,
+        +14155550102,2026-11-20T09:02:00Z,DNC,\(String(repeating: "x", count: 300))
+
+        """.write(toFile: file, atomically: false, encoding: .utf8)
+        let journal = OptOutJournal(path: dir.path("j.jsonl"))
+        var options = DispositionImport(path: file, actor: "a")
+        options.personColumn = "contact"
+        let report = try journal.importDispositions(options, normalizer: TestNormalizer(), now: testTime())
+        #expect(report.appended == 2 && report.unreadableRows == 1)
+        #expect(report.unreadableSamples == ["calls.csv:4: the person key is longer than 256 bytes"])
+        var people: [String?] = []
+        try journal.forEachEvent { event, _ in people.append(event.person) }
+        #expect(people == ["C-001", nil])
+        #expect(try journal.state().isOptedOut(try #require(PersonKey.subject("C-001"))))
+        options.personColumn = "customer"
+        let missing = #expect(throws: RecordError.self) {
+            try journal.importDispositions(options, normalizer: TestNormalizer(), now: testTime())
+        }
+        #expect(missing?.message.contains("--person-column") == true)
+    }
+
     @Test("the default id column may be absent; a chosen one must exist")
     func idColumn() throws {
         let dir = try TemporaryDirectory()
