@@ -83,11 +83,15 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
     /// The snapshots the index was built from, oldest first: its full snapshot, then each change list
     /// applied since. Always present in format version 2; absent in version 1 (see ``snapshotChain``).
     public var chain: [SnapshotLink]?
+    /// A suppression index compiled from an opt-out journal for calls about one scope (`scrub optout
+    /// compile --scope`): it holds that scope's opt-outs and those of `all`, not other brands'. Absent
+    /// for every other index, one compiled with every opt-out included (so their bytes are unchanged).
+    public var scope: String?
 
     public init(
         name: String, kind: Kind, regions: [String], snapshotDate: String, maxAgeDays: Int,
         sources: [Source] = [], parent: Parent? = nil, builderVersion: String = IndexMetadata.currentBuilderVersion,
-        duplicateKeys: Int = 0, chain: [SnapshotLink]? = nil
+        duplicateKeys: Int = 0, chain: [SnapshotLink]? = nil, scope: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -99,6 +103,7 @@ public struct IndexMetadata: Codable, Sendable, Equatable {
         self.builderVersion = builderVersion
         self.duplicateKeys = duplicateKeys
         self.chain = chain
+        self.scope = scope
     }
 
     /// The regions whose numbers the list covers: `regions` through `RegistryScope`, so `US` covers

@@ -51,6 +51,7 @@ extension PipelinePlan {
             } catch {
                 throw PipelineError(.badData, "\(error)", at: optOuts.index.location)
             }
+            try Self.checkRevokeAll(list.info, windows: windows, location: optOuts.index.location)
             suppressionLists.append(list)
             journal = JournalCheck(
                 journal: path(optOuts.journal), index: path(optOuts.index), listName: list.info.name,
@@ -72,6 +73,26 @@ extension PipelinePlan {
             let section = definition.history ?? PipelineDefinition.History(location: files[0].location)
             try loadHistory(section, files: files.map { ($0, path($0)) })
         }
+    }
+
+    /// The FCC rule by which one revocation of consent stops every robocall and robotext of the caller,
+    /// whatever its subject or brand, from its (movable) date in the rule book.
+    static let revokeAllRule = "US-FCC-REVOKE-ALL"
+
+    /// Refuses an opt-out index compiled for one scope where the revoke-all rule governs the campaign
+    /// (its channel, on its date): such an index leaves out the other brands' opt-outs, which then bind.
+    private static func checkRevokeAll(
+        _ info: NumberListInfo, windows: CallingWindowAnnotating?, location: String
+    ) throws(PipelineError) {
+        guard let scope = info.scope, let rule = (windows as? RuleBookWindows)?.ruleInForce(revokeAllRule) else {
+            return
+        }
+        throw PipelineError(
+            .configuration,
+            "the opt-out index \(info.name) was compiled for scope \(scope) only, but from "
+                + "\(rule.effectiveFrom.map { "\($0)" } ?? "now") one revocation stops every robocall and robotext of "
+                + "the caller, whatever its brand (\(rule.id), \(rule.citation)), and this campaign's channel is one: "
+                + "compile the index without --scope (scrub optout compile JOURNAL --output INDEX)", at: location)
     }
 
     private static func exemptions(

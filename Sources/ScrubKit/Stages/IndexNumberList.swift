@@ -19,10 +19,12 @@ public final class IndexNumberList: NumberList {
     public init(path: String) throws {
         file = try IndexFile(path: path)
         let metadata = file.metadata
-        info = NumberListInfo(
+        var info = NumberListInfo(
             name: metadata.name, kind: NumberListInfo.Kind(metadata.kind),
             regions: metadata.regions, snapshotDate: metadata.snapshotDate, maxAgeDays: metadata.maxAgeDays,
             entries: file.entryCount, path: path, sha256: try file.verifyChecksumAndDigest())
+        info.scope = metadata.scope
+        self.info = info
     }
 
     public func contains(_ e164: UInt64) -> Bool {

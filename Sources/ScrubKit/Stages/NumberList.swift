@@ -29,6 +29,8 @@ public struct NumberListInfo: Sendable, Codable, Equatable {
     public var entries: Int
     public var path: String
     public var sha256: String
+    /// An opt-out index compiled for one scope (``ScrubIndex/IndexMetadata/scope``); nil for every other list.
+    public var scope: String?
 
     public init(
         name: String, kind: Kind, regions: [String], snapshotDate: String?, maxAgeDays: Int?, entries: Int,

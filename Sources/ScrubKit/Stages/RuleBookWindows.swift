@@ -54,6 +54,11 @@ public final class RuleBookWindows: CallingWindowAnnotating {
         self.rulesVersion = rulesVersion
     }
 
+    /// The rule with `id` when it governs this campaign: one of its channel, in force on its date.
+    public func ruleInForce(_ id: String) -> CallingRule? {
+        fullBook.restricted(to: channel).rules.first { $0.id == id && $0.isInForce(on: date) }
+    }
+
     /// A copy with look-ups of its own over the same computed windows.
     public func forAnotherThread() -> CallingWindowAnnotating {
         RuleBookWindows(

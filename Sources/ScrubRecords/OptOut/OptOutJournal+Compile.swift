@@ -68,7 +68,7 @@ extension OptOutJournal {
             let journalDigest = collector.sources.last!.sha256
             let metadata = IndexMetadata(
                 name: listName, kind: .suppression, regions: [], snapshotDate: newest.date.description,
-                maxAgeDays: IndexMetadata.defaultMaxAgeDays(regions: []))
+                maxAgeDays: IndexMetadata.defaultMaxAgeDays(regions: []), scope: scope?.name)
             let report = try IndexBuilder.build(keys: collector, metadata: metadata, output: output)
             return Compilation(
                 events: state.eventCount, numbers: report.entryCount - persons, persons: persons, expired: expired,
