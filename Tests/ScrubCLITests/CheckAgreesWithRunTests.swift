@@ -206,6 +206,8 @@ private struct RunRow: Equatable {
     var e164 = ""
     var windows = ""
     var exemption = ""
+    /// `call_windows_local`, the clean output's last column.
+    var local = ""
 }
 
 @Suite("scrub check agrees with scrub run")
@@ -221,7 +223,8 @@ struct CheckAgreesWithRunTests {
         let clean = try readAll(ByteReader(path: dir.path("out/clean.csv.gz")))
         for record in clean.records {
             byID[text(record[0])] = RunRow(
-                reason: "CLEAN", e164: text(record[8]), windows: text(record[12]), exemption: text(record[15]))
+                reason: "CLEAN", e164: text(record[8]), windows: text(record[12]), exemption: text(record[15]),
+                local: text(record[record.count - 1]))
         }
         let rejects = try readAll(ByteReader(path: dir.path("out/rejects.csv.gz")))
         for record in rejects.records {
@@ -261,7 +264,8 @@ struct CheckAgreesWithRunTests {
                 reason: decision.reason?.rawValue ?? "CLEAN", detail: decision.detail ?? "",
                 e164: decision.isClean ? decision.number?.e164Text ?? "" : "",
                 windows: decision.isClean ? decision.window?.windowsUTC ?? "" : "",
-                exemption: decision.isClean ? decision.exemption?.rawValue ?? "" : "")
+                exemption: decision.isClean ? decision.exemption?.rawValue ?? "" : "",
+                local: decision.isClean ? decision.window?.windowsLocal ?? "" : "")
             #expect(checked == row, "line \(line): \(lead)")
             exemptions[row.exemption, default: 0] += 1
         }
@@ -287,6 +291,7 @@ struct CheckAgreesWithRunTests {
             if row.reason == "CLEAN" {
                 #expect(object?["e164"] as? String == row.e164)
                 #expect(object?["windows_utc"] as? String == row.windows)
+                #expect(object?["windows_local"] as? String == row.local)
             }
         }
     }

@@ -136,7 +136,7 @@ struct DecisionPhaseTests {
     func json() {
         let answer = Self.decider().check(
             CheckRequest("+1 415 555 0101"), defaultCountry: "US", at: UTCTime(seconds: Self.dayStart))
-        let keys = ["decision", "detail", "e164", "next_callable_at", "trace", "windows_utc"]
+        let keys = ["decision", "detail", "e164", "next_callable_at", "trace", "windows_local", "windows_utc"]
         let positions = keys.map { answer.json.range(of: "\"\($0)\":")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil } && positions.map { $0! } == positions.map { $0! }.sorted())
         #expect(
@@ -149,5 +149,6 @@ struct DecisionPhaseTests {
         #expect(answer.trace.contains("  registry us-dnc: LISTED"))
         let missing = Self.decider().check(CheckRequest(""), defaultCountry: "US", at: UTCTime(seconds: Self.dayStart))
         #expect(missing.json.contains("\"e164\":null") && missing.json.contains("\"windows_utc\":null"))
+        #expect(missing.json.contains("\"windows_local\":null"))
     }
 }

@@ -20,10 +20,11 @@ public struct CheckAnswer: Sendable, Equatable {
         return ([decisionLine] + trace.dropLast()).joined(separator: "\n")
     }
 
-    /// `{"decision", "detail", "e164", "next_callable_at", "trace", "windows_utc"}`, keys sorted, one
-    /// line: `decision` is `CLEAN` or the reject reason code; `detail` the run's `reject_detail` (null
-    /// when clean); `windows_utc` as the clean output's `call_windows_utc` writes it (empty for a
-    /// rejected number, null without a number); times `YYYY-MM-DDTHH:MM:SSZ`.
+    /// `{"decision", "detail", "e164", "next_callable_at", "trace", "windows_local", "windows_utc"}`, keys
+    /// sorted, one line: `decision` is `CLEAN` or the reject reason code; `detail` the run's
+    /// `reject_detail` (null when clean); `windows_utc` and `windows_local` as the clean output's
+    /// `call_windows_utc` and `call_windows_local` write them (empty for a rejected number, null without
+    /// a number); times `YYYY-MM-DDTHH:MM:SSZ`.
     public var json: String { Self.json(jsonObject) }
 
     /// The fields of ``json`` as a `JSONSerialization` object, for a caller that adds its own (the server).
@@ -41,6 +42,9 @@ public struct CheckAnswer: Sendable, Equatable {
             // or not the trace (which works the windows out to explain them) was built.
             "windows_utc": orNull(
                 decision.number.map { _ in decision.isClean ? decision.window?.windowsUTC ?? "" : "" }),
+            // As the clean output's `call_windows_local`: the same windows on each zone's clock.
+            "windows_local": orNull(
+                decision.number.map { _ in decision.isClean ? decision.window?.windowsLocal ?? "" : "" }),
             "next_callable_at": orNull(nextCallableAt?.description),
             "trace": .array(trace.map { .string($0) }),
         ]
