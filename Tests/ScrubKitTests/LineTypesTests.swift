@@ -80,13 +80,18 @@ struct LineTypesTests {
         }
     }
 
-    func decide(_ phone: String, channel: CallChannel, consent: String?) throws -> Decision {
+    func decide(_ phone: String, channel: CallChannel, consent: String?, purpose: String? = nil) throws -> Decision {
         let table = try Self.table([("blocks.csv", Self.blocks), ("ported.csv", Self.ported)])
+        let policy = purpose.map {
+            ConsentPolicy(
+                columns: .init(), requirements: ConsentRequirement.legal, campaignDate: LocalDate("2026-12-01")!,
+                purpose: $0)
+        }
         let decider = SerialDecider(
             RowDecider(
                 normalizer: PhoneNormalizerStage(), suppressionLists: [], registries: [], windows: nil,
                 rejectWithoutWindow: false,
-                compliance: RowCompliance(lineTypes: LineTypes.Stage(table: table), channel: channel),
+                compliance: RowCompliance(consent: policy, lineTypes: LineTypes.Stage(table: table), channel: channel),
                 campaignDate: LocalDate("2026-12-01")))
         let evidence = LeadEvidence(consentDay: consent.flatMap(LocalDate.init))
         return Array(phone.utf8).withUnsafeBytes {
@@ -121,6 +126,32 @@ struct LineTypesTests {
             #expect(decision.detail?.contains("47 U.S.C. 227(b)(1)(A)(iii)") == true)
             #expect(decision.detail?.hasPrefix(channel == .sms ? "texts to a wireless" : "\(channel) calls to") == true)
             #expect(decision.detail?.contains("Campbell-Ewald") == (channel == .sms))
+        }
+    }
+
+    @Test(
+        "a prerecorded telemarketing call to a landline needs prior express written consent; research does not",
+        arguments: [
+            // (phone, channel, consent, purpose, reason)
+            ("+14155550123", CallChannel.prerecorded, nil, nil, "NO_CONSENT"),  // a landline by the port data
+            ("+14155550123", .prerecorded, "2026-12-01", nil, "CLEAN"),
+            ("+14155550123", .prerecorded, "2026-12-02", nil, "NO_CONSENT"),  // given after the campaign day
+            ("+14155550123", .prerecorded, nil, "telemarketing-consented", "NO_CONSENT"),
+            ("+14155550123", .prerecorded, nil, "research", "CLEAN"),  // sells nothing: outside (a)(3)
+            ("+14155550123", .autodialed, nil, nil, "CLEAN"),  // a live agent's call: (a)(3) is about the voice
+            ("+14155550123", .voice, nil, nil, "CLEAN"),
+            ("+14155550999", .prerecorded, nil, "research", "WIRELESS_NO_CONSENT"),  // a mobile: whatever the purpose
+        ] as [(String, CallChannel, String?, String?, String)])
+    func prerecordedLandline(
+        phone: String, channel: CallChannel, consent: String?, purpose: String?, reason: String
+    )
+        throws
+    {
+        let decision = try decide(phone, channel: channel, consent: consent, purpose: purpose)
+        #expect((decision.reason?.rawValue ?? "CLEAN") == reason, "\(decision.detail ?? "")")
+        if reason == "NO_CONSENT" {
+            #expect(decision.detail?.contains("47 CFR 64.1200(a)(3)") == true)
+            #expect(decision.detail?.hasPrefix("prerecorded telemarketing calls to a residential line") == true)
         }
     }
 

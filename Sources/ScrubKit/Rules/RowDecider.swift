@@ -45,6 +45,13 @@ public struct RowDecider {
         {
             rules.append(wireless)
         }
+        if let campaignDate,
+            let prerecorded = PrerecordedConsentRule(
+                channel: compliance.channel, purpose: compliance.consent?.purpose ?? CallPurpose.telemarketing.rawValue,
+                campaignDate: campaignDate, consent: compliance.consent)
+        {
+            rules.append(prerecorded)
+        }
         if suppressionLists.isEmpty {
             notes[rules.count, default: []].append(.lines([SuppressionRule.heading, "  none configured"]))
         }

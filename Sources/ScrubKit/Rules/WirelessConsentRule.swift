@@ -40,6 +40,13 @@ package struct WirelessConsentRule: RowRule {
         self.consent = consent
     }
 
+    /// The prior express consent the TCPA's rules ask for: the pipeline's reading of it (on or before the
+    /// campaign date, with its reference when an evidence column is named), or without a policy, a
+    /// consent date on or before the campaign date.
+    static func hasConsent(_ facts: LeadEvidence, policy: ConsentPolicy?, campaignDate: LocalDate) -> Bool {
+        policy?.hasConsent(facts) ?? facts.consentDay.map { $0 <= campaignDate } ?? false
+    }
+
     /// The calls as the explanation and the detail name them: `autodialed calls`, `texts`.
     private var calls: String { channel == .sms ? "texts" : "\(channel) calls" }
     private var cited: String { channel == .sms ? "\(Self.citation); \(Self.textCitation)" : Self.citation }
@@ -57,8 +64,7 @@ package struct WirelessConsentRule: RowRule {
             return nil
         }
         let facts = evidence()
-        let consented =
-            consent?.hasConsent(facts) ?? facts.consentDay.map { $0 <= campaignDate } ?? false
+        let consented = Self.hasConsent(facts, policy: consent, campaignDate: campaignDate)
         if trace != nil {
             trace?.append("Wireless consent (\(calls) to mobiles, \(cited)):")
             let given = facts.consentDay.map { "consent of \($0)" } ?? "no consent given"
