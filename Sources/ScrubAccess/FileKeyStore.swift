@@ -106,9 +106,14 @@ public final class FileKeyStore: KeyStore {
             throw KeyStoreError(
                 .io, store: path, "cannot read the file's attributes: \(String(cString: strerror(errno)))")
         }
+        #if canImport(Darwin)
+            let modified = status.st_mtimespec
+        #else
+            let modified = status.st_mtim
+        #endif
         return FileIdentity(
-            inode: UInt64(status.st_ino), size: Int64(status.st_size), modified: Int64(status.st_mtim.tv_sec),
-            modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
+            inode: UInt64(status.st_ino), size: Int64(status.st_size), modified: Int64(modified.tv_sec),
+            modifiedNanoseconds: Int(modified.tv_nsec))
     }
 
     private func read() throws(KeyStoreError) -> [APIKey] {

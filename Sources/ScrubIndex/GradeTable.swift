@@ -75,6 +75,21 @@ public struct GradeTable: Sendable, Equatable {
         }
     }
 
+    /// Reads the grades of the index file whose SHA-256 is `indexSHA256` (`INDEX.grades`), refusing a
+    /// file written for another build of the list.
+    ///
+    /// - Parameter name: the list, as the refusal names it.
+    public static func read(path: String, boundTo indexSHA256: String, name: String) throws(IndexError) -> GradeTable {
+        let table = try read(path: path)
+        guard table.indexSHA256 == indexSHA256 else {
+            throw IndexError(
+                .corruptPayload, path: path,
+                message: "belongs to another build of \(name) (its index SHA-256 differs); rebuild the list with "
+                    + "`registry build --grade-column`")
+        }
+        return table
+    }
+
     /// Reads the table at `path`, every malformed line reported with its number.
     public static func read(path: String) throws(IndexError) -> GradeTable {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -46,7 +46,9 @@ extension ScrubServer {
         }
         if let journal = generation.journal {
             try journal.forEachEvent { event, _ in
-                add(event.action.rawValue, "journal", event.recordedAt.description, Self.plain(.object(event.fields)))
+                add(
+                    event.action.rawValue, "journal", event.recordedAt.description,
+                    AuditValue.object(event.fields).foundationValue)
             }
         }
         entries.sort { ($0.time, $0.order) < ($1.time, $1.order) }
@@ -61,18 +63,6 @@ extension ScrubServer {
         }
         return data.split(separator: 0x0A).compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any]
-        }
-    }
-
-    /// An audit value as a `JSONSerialization` object.
-    static func plain(_ value: AuditValue) -> Any {
-        switch value {
-        case .string(let text): text
-        case .int(let number): number
-        case .bool(let flag): flag
-        case .null: NSNull()
-        case .array(let items): items.map(plain)
-        case .object(let fields): fields.mapValues(plain)
         }
     }
 

@@ -68,14 +68,7 @@ struct RegistryUpdateCommand: ParsableCommand {
     private func baseGrades(of index: IndexFile) throws -> GradeTable? {
         let path = base + GradeTable.fileSuffix
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let grades = try GradeTable.read(path: path)
-        guard grades.indexSHA256 == (try index.verifyChecksumAndDigest()) else {
-            throw IndexError(
-                .corruptPayload, path: path,
-                message: "belongs to another build of \(base) (its index SHA-256 differs); rebuild the list with "
-                    + "`registry build --grade-column`")
-        }
-        return grades
+        return try GradeTable.read(path: path, boundTo: try index.verifyChecksumAndDigest(), name: base)
     }
 
     /// The command itself, its errors printed and turned into exit codes.

@@ -100,12 +100,12 @@ struct ServeFixture: Sendable {
     /// A server on the fixture's files with a fixed clock (the campaign day's noon in New York).
     func server(
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), deciders: Int = 2,
-        checkLog: (path: String, key: CheckLogKey)? = nil,
+        checkLog: (path: String, key: CheckLogKey)? = nil, logger: Logger = Logger(label: "scrub.serve.test"),
         now: @escaping @Sendable () -> UTCTime = { UTCTime(parsing: Array(Self.noon.utf8))! }
     ) throws -> ScrubServer {
         try ScrubServer.load(
             ServeConfiguration(pipeline: pipeline, port: 0, deciders: deciders, signer: signer, checkLog: checkLog),
-            keys: FileKeyStore(path: keys), registry: registry, logger: Logger(label: "scrub.serve.test"), now: now)
+            keys: FileKeyStore(path: keys), registry: registry, logger: logger, now: now)
     }
 
     /// Starts the server on an ephemeral loopback port and runs `body` with a client of it.

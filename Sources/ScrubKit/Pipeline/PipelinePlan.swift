@@ -289,15 +289,9 @@ public struct PipelinePlan {
             }
             let table: GradeTable
             do {
-                table = try GradeTable.read(path: gradesPath)
+                table = try GradeTable.read(path: gradesPath, boundTo: list.info.sha256, name: list.info.name)
             } catch {
                 throw PipelineError(.badData, "\(error)", at: minGrade.location)
-            }
-            guard table.indexSHA256 == list.info.sha256 else {
-                throw PipelineError(
-                    .badData,
-                    "\(gradesPath) belongs to another build of \(list.info.name) (its index SHA-256 differs); rebuild "
-                        + "the list with `registry build --grade-column`", at: minGrade.location)
             }
             grading[position] = .init(table: table, minGrade: minGrade.value)
         }

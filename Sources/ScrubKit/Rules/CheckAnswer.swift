@@ -24,14 +24,11 @@ public struct CheckAnswer: Sendable, Equatable {
     /// sorted, one line: `decision` is `CLEAN` or the reject reason code; `detail` the run's
     /// `reject_detail` (null when clean); `windows_utc` and `windows_local` as the clean output's
     /// `call_windows_utc` and `call_windows_local` write them (empty for a rejected number, null without
-    /// a number); times `YYYY-MM-DDTHH:MM:SSZ`.
-    public var json: String { Self.json(jsonObject) }
+    /// a number); times `YYYY-MM-DDTHH:MM:SSZ`. Written by `AuditValue`'s canonical JSON, as the server
+    /// writes its answer from the same fields.
+    public var json: String { AuditValue.object(jsonFields).json }
 
-    /// The fields of ``json`` as a `JSONSerialization` object, for a caller that adds its own (the server).
-    public var jsonObject: [String: Any] { jsonFields.mapValues(\.foundationValue) }
-
-    /// The fields of ``json`` as values the server writes without `JSONSerialization` (whose sorting of
-    /// keys was most of a check request's cost); the same bytes, as the server's tests hold.
+    /// The fields of ``json``, for a caller that adds its own (the server, its `callable_now`).
     public var jsonFields: [String: AuditValue] {
         func orNull(_ text: String?) -> AuditValue { text.map { .string($0) } ?? .null }
         return [
@@ -50,9 +47,4 @@ public struct CheckAnswer: Sendable, Equatable {
         ]
     }
 
-    /// `object` as ``json`` writes it: keys sorted, one line, slashes as they are.
-    public static func json(_ object: [String: Any]) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
-    }
 }

@@ -14,6 +14,8 @@ package struct SuppressionRule: RowRule {
     let detail: String
     /// `reject_detail` of a lead suppressed by its person key rather than its number.
     let personDetail: String
+    /// Whether the list is looked up by the lead's person key too: a suppression list, not a litigator list.
+    let matchesPersons: Bool
     /// `SUPPRESSED`, or `LITIGATOR` for a litigator list.
     let reason: RejectReason
     /// The trace's section.
@@ -27,6 +29,7 @@ package struct SuppressionRule: RowRule {
         self.detail = list.info.detail
         self.personDetail = "\(list.info.detail), by the lead's person key"
         self.reason = reason
+        self.matchesPersons = reason == .suppressed
         self.heading = heading
     }
 
@@ -35,13 +38,12 @@ package struct SuppressionRule: RowRule {
         trace: inout DecisionTrace?
     ) -> Rejection? {
         let listed = list.contains(number.e164)
-        let personListed = !listed && reason == .suppressed && row.personKey.map(list.contains) == true
+        let person = matchesPersons ? row.personKey : nil
+        let personListed = !listed && person.map(list.contains) == true
         if trace != nil {
             trace?.section(heading)
-            let person =
-                row.personKey == nil || reason != .suppressed
-                ? "" : personListed ? "; person LISTED" : "; person not listed"
-            trace?.append("  \(detail): \(listed ? "LISTED" : "not listed")\(person)")
+            let byPerson = person == nil ? "" : personListed ? "; person LISTED" : "; person not listed"
+            trace?.append("  \(detail): \(listed ? "LISTED" : "not listed")\(byPerson)")
         }
         if listed { return Rejection(reason, detail: detail, list: position) }
         return personListed ? Rejection(reason, detail: personDetail, list: position) : nil

@@ -23,7 +23,7 @@ public indirect enum AuditValue: Sendable, Equatable {
     }
 
     /// The value as `JSONSerialization` objects (`String`, `Int`, `Bool`, `NSNull`, arrays and
-    /// dictionaries of them), for a caller that adds fields of its own.
+    /// dictionaries of them), for an answer built of both (the server's `GET /v1/audit`).
     public var foundationValue: Any {
         switch self {
         case .string(let text): text

@@ -74,9 +74,10 @@ extension OptOutJournal {
                 continue
             }
             let id = idIndex.map { String(decoding: Array(record[$0]).trimmingSpaces, as: UTF8.self) }
-            var person = personIndex.map { String(decoding: record[$0], as: UTF8.self) }
-            if let key = person, PersonKey.subject(key) == nil { person = nil }
-            if let key = person, let problem = PersonKey.problem(key) {
+            // A blank key records the number alone; a key the journal would not take makes the row unreadable.
+            let person = personIndex.map { PersonKey.trimmed(String(decoding: record[$0], as: UTF8.self)) }
+                .flatMap { $0.isEmpty ? nil : $0 }
+            if let person, let problem = PersonKey.problem(person) {
                 report.unreadable("\(place): \(problem)")
                 continue
             }
@@ -88,7 +89,7 @@ extension OptOutJournal {
                     reason: "disposition code \(String(decoding: code, as: UTF8.self))",
                     evidence: options.evidence(
                         fileName: fileName, line: record.line, id: id.flatMap { $0.isEmpty ? nil : $0 }),
-                    actor: options.actor, person: person.map(PersonKey.trimmed)))
+                    actor: options.actor, person: person))
         }
 
         try log.append { lines in

@@ -31,14 +31,11 @@ public enum PersonKey {
     /// for a blank field.
     @inline(__always)
     public static func subject(_ field: UnsafeRawBufferPointer) -> UInt64? {
-        var start = 0
-        var end = field.count
-        while start < end, isBlank(field[start]) { start += 1 }
-        while end > start, isBlank(field[end - 1]) { end -= 1 }
-        guard start < end else { return nil }
+        let key = keyRange(field)
+        guard !key.isEmpty else { return nil }
         // FNV-1a, then MurmurHash3's finaliser to spread FNV's weak high bits before the reduction.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in start..<end {
+        for index in key {
             hash ^= UInt64(field[index])
             hash = hash &* 0x100_0000_01b3
         }
@@ -56,9 +53,22 @@ public enum PersonKey {
         return text.withUTF8 { subject(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The key as the journal records it: without the blanks around it.
+    /// The key as the journal records it: the bytes ``subject(_:)-(UnsafeRawBufferPointer)`` hashes.
     public static func trimmed(_ text: String) -> String {
-        String(text.drop { isBlank($0.asciiValue ?? 0) }.reversed().drop { isBlank($0.asciiValue ?? 0) }.reversed())
+        var text = text
+        return text.withUTF8 { bytes in
+            String(decoding: UnsafeRawBufferPointer(bytes)[keyRange(UnsafeRawBufferPointer(bytes))], as: UTF8.self)
+        }
+    }
+
+    /// The key's bytes within `field`: without the spaces, tabs and carriage returns around it.
+    @inline(__always)
+    private static func keyRange(_ field: UnsafeRawBufferPointer) -> Range<Int> {
+        var start = 0
+        var end = field.count
+        while start < end, isBlank(field[start]) { start += 1 }
+        while end > start, isBlank(field[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// Why `text` cannot be a person key, or nil.
