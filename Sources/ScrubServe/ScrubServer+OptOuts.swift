@@ -177,7 +177,15 @@ extension ScrubServer {
                 let events = try journal.record(
                     [number], country: country ?? current.plan.defaultCountry, request: request,
                     normalizer: slot.normalizer, now: time)
-                optOuts.apply(events)
+                do {
+                    try optOuts.apply(events)
+                } catch {
+                    // Recorded, and an opt-out binds already (the overlay's safe side); a re-consent
+                    // lifts the number from the next start or reload.
+                    logger.error(
+                        "the journal could not be read back for a subject's history",
+                        metadata: ["journal": "\(journal.name)", "error": "\(error)"])
+                }
                 return events[0]
             }
         }

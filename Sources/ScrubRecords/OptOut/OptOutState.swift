@@ -50,7 +50,9 @@ public struct OptOutState: Sendable {
         for subject in event.subjects { apply(event, line: line, to: subject) }
     }
 
-    private mutating func apply(_ event: OptOutEvent, line: Int, to subject: UInt64) {
+    /// Applies the event on journal line `line` to one of its subjects only, without counting it:
+    /// for a state that holds the history of a few subjects (`scrub serve`'s overlay).
+    public mutating func apply(_ event: OptOutEvent, line: Int, to subject: UInt64) {
         let key = Key(subject: subject, scope: event.scope)
         if !event.scope.isAll { brandScopes[subject, default: []].insert(event.scope) }
         guard var next = latest[key] else {
@@ -73,6 +75,14 @@ public struct OptOutState: Sendable {
             if next.action == .optOut { next.expiresAt = binding }
         }
         latest[key] = next
+    }
+
+    /// Takes every subject's state from `other`, which holds only subjects this state does not.
+    public mutating func merge(_ other: OptOutState) {
+        latest.merge(other.latest) { _, new in new }
+        brandScopes.merge(other.brandScopes) { $0.union($1) }
+        eventCount += other.eventCount
+        if let theirs = other.newest, newest.map({ theirs > $0 }) ?? true { newest = theirs }
     }
 
     /// The later of two expiries, where nil is never.
