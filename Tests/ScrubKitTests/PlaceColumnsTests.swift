@@ -17,10 +17,19 @@ private struct Outcome {
 private func run(
     _ csv: String, state: Bool = false, postcode: Bool = false, campaignDate: String = "2026-12-01"
 ) throws -> Outcome {
+    try run(bytes: Array(csv.utf8), state: state, postcode: postcode, campaignDate: campaignDate)
+}
+
+/// Runs the bytes of a CSV file; `phoneColumn` names the phone column when it is not `phone`.
+private func run(
+    bytes: [UInt8], phoneColumn: String? = nil, state: Bool = false, postcode: Bool = false,
+    campaignDate: String = "2026-12-01"
+) throws -> Outcome {
     let dir = try TemporaryDirectory()
-    try Data(csv.utf8).write(to: dir.url.appendingPathComponent("leads.csv"))
+    try Data(bytes).write(to: dir.url.appendingPathComponent("leads.csv"))
     var flags = PipelineDefinition()
     flags.inputs = [.init(value: dir.path("leads.csv"), location: "--input")]
+    if let phoneColumn { flags.phoneColumn = .init(value: phoneColumn, location: "--phone-column") }
     flags.outputDirectory = .init(value: dir.path("out"), location: "--out")
     flags.countryColumn = .init(value: "country", location: "--country-column")
     if state { flags.stateColumn = .init(value: "state", location: "--state-column") }
@@ -41,6 +50,25 @@ private func run(
 
 @Suite("Place columns")
 struct PlaceColumnsTests {
+    @Test("a Windows-1252 export (Excel's \"CSV\") is read without a pipeline key: its column names and places")
+    func windows1252() throws {
+        // `Téléphone` and `Québec` in Windows-1252 (é is 0xE9), and a second row in UTF-8: fields are
+        // read one by one, so a file that mixes them still maps every place.
+        var bytes = Array("id,T".utf8) + [0xE9] + Array("l".utf8) + [0xE9] + Array("phone,country,state\n".utf8)
+        bytes += Array("1,(514) 555-0143,Canada,Qu".utf8) + [0xE9] + Array("bec\n".utf8)
+        bytes += Array("2,(514) 555-0144,Canada,Québec\n".utf8)
+        let outcome = try run(bytes: bytes, phoneColumn: "Téléphone", state: true)
+        #expect(outcome.clean.count == 2)
+        #expect(Set(outcome.clean.map { $0["timezones"] }).count == 1, "\(outcome.clean.map { $0["timezones"] })")
+        #expect(
+            !outcome.report.warnings.contains { $0.hasPrefix("state column") },
+            "Québec maps to CA-QC in either encoding: \(outcome.report.warnings)")
+        // The output keeps the input's bytes as read.
+        #expect(
+            outcome.clean.first { $0["id"] == "1" }?["state"]
+                == String(decoding: [0x51, 0x75, 0xE9, 0x62, 0x65, 0x63], as: UTF8.self))
+    }
+
     @Test(
         "a country column holding a name reads as its code, not UNSUPPORTED_REGION",
         arguments: [

@@ -85,6 +85,10 @@ public struct CSVRecord: Sendable {
     /// The fields as arrays, for tests and diagnostics.
     public var fields: [[UInt8]] { (0..<count).map { Array(self[$0]) } }
 
+    /// Every field as text: UTF-8 when it is valid UTF-8, else Windows-1252, as Excel exports it (so
+    /// a header `Téléphone` matches the pipeline's column name either way).
+    public var texts: [String] { (0..<count).map { Windows1252.text(self[$0]) } }
+
     public mutating func removeAll() {
         if isView {
             rawStorage = []

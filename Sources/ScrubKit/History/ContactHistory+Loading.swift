@@ -18,9 +18,7 @@ extension ContactHistory.Builder {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let reader = try CSVReader(
             source: try ByteReader(path: path), options: CSVReaderOptions(delimiter: format.delimiter))
-        let names = reader.header.fields.map {
-            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: [" ", "\t"]).lowercased()
-        }
+        let names = reader.header.texts.map { $0.trimmingCharacters(in: [" ", "\t"]).lowercased() }
         func column(_ name: String, option: String) throws -> Int {
             guard let index = names.firstIndex(of: name.lowercased()) else {
                 // Quoted only when it looks like a header: a header-less log's first row holds a number.

@@ -19,7 +19,7 @@ public struct FileInspector: Sendable {
     public func inspect(path: String) throws(ScrubIOError) -> FileInspection {
         let bytes = try ByteReader(path: path)
         let reader = try CSVReader(source: bytes, options: readerOptions)
-        let columns = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }
+        let columns = reader.header.texts
         var phoneShaped = [Int](repeating: 0, count: columns.count)
         var nonEmpty = [Int](repeating: 0, count: columns.count)
         var invalidUTF8 = 0

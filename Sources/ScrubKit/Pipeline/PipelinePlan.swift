@@ -347,7 +347,7 @@ public struct PipelinePlan {
             let fields: [String]
             do {
                 let reader = try CSVReader(source: ByteReader(path: input.path), options: .init(delimiter: delimiter))
-                fields = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }
+                fields = reader.header.texts
                 detected = detected ?? reader.dialect.delimiter
             } catch {
                 throw PipelineError(.badData, error.description, at: input.location)

@@ -1,4 +1,5 @@
 import Foundation
+import ScrubIO
 
 /// Decodes short location fields (country, state, postcode) once per distinct value.
 ///
@@ -81,10 +82,11 @@ package struct FieldValueCache {
     private func nextID() -> UInt32 { UInt32(short.count + long.count + longer.count + 1) }
 
     /// Trimmed of spaces and tabs, upper-cased if asked; nil when blank. ASCII is handled byte by
-    /// byte; other text through Foundation, which knows every Unicode space and case.
+    /// byte; other text (Windows-1252 when it is not valid UTF-8, as Excel exports it) through
+    /// Foundation, which knows every Unicode space and case.
     static func decode(_ field: UnsafeRawBufferPointer, uppercased: Bool) -> String? {
         guard field.allSatisfy({ $0 < 0x80 }) else {
-            let text = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let text = Windows1252.text(field).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }
             return uppercased ? text.uppercased() : text
         }

@@ -24,7 +24,7 @@ extension ScrubRun {
         let columns =
             stdin == nil
             ? plan.columns
-            : try plan.columns(forHeader: reader.header.fields.map { String(decoding: $0, as: UTF8.self) }, of: input)
+            : try plan.columns(forHeader: reader.header.texts, of: input)
         let rowInput = RowInput(
             name: inputName, phoneColumn: columns.phone, personColumn: columns.person,
             delimiter: reader.dialect.delimiter,

@@ -19,7 +19,7 @@ public struct PlainListLoader {
 
     public func load(_ path: String) throws -> InMemoryNumberList {
         let reader = try CSVReader(source: ByteReader(path: path))
-        let names = reader.header.fields.map { String(decoding: $0, as: UTF8.self).lowercased() }
+        let names = reader.header.texts.map { $0.lowercased() }
         var numbers: [UInt64] = []
         var column = 0
         if let index = names.firstIndex(where: Self.phoneColumnNames.contains) {

@@ -23,12 +23,10 @@ extension OptOutJournal {
             source: try ByteReader(path: options.path), options: CSVReaderOptions(delimiter: options.delimiter))
         func column(_ name: String, option: String) throws -> Int {
             let wanted = name.trimmingSpaces.lowercased()
-            if let index = reader.header.fields.firstIndex(where: {
-                String(decoding: $0, as: UTF8.self).trimmingSpaces.lowercased() == wanted
-            }) {
+            if let index = reader.header.texts.firstIndex(where: { $0.trimmingSpaces.lowercased() == wanted }) {
                 return index
             }
-            let present = reader.header.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
+            let present = reader.header.texts.joined(separator: ", ")
             throw RecordError(
                 .configuration, "no column `\(name)` in the header (\(present)); name it with \(option)",
                 at: options.path)

@@ -1,6 +1,7 @@
 /// Windows-1252, the code page Excel exports Western text in: the reading of a field that is not
-/// valid UTF-8.
-enum Windows1252 {
+/// valid UTF-8, wherever a field's bytes become text (column names, place names, XLSX cells, the
+/// report), so a CRM export saved as "CSV" from Excel needs no pipeline key to be read.
+package enum Windows1252 {
     /// The characters of bytes 0x80 to 0x9F (the rest are Latin-1, byte = code point). The five
     /// bytes the code page leaves undefined map to the C1 controls of the same value, as Windows does.
     private static let high: [UInt32] = [
@@ -10,7 +11,7 @@ enum Windows1252 {
     ]
 
     /// `bytes` read as Windows-1252.
-    static func decode(_ bytes: some Collection<UInt8>) -> String {
+    package static func decode(_ bytes: some Collection<UInt8>) -> String {
         var text = String.UnicodeScalarView()
         for byte in bytes {
             let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
@@ -20,7 +21,7 @@ enum Windows1252 {
     }
 
     /// `bytes` as UTF-8 when they are valid UTF-8, else as Windows-1252.
-    static func text(_ bytes: [UInt8]) -> String {
+    package static func text(_ bytes: some Collection<UInt8>) -> String {
         String(validating: bytes, as: UTF8.self) ?? decode(bytes)
     }
 }
