@@ -10,15 +10,36 @@ public indirect enum AuditValue: Sendable, Equatable {
     case null
 
     public var json: String {
+        var out = ""
+        out.reserveCapacity(128)
+        write(to: &out)
+        return out
+    }
+
+    /// Appends the value's JSON to `out`: one string grown in place, not one per value and separator
+    /// (a check answer and its record are written per request).
+    public func write(to out: inout String) {
         switch self {
-        case .string(let text): return Self.quote(text)
-        case .int(let value): return String(value)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
-        case .array(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
+        case .string(let text): Self.quote(text, into: &out)
+        case .int(let value): out += String(value)
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
         case .object(let fields):
-            return "{" + fields.keys.sorted().map { Self.quote($0) + ":" + fields[$0]!.json }.joined(separator: ",")
-                + "}"
+            out += "{"
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { out += "," }
+                Self.quote(field.key, into: &out)
+                out += ":"
+                field.value.write(to: &out)
+            }
+            out += "}"
         }
     }
 
@@ -35,11 +56,15 @@ public indirect enum AuditValue: Sendable, Equatable {
         }
     }
 
-    private static func quote(_ text: String) -> String {
+    private static func quote(_ text: String, into out: inout String) {
         // Most values (numbers, times, names, codes) need no escape: quoted as they are, without the walk
         // through their scalars that was most of a check answer's encoding.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
-        var out = "\""
+        out += "\""
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -57,6 +82,6 @@ public indirect enum AuditValue: Sendable, Equatable {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
