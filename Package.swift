@@ -123,6 +123,7 @@ let package = Package(
             name: "ScrubServe",
             dependencies: [
                 "ScrubAccess",
+                "ScrubIO",
                 "ScrubKit",
                 "ScrubRecords",
                 "CallingWindows",

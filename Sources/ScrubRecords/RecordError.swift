@@ -31,7 +31,7 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A system call's failure on a log, at the log's path.
-    init(_ error: ScrubIOError) {
+    package init(_ error: ScrubIOError) {
         let kind: Kind =
             switch error.kind {
             case .cannotOpen: .missingInput

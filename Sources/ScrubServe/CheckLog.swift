@@ -1,13 +1,7 @@
-import Foundation
 import ScrubAccess
+import ScrubIO
 import ScrubRecords
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The check records: for each number checked, HMAC-SHA256 of it under the operator's key, the time,
 /// the decision and the API key's name; and, each minute, how many checks each key made.
@@ -23,7 +17,7 @@ final class CheckLog: Sendable {
     private let state: Mutex<State>
 
     private struct State {
-        var descriptor: Int32
+        var file: FileDescriptor
         /// The minute (seconds since the epoch / 60) the counts are for.
         var minute: Int64?
         /// Checks per API key name in that minute.
@@ -34,33 +28,27 @@ final class CheckLog: Sendable {
     init(path: String, key: CheckLogKey) throws(RecordError) {
         self.path = path
         self.key = key
-        state = Mutex(State(descriptor: try Self.open(path)))
+        state = Mutex(State(file: try Self.open(path)))
     }
 
-    private static func open(_ path: String) throws(RecordError) -> Int32 {
-        let descriptor = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw RecordError(.io, "cannot open the check log: \(String(cString: strerror(errno)))", at: path)
-        }
-        return descriptor
+    private static func open(_ path: String) throws(RecordError) -> FileDescriptor {
+        do throws(ScrubIOError) { return try FileDescriptor.openForAppending(path) } catch { throw RecordError(error) }
     }
 
     /// Writes the minute's counts and opens `path` again (after a rotation moved the file aside); the
     /// old file stays open if the new one cannot be opened.
     func reopen() throws(RecordError) {
         try state.withLock { (state) throws(RecordError) in
-            let descriptor = try Self.open(path)
-            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
+            let file = try Self.open(path)
+            try? Self.write(Self.countLines(state), to: state.file)
             state.counts = [:]
-            close(state.descriptor)
-            state.descriptor = descriptor
+            state.file = file
         }
     }
 
     deinit {
         state.withLock { state in
-            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
-            close(state.descriptor)
+            try? Self.write(Self.countLines(state), to: state.file)
         }
     }
 
@@ -85,18 +73,14 @@ final class CheckLog: Sendable {
             }
             state.minute = minute
             state.counts[keyName, default: 0] += checks.count
-            do throws(WriteError) {
-                try Self.writeAll(lines, to: state.descriptor)
-            } catch {
-                throw RecordError(.io, "cannot write the check log: \(String(cString: strerror(error.code)))", at: path)
-            }
+            try Self.write(lines, to: state.file)
         }
     }
 
     /// Writes the current minute's counts now (at shutdown), so none are lost.
     func flushCounts() {
         state.withLock { state in
-            _ = try? Self.writeAll(Self.countLines(state), to: state.descriptor)
+            try? Self.write(Self.countLines(state), to: state.file)
             state.counts = [:]
         }
     }
@@ -118,22 +102,12 @@ final class CheckLog: Sendable {
         Array(AuditValue.object(object).json.utf8) + [0x0A]
     }
 
-    struct WriteError: Error {
-        var code: Int32
-    }
-
-    /// Writes all of `bytes`, retrying short writes and interruptions.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(WriteError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(code: errno)
-            }
-            offset += written
+    /// Writes all of `bytes` in one call where the kernel takes them (short writes are continued).
+    private static func write(_ bytes: [UInt8], to file: FileDescriptor) throws(RecordError) {
+        var failure: ScrubIOError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(ScrubIOError) { try file.write(buffer) } catch { failure = error }
         }
+        if let failure { throw RecordError(failure) }
     }
 }

@@ -58,6 +58,18 @@ package final class FileDescriptor {
         return FileDescriptor(rawValue: fd, path: path, owns: true)
     }
 
+    /// Opens `path` to append without a lock (every write goes to the end, so lines written whole by
+    /// one `write` never interleave), created owner-only (0600) if missing.
+    package static func openForAppending(_ path: String) throws(ScrubIOError) -> FileDescriptor {
+        let fd =
+            FaultInjection.fails(.open)
+            ? -1 : retryingInterrupts { open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600) }
+        guard fd >= 0 else {
+            throw ScrubIOError(.cannotCreate, path: path, message: "cannot open or create: \(errnoText())")
+        }
+        return FileDescriptor(rawValue: fd, path: path, owns: true)
+    }
+
     /// How ``openLocked(_:for:)`` opens a file.
     package enum LockedAccess: Sendable {
         /// Read only, under a shared lock; the file must exist.
