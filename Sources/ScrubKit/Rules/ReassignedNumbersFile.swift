@@ -87,16 +87,14 @@ public enum ReassignedNumbersFile {
         return (number, date, answer)
     }
 
-    /// `YYYY-MM-DD` or `MM/DD/YYYY` (`M/D/YYYY`).
+    /// `YYYY-MM-DD`, or `MM/DD/YYYY` (`M/D/YYYY`) as the lead files' ``DateFormat`` reads it.
     static func date(_ text: String) -> LocalDate? {
         if let date = LocalDate(text) { return date }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+        var text = text
+        return text.withUTF8 { usDate.day(UnsafeRawBufferPointer($0)) }
     }
+
+    private static let usDate = DateFormat(name: "MM/DD/YYYY")!
 
     /// `yes`, `no`, `no data` (`no_data`, `nodata`), in any case.
     static func answer(_ text: String) -> ReassignedNumbers.Answer? {
