@@ -13,6 +13,8 @@ struct LiveOptOutListTests {
     /// A journal in memory; ``LiveOptOutList`` only reads it.
     final class MemoryStore: OptOutStore, @unchecked Sendable {
         let events = Mutex<[OptOutEvent]>([])
+        /// Reading fails while set, as a journal whose chain was broken under the server would.
+        let failing = Mutex(false)
         var name: String { "memory" }
 
         func record(
@@ -20,6 +22,7 @@ struct LiveOptOutListTests {
         ) throws -> [OptOutEvent] { throw RecordError(.configuration, "read-only") }
 
         func forEachEvent(_ body: (OptOutEvent, Int) throws -> Void) throws {
+            if failing.withLock({ $0 }) { throw RecordError(.badData, "the chain is broken") }
             for (index, event) in events.withLock({ $0 }).enumerated() { try body(event, index + 1) }
         }
     }
@@ -114,5 +117,26 @@ struct LiveOptOutListTests {
         #expect(!live.contains(lifted.e164))
         #expect(live.contains(opted[8].e164))
         #expect(live.touchedCount == 1_000)
+    }
+
+    @Test("when a subject's history cannot be read, its opt-out still binds and the error is reported")
+    func unreadableHistory() throws {
+        var random = SeededRandom(seed: 5)
+        var optOut = Self.randomEvent(&random)
+        (optOut.action, optOut.scope, optOut.person) = (.optOut, .all, nil)
+        var reconsent = optOut
+        (reconsent.action, reconsent.time) = (.reconsent, UTCTime(seconds: optOut.time.seconds + 10))
+        let store = MemoryStore()
+        store.events.withLock { $0 = [optOut, reconsent] }
+        let base = testList("optouts", kind: .suppression, numbers: [])
+        let live = try LiveOptOutList(base: base, journal: store, compiledEvents: 2, scope: nil)
+        #expect(!live.contains(optOut.e164))
+
+        var again = optOut
+        again.time = UTCTime(seconds: optOut.time.seconds + 20)
+        store.events.withLock { $0.append(again) }
+        store.failing.withLock { $0 = true }
+        #expect(throws: RecordError.self) { try live.apply([again]) }
+        #expect(live.contains(optOut.e164), "the safe side: an opt-out binds without its history")
     }
 }
