@@ -1,5 +1,6 @@
 internal import Crypto
 import Foundation
+import ScrubIO
 
 /// Bearer tokens: made from 256 random bits, stored and compared only as SHA-256 digests.
 public enum APIToken {
@@ -20,21 +21,7 @@ public enum APIToken {
 
     /// The token's SHA-256 as lower-case hex: what the store keeps.
     public static func digest(_ token: String) -> String {
-        hex(SHA256.hash(data: Array(token.utf8)))
-    }
-
-    /// Bytes as lower-case hex, two digits each. Written into the string's storage at once: every check
-    /// request hexes two digests (its token's, its check record's), and a string a byte was 3% of one.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let bytes = Array(bytes)
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            for (index, byte) in bytes.enumerated() {
-                buffer[2 * index] = digits.utf8Start[Int(byte >> 4)]
-                buffer[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
-            }
-            return bytes.count * 2
-        }
+        Hex.string(SHA256.hash(data: Array(token.utf8)))
     }
 
     /// Compares two digests in time that depends only on their lengths, not on where they differ.

@@ -30,14 +30,12 @@ public struct CheckLogKey: Sendable {
     private init(_ key: SymmetricKey) {
         bytes = key.withUnsafeBytes { Array($0) }
         keyed = HMAC<SHA256>(key: key)
-        id = String(APIToken.hex(SHA256.hash(data: bytes)).prefix(16))
+        id = String(Hex.string(SHA256.hash(data: bytes)).prefix(16))
     }
 
-    /// Reads a key file's text: the tag line, then the key in base64 (at least 32 bytes).
+    /// Reads a key file's text: the tag, then the key in base64 (at least 32 bytes).
     public init(fileText text: String) throws(KeyStoreError) {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.count == 2, lines[0] == Self.fileTag, let bytes = Data(base64Encoded: lines[1]), bytes.count >= 32
-        else {
+        guard let bytes = SmallTextFile.keyPayload(of: text, tag: Self.fileTag), bytes.count >= 32 else {
             throw KeyStoreError(
                 .badData, store: "check-log key",
                 "not a check-log key file (it must hold '\(Self.fileTag)' and at least 32 bytes in base64)")
@@ -55,23 +53,22 @@ public struct CheckLogKey: Sendable {
         var mac = keyed
         var text = text
         text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return APIToken.hex(mac.finalize())
+        return Hex.string(mac.finalize())
     }
 
     /// Reads the key at `path`, refusing a file others can read (it must be 0600 or stricter).
     public static func load(path: String) throws(KeyStoreError) -> CheckLogKey {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw KeyStoreError(.notFound, store: path, "cannot read the check-log key")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            throw KeyStoreError(
-                .usage, store: path,
-                "the check-log key is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))): "
-                    + "chmod 600 it, and give it only to the account that runs scrub serve")
-        }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw KeyStoreError(.io, store: path, "cannot read the check-log key")
+        let text: String
+        do throws(ScrubIOError) {
+            text = try SmallTextFile.read(path, secret: true)
+        } catch {
+            let kind: KeyStoreError.Kind =
+                switch error.kind {
+                case .cannotOpen: .notFound
+                case .unsafePermissions: .usage
+                default: .io
+                }
+            throw KeyStoreError(kind, store: path, "cannot use the check-log key: \(error.message)")
         }
         do {
             return try CheckLogKey(fileText: text)
@@ -83,15 +80,12 @@ public struct CheckLogKey: Sendable {
     /// Writes a new key file (owner-only), refusing to replace one: a replaced key orphans every record
     /// made with it.
     public func write(to path: String) throws(KeyStoreError) {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw KeyStoreError(.usage, store: path, "a file is already there; a check-log key is never overwritten")
-        }
         do throws(ScrubIOError) {
-            let file = try OutputFile(path: path, permissions: 0o600)
-            try file.write(Array(fileText.utf8))
-            try file.commit()
+            try SmallTextFile.create(fileText, at: path, permissions: 0o600)
         } catch {
-            throw KeyStoreError(.io, store: path, "cannot write the check-log key: \(error.message)")
+            throw KeyStoreError(
+                error.kind == .cannotCreate ? .usage : .io, store: path,
+                "cannot write the check-log key: \(error.message)")
         }
     }
 }

@@ -2,12 +2,6 @@ import Foundation
 import ScrubIO
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A key store in one JSON file, owner-only (0600): names, roles, creation times and token digests.
 ///
 /// Changes take a lock file beside the store (`KEYS.lock`) for the read-modify-write, and replace
@@ -24,17 +18,9 @@ public final class FileKeyStore: KeyStore {
 
     /// The keys read, and which version of the file they came from.
     private struct Cached {
-        var identity: FileIdentity
+        /// What tells one version of the file from another without reading it: inode, size, modification time.
+        var identity: FileDescriptor.Status
         var keys: [APIKey]
-    }
-
-    /// What tells one version of the file from another, without reading it.
-    private struct FileIdentity: Equatable {
-        var inode: UInt64
-        var size: Int64
-        /// The modification time, seconds and nanoseconds.
-        var modified: Int64
-        var modifiedNanoseconds: Int
     }
 
     /// The file's layout.
@@ -99,21 +85,12 @@ public final class FileKeyStore: KeyStore {
 
     /// One `stat` of the file (every request makes it: Foundation's `attributesOfItem` cost a check
     /// request 5% of its CPU); nil when there is no file.
-    private func identity() throws(KeyStoreError) -> FileIdentity? {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return nil }
-            throw KeyStoreError(
-                .io, store: path, "cannot read the file's attributes: \(String(cString: strerror(errno)))")
+    private func identity() throws(KeyStoreError) -> FileDescriptor.Status? {
+        do throws(ScrubIOError) {
+            return try FileDescriptor.status(ofPath: path)
+        } catch {
+            throw KeyStoreError(.io, store: path, error.message)
         }
-        #if canImport(Darwin)
-            let modified = status.st_mtimespec
-        #else
-            let modified = status.st_mtim
-        #endif
-        return FileIdentity(
-            inode: UInt64(status.st_ino), size: Int64(status.st_size), modified: Int64(modified.tv_sec),
-            modifiedNanoseconds: Int(modified.tv_nsec))
     }
 
     private func read() throws(KeyStoreError) -> [APIKey] {

@@ -20,6 +20,8 @@ public struct ScrubIOError: Error, Sendable, Equatable, CustomStringConvertible 
         case badHeader
         /// Another process holds the lock on an output folder.
         case locked
+        /// A secret (a key file) that the group or others may read.
+        case unsafePermissions
     }
 
     public var kind: Kind

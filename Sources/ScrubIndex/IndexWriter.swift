@@ -1,4 +1,5 @@
 import Crypto
+import ScrubIO
 
 /// Writes an index file from a sorted list of distinct key hashes.
 ///

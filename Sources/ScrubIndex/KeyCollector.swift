@@ -1,4 +1,5 @@
 import Crypto
+import ScrubIO
 
 /// Gathers the keys of one or more input files, line by line, counting what it could not read.
 ///

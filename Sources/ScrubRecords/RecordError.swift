@@ -36,6 +36,7 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
             switch error.kind {
             case .cannotOpen: .missingInput
             case .cannotCreate: .cannotCreateOutput
+            case .unsafePermissions: .configuration
             default: .io
             }
         self.init(kind, error.message, at: error.path)

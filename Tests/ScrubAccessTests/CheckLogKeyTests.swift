@@ -31,7 +31,14 @@ struct CheckLogKeyTests {
         let dir = try TemporaryDirectory("check-log-key")
         try CheckLogKey().write(to: dir.path("k"))
         chmod(dir.path("k"), 0o640)
-        #expect(throws: KeyStoreError.self) { try CheckLogKey.load(path: dir.path("k")) }
+        let readable = #expect(throws: KeyStoreError.self) { try CheckLogKey.load(path: dir.path("k")) }
+        #expect(readable?.kind == .usage && readable?.message.contains("readable by others (mode 640)") == true)
+        let missing = #expect(throws: KeyStoreError.self) { try CheckLogKey.load(path: dir.path("none")) }
+        #expect(missing?.kind == .notFound)
+        // A signing key's file is not a check-log key, though both are a tag and base64.
+        #expect(throws: KeyStoreError.self) {
+            try CheckLogKey(fileText: "scrub-ed25519-private-key " + Data(count: 32).base64EncodedString())
+        }
         #expect(throws: KeyStoreError.self) { try CheckLogKey(fileText: "scrub-check-log-hmac-key\nc2hvcnQ=\n") }
         #expect(throws: KeyStoreError.self) { try CheckLogKey(fileText: "something else\n") }
     }

@@ -28,6 +28,11 @@ struct ReassignedNumbersTests {
             ("\"Phone Number\",\"Date\",\"Result\"\n\"4155550123\",\"03/01/2026\",\"Yes\"\n", "2026-03-01 yes"),
             ("TN,Date Provided,Response,Note\n4155550123,3/1/2026,No Data,x\n", "2026-03-01 no_data"),
             ("\n\nnumber,date_asked,answer\n\n+1 415 555 0123,2026-03-01,YES\n\n", "2026-03-01 yes"),
+            // Read as lead files are: a byte-order mark, and a quoted note holding a comma and a line break.
+            (
+                "\u{FEFF}number,date_asked,answer,note\n4155550123,2026-03-01,yes,\"two\nlines, one comma\"\n",
+                "2026-03-01 yes"
+            ),
         ] as [(String, String)])
     func layouts(text: String, expected: String) throws {
         let table = try Self.table(text)
@@ -69,6 +74,9 @@ struct ReassignedNumbersTests {
             ("number,date_asked,answer\n4155550123,13/01/2026,no\n", "rnd.csv:2:12", "not a date"),
             ("number,date_asked,answer\n4155550123, 2026-03-01 ,maybe\n", "rnd.csv:2:25", "not an answer"),
             ("number,date_asked,answer\n4155550123,2026-03-01\n", "rnd.csv:2:22", "missing the answer field"),
+            // The column counts a quoted field's bytes, commas inside it included.
+            ("number,note,date_asked,answer\n4155550123,\"a, b\",2026-02-30,no\n", "rnd.csv:2:19", "not a date"),
+            ("number,date_asked,answer\n4155550123,2026-03-01,\"yes\n", "rnd.csv:2", "never closed"),
         ] as [(String, String, String)])
     func malformed(text: String, location: String, message: String) {
         #expect {
@@ -77,6 +85,20 @@ struct ReassignedNumbersTests {
             guard let error = error as? PipelineError else { return false }
             return error.kind == .badData && error.location == location && error.message.contains(message)
         }
+    }
+
+    @Test("a gzipped answers file reads as the plain one; a missing one is named")
+    func gzipped() throws {
+        let dir = try TemporaryDirectory("rnd")
+        let text = "number,date_asked,answer\n4155550123,2026-03-01,yes\n4155550124,2026-03-02,no\n"
+        try writeGzipped(text, to: dir.path("rnd.csv.gz"))
+        let table = try ReassignedNumbersFile.load(paths: [dir.path("rnd.csv.gz")])
+        #expect(Self.answers(table, 14_155_550_123) == ["2026-03-01 yes"])
+        #expect(Self.answers(table, 14_155_550_124) == ["2026-03-02 no"])
+        let missing = #expect(throws: PipelineError.self) {
+            try ReassignedNumbersFile.load(paths: [dir.path("none.csv")])
+        }
+        #expect(missing?.kind == .missingInput && missing?.location == dir.path("none.csv"))
     }
 
     static let answersFile = """

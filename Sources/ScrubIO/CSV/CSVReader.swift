@@ -5,11 +5,16 @@ public struct CSVReaderOptions: Sendable {
     /// The largest record accepted, in bytes (without its line ending); longer records are reported
     /// as one malformed record each, and memory stays bounded by about this much whatever the input.
     public var maxRecordBytes: Int
+    /// Whether a record must have the header's number of fields (a lead file's rows must, or their
+    /// fields are misread); when false a record of any count is read, and its reader names what is
+    /// missing (a vendor file's row without its answer field).
+    public var requiresHeaderFieldCount: Bool
 
-    public init(delimiter: UInt8? = nil, maxRecordBytes: Int = 1 << 20) {
+    public init(delimiter: UInt8? = nil, maxRecordBytes: Int = 1 << 20, requiresHeaderFieldCount: Bool = true) {
         precondition(maxRecordBytes > 0)
         self.delimiter = delimiter
         self.maxRecordBytes = maxRecordBytes
+        self.requiresHeaderFieldCount = requiresHeaderFieldCount
     }
 }
 
@@ -196,7 +201,8 @@ public final class CSVReader {
 
     /// Reads the next record into `record`, reusing its storage; after a malformed one, `record` is empty.
     public func next(into record: inout CSVRecord) throws(ScrubIOError) -> CSVReadOutcome {
-        let outcome = try parseRecord(into: &record, expectedFields: header.count)
+        let outcome = try parseRecord(
+            into: &record, expectedFields: options.requiresHeaderFieldCount ? header.count : nil)
         switch outcome {
         case .record: recordCount += 1
         case .malformed:

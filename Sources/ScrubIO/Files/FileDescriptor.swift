@@ -103,11 +103,50 @@ package final class FileDescriptor {
 
     /// The file's size in bytes.
     package func size() throws(ScrubIOError) -> Int {
+        Int(try status().size)
+    }
+
+    /// What `stat` says of a file: enough to tell whether it changed, and who may read it.
+    package struct Status: Sendable, Equatable {
+        /// The permission bits (`st_mode & 0o7777`).
+        package var mode: UInt32
+        package var inode: UInt64
+        package var size: Int64
+        /// The modification time: seconds and nanoseconds since 1970.
+        package var modifiedSeconds: Int64
+        package var modifiedNanoseconds: Int
+
+        init(_ info: stat) {
+            #if canImport(Darwin)
+                let modified = info.st_mtimespec
+            #else
+                let modified = info.st_mtim
+            #endif
+            mode = UInt32(info.st_mode) & 0o7777
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modifiedSeconds = Int64(modified.tv_sec)
+            modifiedNanoseconds = Int(modified.tv_nsec)
+        }
+    }
+
+    /// The open file's status (`fstat`).
+    package func status() throws(ScrubIOError) -> Status {
         var info = stat()
         guard fstat(rawValue, &info) == 0 else {
-            throw ScrubIOError(.io, path: path, message: "cannot read the size: \(errnoText())")
+            throw ScrubIOError(.io, path: path, message: "cannot read the file's status: \(errnoText())")
         }
-        return Int(info.st_size)
+        return Status(info)
+    }
+
+    /// The status of the file at `path`, following a symbolic link (`stat`); nil when nothing is there.
+    package static func status(ofPath path: String) throws(ScrubIOError) -> Status? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw ScrubIOError(.io, path: path, message: "cannot read the file's status: \(errnoText())")
+        }
+        return Status(info)
     }
 
     /// Reads up to `buffer.count` bytes at `offset`, looping over short reads; fewer only at the end of

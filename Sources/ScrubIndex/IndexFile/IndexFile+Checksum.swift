@@ -1,4 +1,5 @@
 import Crypto
+import ScrubIO
 
 extension IndexFile {
     /// Reads the whole payload against the header's payload SHA-256.

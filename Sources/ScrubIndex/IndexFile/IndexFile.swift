@@ -1,4 +1,5 @@
 import Crypto
+import ScrubIO
 
 /// An open, memory-mapped registry or suppression index: an immutable set of E.164 keys with exact,
 /// O(1) membership.
@@ -152,18 +153,5 @@ public final class IndexFile: @unchecked Sendable {
         keys.reserveCapacity(entryCount)
         forEachHash { keys.append(KeyHash.key(ofHash: $0)) }
         return keys
-    }
-}
-
-/// Lowercase hexadecimal text of bytes: the one rendering of digests, for indexes and records alike.
-package enum Hex {
-    package static func string<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

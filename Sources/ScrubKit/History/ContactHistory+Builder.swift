@@ -1,4 +1,5 @@
 import ScrubRecords
+
 extension ContactHistory {
     /// Gathers calls, keeping those inside a window, then sorts them into a ``ContactHistory``.
     ///

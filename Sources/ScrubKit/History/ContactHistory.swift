@@ -1,4 +1,5 @@
 import ScrubRecords
+
 /// Who was called when: past calls per number, compact, for judging frequency caps.
 ///
 /// Built once per run from call logs (``ContactHistory/Builder``) and then only read. Calls are kept in

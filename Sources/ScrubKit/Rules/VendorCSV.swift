@@ -1,50 +1,100 @@
 import Foundation
+import ScrubIO
 
-/// The small header-led CSV files data vendors ship (reassigned-number answers, wireless blocks, ported
-/// numbers): lines of comma-separated fields, optionally quoted, LF or CRLF, blank lines skipped, each
-/// field with its 1-based column so a reader can report `file:line:column`.
+/// The header-led CSV files data vendors ship (reassigned-number answers, wireless blocks, ported
+/// numbers), read by the lead files' ``CSVReader``: gzip or plain, quoted fields (line breaks
+/// included), LF, CRLF or CR, a byte-order mark, blank lines skipped, streamed rather than read whole.
+/// Each field keeps its 1-based column so a reader can report `file:line:column`, and a line may have
+/// fewer fields than the header, so its reader names the field that is missing.
 ///
-/// Read whole: these files are loaded once per run, before the first row, and a reader throws at the
-/// first malformed line.
+/// A reader throws at the first line it cannot use: these files are loaded once, before the first
+/// row, and a misread entry would clear or reject leads wrongly.
 struct VendorCSV {
     struct Line {
+        /// The 1-based line on which the record starts.
         var number: Int
+        /// Each field's text, trimmed of spaces and tabs, quotes removed; its column is the byte of
+        /// the record on which the field starts.
         var fields: [(text: String, column: Int)]
-        /// The line's length, for a missing field's column (after the last character).
+        /// The record's length, for a missing field's column (after the last character).
         var length: Int
     }
 
     let file: String
-    private let bytes: [UInt8]
+    private let source: ByteSource
 
     init(path: String, what: String) throws(PipelineError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PipelineError(.missingInput, "cannot read the \(what)", at: path)
+        do throws(ScrubIOError) {
+            self.init(source: try ByteReader(path: path), file: path)
+        } catch {
+            throw PipelineError(.missingInput, "cannot read the \(what): \(error.message)", at: path)
         }
-        self.init(bytes: Array(data), file: path)
     }
 
+    /// A file's bytes in memory, for tests.
     init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
+        self.init(source: MemoryByteSource(bytes, path: file), file: file)
+    }
+
+    private init(source: ByteSource, file: String) {
+        self.source = source
         self.file = file
     }
 
-    /// Calls `body` with each non-blank line in order.
+    /// Calls `body` with the header line, then each record that has a non-empty field, in order.
+    ///
+    /// - Throws: the first error of `body`, or `.badData` at a record the reader cannot read (a quote
+    ///   never closed, a record over 1 MiB) or an input that is not gzip or text.
     func forEachLine(_ body: (Line) throws(PipelineError) -> Void) throws(PipelineError) {
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
-            var last = end
-            if last > start, bytes[last - 1] == 0x0D { last -= 1 }
-            let fields = Self.fields(bytes, start..<last)
-            let line = Line(number: lineNumber, fields: fields, length: last - start)
-            start = end + 1
-            if fields.allSatisfy({ $0.text.isEmpty }) { continue }
-            try body(line)
+        let options = CSVReaderOptions(delimiter: UInt8(ascii: ","), requiresHeaderFieldCount: false)
+        let reader: CSVReader
+        do throws(ScrubIOError) {
+            reader = try CSVReader(source: source, options: options)
+        } catch {
+            throw PipelineError(.badData, error.message, at: error.path)
         }
+        guard reader.header.count > 0 else { return }
+        if let header = Self.line(reader.header) { try body(header) }
+        var record = CSVRecord()
+        while true {
+            let outcome: CSVReadOutcome
+            do throws(ScrubIOError) {
+                outcome = try reader.next(into: &record)
+            } catch {
+                throw PipelineError(.badData, error.message, at: error.path)
+            }
+            switch outcome {
+            case .endOfInput: return
+            case .record:
+                if let line = Self.line(record) { try body(line) }
+            case .malformed(let bad):
+                throw PipelineError(.badData, "the line cannot be read: \(bad)", at: "\(file):\(bad.line)")
+            }
+        }
+    }
+
+    /// The fields of a record, with their columns; nil for a record whose fields are all empty.
+    private static func line(_ record: CSVRecord) -> Line? {
+        let texts = record.texts.map { $0.trimmingCharacters(in: [" ", "\t"]) }
+        guard texts.contains(where: { !$0.isEmpty }) else { return nil }
+        let columns = fieldColumns(record.raw)
+        return Line(
+            number: record.line, fields: zip(texts, columns).map { ($0, $1) }, length: record.raw.count)
+    }
+
+    /// The 1-based column at which each field of a record's raw bytes starts: after each comma that
+    /// is not inside quotes.
+    static func fieldColumns(_ raw: ArraySlice<UInt8>) -> [Int] {
+        var columns = [1]
+        var quoted = false
+        for (offset, byte) in zip(0..., raw) {
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == UInt8(ascii: ","), !quoted {
+                columns.append(offset + 2)
+            }
+        }
+        return columns
     }
 
     /// `file:line:column`.
@@ -58,27 +108,6 @@ struct VendorCSV {
                 at: place(line, line.length + 1))
         }
         return line.fields[position]
-    }
-
-    /// The comma-separated fields of a line, trimmed and unquoted, with their 1-based columns.
-    static func fields(_ bytes: [UInt8], _ range: Range<Int>) -> [(text: String, column: Int)] {
-        var fields: [(text: String, column: Int)] = []
-        var start = range.lowerBound
-        while true {
-            var end = start
-            var quoted = false
-            while end < range.upperBound, quoted || bytes[end] != 0x2C {
-                if bytes[end] == 0x22 { quoted.toggle() }
-                end += 1
-            }
-            var text = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-            }
-            fields.append((text, start - range.lowerBound + 1))
-            guard end < range.upperBound else { return fields }
-            start = end + 1
-        }
     }
 
     /// Ten North American digits (NPA starting 2-9), optionally after `1` or `+1`, with spaces,

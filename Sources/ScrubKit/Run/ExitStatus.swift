@@ -22,6 +22,7 @@ public enum ExitStatus {
         case .io: ioError
         case .truncatedGzip, .corruptGzip, .trailingGarbage, .badHeader: dataError
         case .cannotCreate, .locked: cannotCreate
+        case .unsafePermissions: configError
         }
     }
 

@@ -1,4 +1,5 @@
 internal import Crypto
+import ScrubIO
 import ScrubIndex
 
 /// The running state of a hash chain read line by line: each line must name the SHA-256 of the

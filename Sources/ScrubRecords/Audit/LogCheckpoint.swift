@@ -1,4 +1,5 @@
 import Foundation
+import ScrubIO
 
 /// A signed statement of how far a log went: its record count and the digest of its last record, at
 /// a time. A chain cannot show that its tail was cut; a checkpoint kept somewhere the log's writers
@@ -71,8 +72,14 @@ public struct LogCheckpoint: Sendable, Equatable {
 
     /// Reads the checkpoint file at `path`; see ``init(line:publicKey:)``.
     public static func read(path: String, publicKey: VerifyingKey?) throws(RecordError) -> LogCheckpoint {
+        let line: String
+        do throws(ScrubIOError) {
+            line = try SmallTextFile.read(path)
+        } catch {
+            throw RecordError(error)
+        }
         do {
-            return try LogCheckpoint(line: try SmallTextFile.read(path), publicKey: publicKey)
+            return try LogCheckpoint(line: line, publicKey: publicKey)
         } catch {
             throw RecordError(error.kind, error.message, at: path)
         }

@@ -1,4 +1,5 @@
 internal import Crypto
+import ScrubIO
 import ScrubIndex
 
 /// How a suppression index compiled from a journal compares with the journal now.

@@ -1,5 +1,6 @@
 internal import Crypto
 import Foundation
+import ScrubIO
 
 /// The private half of the Ed25519 key that signs audit and journal records.
 ///
@@ -25,7 +26,7 @@ public struct SigningKey: Sendable {
 
     /// The key a private key file holds: `scrub-ed25519-private-key BASE64` (the 32-byte seed).
     public init(fileText text: String) throws(RecordError) {
-        guard let raw = KeyFileText.payload(of: text, tag: Self.fileTag),
+        guard let raw = SmallTextFile.keyPayload(of: text, tag: Self.fileTag).map({ Data($0) }),
             (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) != nil
         else {
             throw RecordError(
@@ -73,19 +74,14 @@ public struct SigningKey: Sendable {
     /// - Throws: `.missingInput` when it cannot be read, `.configuration` when it is readable by the
     ///   group or others or is not a key file.
     public static func load(path: String) throws(RecordError) -> SigningKey {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let mode = attributes?[.posixPermissions] as? Int else {
-            throw RecordError(.missingInput, "cannot read the signing key", at: path)
-        }
-        guard mode & 0o077 == 0 else {
-            throw RecordError(
-                .configuration,
-                "the signing key is readable by others (mode \(String(mode & 0o777, radix: 8))): "
-                    + "chmod 600 it, and check who has read it",
-                at: path)
+        let text: String
+        do throws(ScrubIOError) {
+            text = try SmallTextFile.read(path, secret: true)
+        } catch {
+            throw RecordError(error)
         }
         do {
-            return try SigningKey(fileText: try SmallTextFile.read(path))
+            return try SigningKey(fileText: text)
         } catch {
             throw RecordError(error.kind, error.message, at: path)
         }
@@ -103,17 +99,11 @@ public struct SigningKey: Sendable {
                 "already exists: a new key would orphan the logs signed with it; choose "
                     + "another path", at: existing)
         }
-        try SmallTextFile.write(fileText, to: path, permissions: 0o600)
-        try SmallTextFile.write(verifyingKey.fileText, to: publicPath, permissions: 0o644)
-    }
-}
-
-/// Key files: one line, a tag naming what the file holds, a space and the key in base64.
-enum KeyFileText {
-    /// The raw key of `text` when it is `tag BASE64` (surrounding spaces and a newline allowed).
-    static func payload(of text: String, tag: String) -> Data? {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count == 2, words[0] == tag else { return nil }
-        return Data(base64Encoded: String(words[1]))
+        do throws(ScrubIOError) {
+            try SmallTextFile.create(fileText, at: path, permissions: 0o600)
+            try SmallTextFile.create(verifyingKey.fileText, at: publicPath, permissions: 0o644)
+        } catch {
+            throw RecordError(error)
+        }
     }
 }

@@ -1,6 +1,6 @@
 internal import Crypto
 import Foundation
-import ScrubIndex
+import ScrubIO
 
 /// The public half of a ``SigningKey``: checks record signatures, cannot make them.
 ///
@@ -18,7 +18,7 @@ public struct VerifyingKey: Sendable {
 
     /// The key a public key file holds: `scrub-ed25519-public-key BASE64` (32 bytes).
     public init(fileText text: String) throws(RecordError) {
-        guard let raw = KeyFileText.payload(of: text, tag: Self.fileTag),
+        guard let raw = SmallTextFile.keyPayload(of: text, tag: Self.fileTag).map({ Data($0) }),
             (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
         else {
             throw RecordError(
@@ -29,8 +29,14 @@ public struct VerifyingKey: Sendable {
 
     /// Reads a public key file (`KEYFILE.pub`, as `scrub keys signing-key generate` writes it).
     public static func load(path: String) throws(RecordError) -> VerifyingKey {
+        let text: String
+        do throws(ScrubIOError) {
+            text = try SmallTextFile.read(path)
+        } catch {
+            throw RecordError(error)
+        }
         do {
-            return try VerifyingKey(fileText: try SmallTextFile.read(path))
+            return try VerifyingKey(fileText: text)
         } catch {
             throw RecordError(error.kind, error.message, at: path)
         }
