@@ -89,4 +89,25 @@ struct LocalWindowsColumnTests {
         #expect(html.contains("<h2>Callable rows by local hour</h2>"))
         for zone in expectedHours.keys.sorted().prefix(5) { #expect(html.contains("<td>\(zone)</td>"), "\(zone)") }
     }
+
+    @Test("output.local_windows: false leaves the column out and changes nothing else")
+    func turnedOff() throws {
+        let dir = try TemporaryDirectory()
+        let sample = try String(contentsOfFile: "Pipelines/sample.yaml", encoding: .utf8)
+        let root = FileManager.default.currentDirectoryPath
+        let off = sample.replacingOccurrences(of: "../", with: root + "/")
+            .replacingOccurrences(of: "output:\n", with: "output:\n  local_windows: false\n")
+        try off.write(toFile: dir.path("off.yaml"), atomically: true, encoding: .utf8)
+        let on = try ScrubProcess.run(["run", "Pipelines/sample.yaml", "--out", dir.path("on"), "--quiet"])
+        let without = try ScrubProcess.run(["run", dir.path("off.yaml"), "--out", dir.path("off"), "--quiet"])
+        #expect(on.status == 0 && without.status == 0, "\(on.stderr)\(without.stderr)")
+        let full = try readAll(ByteReader(path: dir.path("on/clean.csv.gz")))
+        let cut = try readAll(ByteReader(path: dir.path("off/clean.csv.gz")))
+        #expect(full.header.last.map { String(decoding: $0, as: UTF8.self) } == "call_windows_local")
+        #expect(cut.header == Array(full.header.dropLast()))
+        #expect(cut.records.count == full.records.count && cut.records.count > 50)
+        #expect(zip(cut.records, full.records).allSatisfy { $0 == Array($1.dropLast()) })
+        let rejects = try readAll(ByteReader(path: dir.path("on/rejects.csv.gz")))
+        #expect(try readAll(ByteReader(path: dir.path("off/rejects.csv.gz"))).records == rejects.records)
+    }
 }

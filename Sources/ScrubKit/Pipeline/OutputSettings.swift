@@ -1,4 +1,5 @@
-/// How a run writes its clean and rejects outputs (`output.format`, `output.delimiter`, `output.bom`).
+/// How a run writes its clean and rejects outputs (`output.format`, `output.delimiter`, `output.bom`,
+/// `output.local_windows`).
 ///
 /// The analyst who opens the outputs decides: a dialler takes `csv.gz`; Excel opens `csv` (with a
 /// BOM, so that `Müller` is not read as Windows-1252) in the input's own delimiter, since European
@@ -20,11 +21,17 @@ public struct OutputSettings: Equatable, Sendable {
     /// Whether plain CSV outputs start with a UTF-8 byte order mark (ignored for other formats: an
     /// XLSX file's text is always UTF-8).
     public var byteOrderMark = false
+    /// Whether clean rows end with `call_windows_local` (`output.local_windows`). A dialler that
+    /// reads only `call_windows_utc` turns it off: the column is the largest a clean row gains.
+    public var localWindows = true
 
-    public init(format: Format = .csvGzip, delimiter: UInt8? = nil, byteOrderMark: Bool = false) {
+    public init(
+        format: Format = .csvGzip, delimiter: UInt8? = nil, byteOrderMark: Bool = false, localWindows: Bool = true
+    ) {
         self.format = format
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
+        self.localWindows = localWindows
     }
 
     /// The clean and rejects file names, `clean.EXT` and `rejects.EXT`.

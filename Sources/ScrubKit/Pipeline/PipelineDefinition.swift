@@ -57,6 +57,8 @@ public struct PipelineDefinition: Sendable {
     public var outputDelimiter: Located<String>?
     /// `output.bom`: a UTF-8 byte order mark at the start of plain CSV outputs, for Excel.
     public var outputBOM: Located<Bool>?
+    /// `output.local_windows`: whether clean rows carry `call_windows_local` (true by default).
+    public var outputLocalWindows: Located<Bool>?
     public var registries: [Located<String>] = []
     public var suppressionLists: [Located<String>] = []
     public var campaignDate: Located<String>?
@@ -261,7 +263,7 @@ struct NodeReader {
     }
 
     private func readOutput(_ node: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
-        let allowed = ["directory", "compression_level", "audit_log", "format", "delimiter", "bom"]
+        let allowed = ["directory", "compression_level", "audit_log", "format", "delimiter", "bom", "local_windows"]
         for entry in try mapping(node, "`output`") {
             switch entry.key {
             case "directory": definition.outputDirectory = try string(entry.value, "directory")
@@ -270,6 +272,7 @@ struct NodeReader {
             case "format": definition.outputFormat = try string(entry.value, "format")
             case "delimiter": definition.outputDelimiter = try string(entry.value, "delimiter")
             case "bom": definition.outputBOM = try bool(entry.value, "bom")
+            case "local_windows": definition.outputLocalWindows = try bool(entry.value, "local_windows")
             default: throw unknown(entry.key, entry.keyNode, in: "`output`", allowed: allowed)
             }
         }

@@ -1,5 +1,5 @@
 extension PipelinePlan {
-    /// The `output` section's format, delimiter and BOM, each checked with its location.
+    /// The `output` section's format, delimiter, BOM and local windows, each checked with its location.
     static func resolveOutputSettings(
         _ definition: PipelineDefinition, overrides: PipelineDefinition
     ) throws(PipelineError) -> OutputSettings {
@@ -17,6 +17,7 @@ extension PipelinePlan {
             settings.delimiter = try OutputSettings.delimiter(text, key: "output delimiter")
         }
         settings.byteOrderMark = (overrides.outputBOM ?? definition.outputBOM)?.value ?? false
+        settings.localWindows = (overrides.outputLocalWindows ?? definition.outputLocalWindows)?.value ?? true
         return settings
     }
 

@@ -14,6 +14,7 @@ final class RowWorker: @unchecked Sendable {
     private let consent: ConsentPolicy?
     private let lists: Int
     private let writesExemptionColumn: Bool
+    private let writesLocalWindows: Bool
     private var places: PlaceFields
     /// Date columns that do not read in their format, counted for the chunk at hand.
     private var dates: UnreadableDates?
@@ -29,6 +30,7 @@ final class RowWorker: @unchecked Sendable {
         consent = plan.compliance.consent
         lists = plan.registries.count + plan.suppressionLists.count
         writesExemptionColumn = plan.writesExemptionColumn
+        writesLocalWindows = plan.output.localWindows
         places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
         dates = plan.unreadableDates()
         annotations = CleanAnnotations(delimiter: delimiter)
@@ -87,7 +89,7 @@ final class RowWorker: @unchecked Sendable {
                 ScrubRun.withE164Text(number.e164) { clean.appendField($0) }
                 annotations.write(number.profile, decision.window, to: clean)
                 if writesExemptionColumn { clean.appendField(decision.exemption?.rawValue ?? "") }
-                annotations.writeLocalWindows(to: clean)
+                if writesLocalWindows { annotations.writeLocalWindows(to: clean) }
                 try clean.endRecord()
             case .reject(let reason, let detail):
                 try Self.writeRejected(

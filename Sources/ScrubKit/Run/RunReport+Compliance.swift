@@ -145,8 +145,9 @@ extension ScrubRun {
 
 extension ScrubRun {
     /// The columns a clean row gains: ``cleanColumns``, `exemption` when a registry allows one, then
-    /// `call_windows_local`.
+    /// `call_windows_local` unless `output.local_windows` is false.
     public var cleanColumns: [String] {
-        Self.cleanColumns + (plan.writesExemptionColumn ? ["exemption"] : []) + [Self.localWindowsColumn]
+        Self.cleanColumns + (plan.writesExemptionColumn ? ["exemption"] : [])
+            + (plan.output.localWindows ? [Self.localWindowsColumn] : [])
     }
 }
