@@ -59,6 +59,8 @@ public struct PipelineDefinition: Sendable {
     public var outputBOM: Located<Bool>?
     /// `output.local_windows`: whether clean rows carry `call_windows_local` (true by default).
     public var outputLocalWindows: Located<Bool>?
+    /// `report.group_by`: columns whose values the report counts rows, clean and rejected by reason for.
+    public var reportGroupBy: [Located<String>] = []
     public var registries: [Located<String>] = []
     public var suppressionLists: [Located<String>] = []
     public var campaignDate: Located<String>?
@@ -201,7 +203,7 @@ struct NodeReader {
     mutating func read(_ root: YAMLNode, into definition: inout PipelineDefinition) throws(PipelineError) {
         let top = [
             "version", "name", "input", "output", "registries", "suppression", "campaign", "allow_stale", "consent",
-            "optouts", "history", "emergencies", "reassigned", "line_types",
+            "optouts", "history", "emergencies", "reassigned", "line_types", "report",
         ]
         let entries = try mapping(root, "the pipeline")
         guard let version = entries.first(where: { $0.key == "version" }) else {
@@ -230,6 +232,13 @@ struct NodeReader {
             case "optouts": try readOptOuts(entry.value, into: &definition)
             case "history": try readHistory(entry.value, into: &definition)
             case "emergencies": definition.emergencies = try string(entry.value, "emergencies")
+            case "report":
+                for report in try mapping(entry.value, "`report`") {
+                    guard report.key == "group_by" else {
+                        throw unknown(report.key, report.keyNode, in: "`report`", allowed: ["group_by"])
+                    }
+                    definition.reportGroupBy = try strings(report.value, "group_by")
+                }
             case "reassigned": definition.reassignedFiles = try files(entry.value, "reassigned").files
             case "line_types":
                 let section = try files(entry.value, "line_types", dated: true)

@@ -18,6 +18,8 @@ public struct PipelinePlan {
         public var postcode: Int? = nil
         /// `person_column`: the lead's person key (a CRM contact id), for opt-outs that bind a person.
         public var person: Int? = nil
+        /// `report.group_by`: the columns the report counts by, in the pipeline's order.
+        public var groupBy: [Int] = []
     }
 
     public var name: String
@@ -161,7 +163,7 @@ public struct PipelinePlan {
         let columnNames = ColumnNames(
             phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
             country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn),
-            person: pick(\.personColumn))
+            person: pick(\.personColumn), groupBy: definition.reportGroupBy)
         let (columns, detectedDelimiter) = try readColumns(
             inputs: inputs.map { (path($0), $0.location) }, delimiter: delimiter, names: columnNames)
 
@@ -305,6 +307,7 @@ public struct PipelinePlan {
         var state: PipelineDefinition.Located<String>?
         var postcode: PipelineDefinition.Located<String>?
         var person: PipelineDefinition.Located<String>?
+        var groupBy: [PipelineDefinition.Located<String>] = []
 
         /// The configured columns' positions in `header`.
         func find(in header: [String]) throws(PipelineError) -> Columns {
@@ -315,9 +318,16 @@ public struct PipelinePlan {
                 }
                 return index
             }
-            return Columns(
+            var columns = Columns(
                 header: header, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
                 postcode: try find(postcode), person: try find(person))
+            for column in groupBy {
+                let index = try find(column) ?? 0
+                try GroupCounts.checkGroupable(
+                    column, isPhone: index == columns.phone, isPerson: index == columns.person)
+                columns.groupBy.append(index)
+            }
+            return columns
         }
     }
 

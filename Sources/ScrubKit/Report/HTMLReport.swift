@@ -51,6 +51,7 @@ public struct HTMLReport {
         html += "in every hour its calling windows touch.</p>\n" + columnChart(hours, color: "#3ebd93")
         html += localHoursSection()
         html += complianceSection()
+        html += groupsSection()
         html += "<h2>Lists and registries</h2>\n<table><tr><th>Name</th><th>Kind</th><th>Regions</th><th>Covers</th>"
         html += "<th>Snapshot</th>"
         html += "<th>Age (days)</th><th>Entries</th><th>Rows rejected</th></tr>\n"

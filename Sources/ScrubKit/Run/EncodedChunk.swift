@@ -15,6 +15,8 @@ struct EncodedChunk: Sendable {
     var tally: RunTally
     /// Place values that named nothing, in the chunk's order of first sight.
     var unmapped: UnmappedPlaceValues
+    /// The chunk's rows by the values of `report.group_by`'s columns.
+    var groups: GroupCounts
     /// Date values of the chunk that did not read in their column's format.
     var dates: UnreadableDates?
     /// The rows that reached the duplicates rule, in input order.

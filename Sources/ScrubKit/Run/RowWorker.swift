@@ -45,7 +45,9 @@ final class RowWorker: @unchecked Sendable {
     /// rules' contract (a clean row without a number).
     func encode(_ chunk: ParsedChunk, of input: RowInput) throws -> EncodedChunk {
         var clock = StageClock()
-        var out = EncodedChunk(tally: RunTally(lists: lists), unmapped: places.takeUnmapped())
+        var out = EncodedChunk(
+            tally: RunTally(lists: lists), unmapped: places.takeUnmapped(),
+            groups: GroupCounts(columns: input.groupColumns))
         let cleanBase = clean.byteCount
         let rejectsBase = rejects.byteCount
         let cleanRecordsBase = clean.recordCount
@@ -57,6 +59,7 @@ final class RowWorker: @unchecked Sendable {
                 if case .malformed(let bad, _) = outcome {
                     try Self.writeMalformed(bad, of: input, to: rejects)
                     out.tally.reject(.malformedRow, number: nil)
+                    out.groups.countMalformed()
                 }
                 clock.end(.write)
                 continue
@@ -77,6 +80,7 @@ final class RowWorker: @unchecked Sendable {
             clock.end(.decide)
             let decision = pending.decision
             out.tally.count(decision)
+            out.groups.count(record, reason: decision.reason)
             let cleanOffset = clean.byteCount - cleanBase
             let rejectsOffset = rejects.byteCount - rejectsBase
             switch decision.outcome {
@@ -172,6 +176,8 @@ struct RowInput: Sendable {
     var delimiter: UInt8
     /// Fields of the header, for a malformed row's empty fields.
     var width: Int
+    /// `report.group_by`'s columns.
+    var groupColumns: [Int] = []
 }
 
 /// The workers of a run, each checked out by one thread at a time.

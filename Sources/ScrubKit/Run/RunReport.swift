@@ -27,6 +27,35 @@ public struct RunReport: Sendable, Codable {
         public var belowMinGrade: Int? = nil
     }
 
+    /// One column of `report.group_by`: its most frequent values and what their rows came to.
+    public struct GroupFacts: Sendable, Codable, Equatable {
+        public struct Value: Sendable, Codable, Equatable {
+            /// As the input writes it (a field that is not UTF-8 read as Windows-1252).
+            public var value: String
+            public var rows: Int
+            public var clean: Int
+            public var rejectedByReason: [String: Int]
+
+            init(_ value: String, _ counts: GroupCounts.Counts) {
+                self.value = value
+                rows = counts.rows
+                clean = counts.clean
+                rejectedByReason = Dictionary(
+                    uniqueKeysWithValues: counts.rejected.filter { $0.value != 0 }.map { ($0.key.rawValue, $0.value) })
+            }
+        }
+
+        public var column: String
+        /// At most 100, by rows.
+        public var values: [Value]
+        /// Every other value's rows summed; absent when there are none.
+        public var other: Value?
+        /// Values told apart (at most 10,000).
+        public var distinctValues: Int
+        /// True when the column had more than 10,000 values: the rest are in `other`.
+        public var valuesPastLimit: Bool
+    }
+
     public struct Timings: Sendable, Codable {
         /// Wall-clock seconds, start to published outputs.
         public var totalSeconds: Double
@@ -87,6 +116,8 @@ public struct RunReport: Sendable, Codable {
     /// Where the run's audit record is: `output.audit_log`, else `audit.jsonl` beside the output
     /// folder (so `--out` elsewhere puts it elsewhere, which the summary and the report say).
     public var auditLog: String? = nil
+    /// Rows, clean and rejected by reason for each value of the `report.group_by` columns.
+    public var groups: [GroupFacts]? = nil
     /// True for `scrub run --dry-run`: everything was read and decided, nothing was published.
     public var dryRun: Bool? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.

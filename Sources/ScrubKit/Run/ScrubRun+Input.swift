@@ -28,7 +28,7 @@ extension ScrubRun {
         let rowInput = RowInput(
             name: inputName, phoneColumn: columns.phone, personColumn: columns.person,
             delimiter: reader.dialect.delimiter,
-            width: reader.header.count)
+            width: reader.header.count, groupColumns: columns.groupBy)
         layout.update { $0 = rowInput }
         try outputs.start(header: reader.header, cleanColumns: cleanColumns, rejectColumns: Self.rejectColumns)
 

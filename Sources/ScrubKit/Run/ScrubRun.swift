@@ -116,7 +116,7 @@ public final class ScrubRun {
             lists: plan.registries.count + plan.suppressionLists.count,
             unmapped: PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
                 .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked),
-            dates: plan.unreadableDates())
+            dates: plan.unreadableDates(), groupColumns: plan.columns.groupBy)
         var reading = InputsRead(totalBytes: Self.totalBytes(of: plan.inputs))
 
         // The inputs, one after the other, each on every core.
@@ -155,6 +155,9 @@ public final class ScrubRun {
         report.outputSet = dryRun ? nil : setID
         report.auditLog = plan.auditLog
         report.callableByLocalHour = tally.callableByLocalHour(on: plan.campaignDate)
+        if let names = plan.columnNames?.groupBy.map(\.value), !names.isEmpty {
+            report.groups = sequencer.groups.facts(names: names)
+        }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
 
         if dryRun {

@@ -11,6 +11,8 @@ import ScrubIO
 struct Sequencer {
     private(set) var tally: RunTally
     private(set) var unmapped: UnmappedPlaceValues
+    /// Rows by the values of `report.group_by`'s columns.
+    private(set) var groups: GroupCounts
     /// Date values that did not read, added chunk by chunk in input order.
     private(set) var dates: UnreadableDates?
     /// Workers' CPU time deciding and encoding, summed.
@@ -19,8 +21,9 @@ struct Sequencer {
     private let duplicates = DuplicateRule()
     private var record = CSVRecord()
 
-    init(lists: Int, unmapped: UnmappedPlaceValues, dates: UnreadableDates?) {
+    init(lists: Int, unmapped: UnmappedPlaceValues, dates: UnreadableDates?, groupColumns: [Int]) {
         self.dates = dates
+        groups = GroupCounts(columns: groupColumns)
         tally = RunTally(lists: lists)
         self.unmapped = unmapped
     }
@@ -31,6 +34,7 @@ struct Sequencer {
     ) throws {
         tally.add(encoded.tally)
         unmapped.add(encoded.unmapped)
+        groups.add(encoded.groups)
         if let chunkDates = encoded.dates { dates?.add(chunkDates) }
         decideCPU += encoded.decideCPU
         writeCPU += encoded.writeCPU
@@ -62,6 +66,8 @@ struct Sequencer {
                     let duplicate = DuplicateRule.duplicate(original, firstLine: first)
                     tally.count(duplicate)
                     chunk.record(candidate.record, into: &record)
+                    groups.count(record, reason: original.reason, by: -1)
+                    groups.count(record, reason: .duplicate)
                     try RowWorker.writeRejected(
                         record, reason: .duplicate, detail: duplicate.detail ?? "", of: input, to: outputs.rejects)
                 }
