@@ -3,18 +3,6 @@ import ScrubIO
 import ScrubTestSupport
 import Testing
 
-/// The sample pipeline with absolute paths and `lines` added to its `output` section, in `dir`.
-private func samplePipeline(
-    in dir: TemporaryDirectory, adding lines: String, name: String = "grouped.yaml"
-) throws
-    -> String
-{
-    let sample = try String(contentsOfFile: "Pipelines/sample.yaml", encoding: .utf8)
-    let text = sample.replacingOccurrences(of: "../", with: FileManager.default.currentDirectoryPath + "/") + lines
-    try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8)
-    return dir.path(name)
-}
-
 /// `report.json`'s `groups`, as `[column: [value: "rows clean REASON=n ..."]]`, `other` under "(other)".
 private func groups(_ path: String) throws -> [String: [String: String]] {
     let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]

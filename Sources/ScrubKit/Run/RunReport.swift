@@ -116,6 +116,9 @@ public struct RunReport: Sendable, Codable {
     /// Where the run's audit record is: `output.audit_log`, else `audit.jsonl` beside the output
     /// folder (so `--out` elsewhere puts it elsewhere, which the summary and the report say).
     public var auditLog: String? = nil
+    /// Rows in, callable and rejected by reason against the run published before in the same output
+    /// folder; absent for the first run there.
+    public var sincePreviousRun: RunChanges? = nil
     /// Rows, clean and rejected by reason for each value of the `report.group_by` columns.
     public var groups: [GroupFacts]? = nil
     /// True for `scrub run --dry-run`: everything was read and decided, nothing was published.

@@ -159,6 +159,9 @@ public final class ScrubRun {
             report.groups = sequencer.groups.facts(names: names)
         }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
+        let previous = RunChanges.previousRun(in: folder.path)
+        report.sincePreviousRun = previous.previous.map { RunChanges(previous: $0, now: report) }
+        if let warning = previous.warning { report.warnings.append(warning) }
 
         if dryRun {
             report.dryRun = true
