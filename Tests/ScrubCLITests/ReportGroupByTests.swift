@@ -69,6 +69,33 @@ struct ReportGroupByTests {
         #expect(html.contains("<h2>Rows by source</h2>") && html.contains("<td>referral</td>"))
     }
 
+    /// Bug: standard input read alone had its place columns placed only for the phone: every row was
+    /// read without its country, state and postcode (116 numbers invalid in the sample, not 38).
+    @Test("standard input read alone, whose header the run reads itself, is decided and counted as the file is")
+    func standardInput() throws {
+        let dir = try TemporaryDirectory()
+        let pipeline = try samplePipeline(in: dir, adding: "report:\n  group_by: [state, source]\n")
+        let fromFile = try ScrubProcess.run(["run", pipeline, "--out", dir.path("file"), "--quiet"])
+        let piped = try samplePipeline(in: dir, adding: "report:\n  group_by: [state, source]\n", name: "stdin.yaml")
+        let text = try String(contentsOfFile: piped, encoding: .utf8).replacingOccurrences(
+            of: FileManager.default.currentDirectoryPath + "/SampleData/leads.csv.gz", with: "\"-\"")
+        try text.write(toFile: piped, atomically: true, encoding: .utf8)
+        let fromStdin = try ScrubProcess.run(
+            ["run", piped, "--out", dir.path("stdin"), "--quiet"],
+            stdinBytes: try Data(contentsOf: URL(fileURLWithPath: "SampleData/leads.csv.gz")))
+        #expect(fromFile.status == 0 && fromStdin.status == 0, "\(fromFile.stderr)\(fromStdin.stderr)")
+        let clean = try gunzip(file: dir.path("file/clean.csv.gz"))
+        #expect(try gunzip(file: dir.path("stdin/clean.csv.gz")) == clean && clean.count > 1_000)
+        let reasons = { (path: String) in
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any])[
+                "rejected_by_reason"] as? [String: Int]
+        }
+        #expect(try reasons(dir.path("stdin/report.json")) == reasons(dir.path("file/report.json")))
+        let counted = try groups(dir.path("file/report.json"))
+        #expect(counted["source"]?.isEmpty == false)
+        #expect(try groups(dir.path("stdin/report.json")) == counted)
+    }
+
     @Test("a column of many values lists the 100 with most rows and sums the rest as other")
     func topValuesAndOther() throws {
         let dir = try TemporaryDirectory()

@@ -10,7 +10,7 @@ import ScrubIndex
 /// file's own folder, so a cron job can run it from anywhere; paths given as flags from the
 /// current folder.
 public struct PipelinePlan {
-    public struct Columns {
+    public struct Columns: Sendable, Equatable {
         public var header: [String]
         public var phone: Int
         public var country: Int? = nil

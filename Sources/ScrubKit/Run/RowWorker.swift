@@ -16,6 +16,10 @@ final class RowWorker: @unchecked Sendable {
     private let writesExemptionColumn: Bool
     private let writesLocalWindows: Bool
     private var places: PlaceFields
+    /// The columns `places` reads, and what it needs to read others (standard input's, once read).
+    private var placeColumns: PipelinePlan.Columns
+    private let defaultCountry: String
+    private let placeValues: PlaceValues
     /// Date columns that do not read in their format, counted for the chunk at hand.
     private var dates: UnreadableDates?
     private var annotations: CleanAnnotations
@@ -32,6 +36,9 @@ final class RowWorker: @unchecked Sendable {
         writesExemptionColumn = plan.writesExemptionColumn
         writesLocalWindows = plan.output.localWindows
         places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
+        placeColumns = plan.columns
+        defaultCountry = plan.defaultCountry
+        placeValues = plan.placeValues
         dates = plan.unreadableDates()
         annotations = CleanAnnotations(delimiter: delimiter)
         clean = CSVWriter(sink: cleanBytes, delimiter: delimiter)
@@ -45,9 +52,14 @@ final class RowWorker: @unchecked Sendable {
     /// rules' contract (a clean row without a number).
     func encode(_ chunk: ParsedChunk, of input: RowInput) throws -> EncodedChunk {
         var clock = StageClock()
+        if input.columns != placeColumns {
+            // Standard input read alone: its header placed the columns after the workers were made.
+            places = PlaceFields(columns: input.columns, defaultCountry: defaultCountry, values: placeValues)
+            placeColumns = input.columns
+        }
         var out = EncodedChunk(
             tally: RunTally(lists: lists), unmapped: places.takeUnmapped(),
-            groups: GroupCounts(columns: input.groupColumns))
+            groups: GroupCounts(columns: input.columns.groupBy))
         let cleanBase = clean.byteCount
         let rejectsBase = rejects.byteCount
         let cleanRecordsBase = clean.recordCount
@@ -169,15 +181,16 @@ final class RowWorker: @unchecked Sendable {
 struct RowInput: Sendable {
     /// The input's file name, for `input_file`.
     var name: String
-    var phoneColumn: Int
-    /// `input.person_column`, when the pipeline names one.
-    var personColumn: Int?
+    /// The input's columns: the plan's, or those found in standard input's header.
+    var columns: PipelinePlan.Columns
     /// The input's delimiter: rows are copied as they stood when the outputs use it too.
     var delimiter: UInt8
     /// Fields of the header, for a malformed row's empty fields.
     var width: Int
-    /// `report.group_by`'s columns.
-    var groupColumns: [Int] = []
+
+    var phoneColumn: Int { columns.phone }
+    /// `input.person_column`, when the pipeline names one.
+    var personColumn: Int? { columns.person }
 }
 
 /// The workers of a run, each checked out by one thread at a time.

@@ -26,9 +26,13 @@ extension ScrubRun {
             ? plan.columns
             : try plan.columns(forHeader: reader.header.texts, of: input)
         let rowInput = RowInput(
-            name: inputName, phoneColumn: columns.phone, personColumn: columns.person,
-            delimiter: reader.dialect.delimiter,
-            width: reader.header.count, groupColumns: columns.groupBy)
+            name: inputName, columns: columns, delimiter: reader.dialect.delimiter, width: reader.header.count)
+        if plan.columns.header.isEmpty {
+            sequencer.placeColumns(
+                unmapped: PlaceFields(columns: columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
+                    .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked),
+                groupColumns: columns.groupBy)
+        }
         layout.update { $0 = rowInput }
         try outputs.start(header: reader.header, cleanColumns: cleanColumns, rejectColumns: Self.rejectColumns)
 

@@ -28,6 +28,14 @@ struct Sequencer {
         self.unmapped = unmapped
     }
 
+    /// Starts the counts that name columns over, for an input whose header the run read itself
+    /// (standard input read alone), which the plan could not place: the place values' column names
+    /// and `report.group_by`'s columns. Named inputs' columns are the plan's, shared by every input.
+    mutating func placeColumns(unmapped: UnmappedPlaceValues, groupColumns: [Int]) {
+        self.unmapped = unmapped
+        groups = GroupCounts(columns: groupColumns)
+    }
+
     /// Takes the next chunk in input order, with what its worker made of it.
     mutating func take(
         _ chunk: ParsedChunk, _ encoded: EncodedChunk, of input: RowInput, to outputs: RunOutputs
