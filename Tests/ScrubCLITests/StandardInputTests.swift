@@ -57,4 +57,17 @@ struct StandardInputTests {
         #expect(twice.status == 78, "\(twice.stderr)")
         #expect(twice.stderr.contains("standard input"))
     }
+
+    @Test("consent columns with standard input read alone are refused with a reason, not an empty header")
+    func consentWithStandardInput() throws {
+        let dir = try TemporaryDirectory()
+        let piped = try samplePipeline(
+            in: dir, adding: "consent:\n  columns: {timestamp: created_at}\n", name: "stdin.yaml", standardInput: true)
+        let result = try ScrubProcess.run(
+            ["run", piped, "--out", dir.path("out"), "--quiet"],
+            stdinBytes: try Data(contentsOf: URL(fileURLWithPath: "SampleData/leads.csv.gz")))
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("stdin.yaml:") && result.stderr.contains("standard input read alone"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/clean.csv.gz")))
+    }
 }

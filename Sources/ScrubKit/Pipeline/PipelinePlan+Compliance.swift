@@ -128,6 +128,13 @@ extension PipelinePlan {
     private func consentPolicy(_ section: PipelineDefinition.Consent) throws(PipelineError) -> ConsentPolicy {
         func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
             guard let column else { return nil }
+            if columns.header.isEmpty, !inputs.isEmpty, inputs.allSatisfy({ $0 == "-" }) {
+                throw PipelineError(
+                    .configuration,
+                    "`consent.columns` cannot be placed in standard input read alone, whose header is read only "
+                        + "when the run starts; save the leads to a file and name it in input.files",
+                    at: column.location)
+            }
             guard let index = columns.header.firstIndex(of: column.value) else {
                 throw PipelinePlan.missingColumn(column, header: columns.header)
             }
