@@ -35,16 +35,28 @@ struct GroupCounts: Sendable {
         /// Rows whose value came after ``maximumValues`` others.
         var beyondLimit = Counts()
 
-        mutating func count(_ value: [UInt8], _ counts: Counts) {
-            if let position = positions[value] {
-                self.counts[position].add(counts)
-            } else if values.count < GroupCounts.maximumValues {
-                positions[value] = values.count
-                values.append(value)
-                self.counts.append(counts)
+        /// The position of `value`'s counts, made if new; nil past ``GroupCounts/maximumValues``.
+        mutating func position(of value: [UInt8]) -> Int? {
+            if let position = positions[value] { return position }
+            guard values.count < GroupCounts.maximumValues else { return nil }
+            positions[value] = values.count
+            values.append(value)
+            counts.append(Counts())
+            return values.count - 1
+        }
+
+        /// Counts one row of `value` (`delta` -1 takes one back).
+        mutating func count(_ value: [UInt8], _ reason: RejectReason?, by delta: Int) {
+            if let position = position(of: value) {
+                counts[position].count(reason, by: delta)
             } else {
-                beyondLimit.add(counts)
+                beyondLimit.count(reason, by: delta)
             }
+        }
+
+        /// Adds another chunk's counts of `value`.
+        mutating func add(_ value: [UInt8], _ other: Counts) {
+            if let position = position(of: value) { counts[position].add(other) } else { beyondLimit.add(other) }
         }
     }
 
@@ -68,28 +80,23 @@ struct GroupCounts: Sendable {
 
     /// Counts a row: clean when `reason` is nil.
     mutating func count(_ record: CSVRecord, reason: RejectReason?, by delta: Int = 1) {
-        guard !columns.isEmpty else { return }
-        var counts = Counts()
-        counts.count(reason, by: delta)
         for (table, column) in columns.enumerated() {
             scratch.removeAll(keepingCapacity: true)
             if column < record.count { scratch.append(contentsOf: record[column]) }
-            tables[table].count(scratch, counts)
+            tables[table].count(scratch, reason, by: delta)
         }
     }
 
     /// Counts a row that does not parse, under ``malformedValue`` in every column.
     mutating func countMalformed() {
-        var counts = Counts()
-        counts.count(.malformedRow, by: 1)
-        for table in tables.indices { tables[table].count(Self.malformedValue, counts) }
+        for table in tables.indices { tables[table].count(Self.malformedValue, .malformedRow, by: 1) }
     }
 
     /// Adds the counts of the next chunk in input order.
     mutating func add(_ other: GroupCounts) {
         for table in tables.indices {
             let theirs = other.tables[table]
-            for (value, counts) in zip(theirs.values, theirs.counts) { tables[table].count(value, counts) }
+            for (value, counts) in zip(theirs.values, theirs.counts) { tables[table].add(value, counts) }
             tables[table].beyondLimit.add(theirs.beyondLimit)
         }
     }

@@ -27,12 +27,7 @@ extension ScrubRun {
             : try plan.columns(forHeader: reader.header.texts, of: input)
         let rowInput = RowInput(
             name: inputName, columns: columns, delimiter: reader.dialect.delimiter, width: reader.header.count)
-        if plan.columns.header.isEmpty {
-            sequencer.placeColumns(
-                unmapped: PlaceFields(columns: columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
-                    .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked),
-                groupColumns: columns.groupBy)
-        }
+        if plan.columns.header.isEmpty { sequencer.place(columns, of: plan) }
         layout.update { $0 = rowInput }
         try outputs.start(header: reader.header, cleanColumns: cleanColumns, rejectColumns: Self.rejectColumns)
 

@@ -112,11 +112,7 @@ public final class ScrubRun {
             directory: staging, settings: plan.output, delimiter: delimiter, level: plan.compressionLevel, pool: pool,
             blockSize: gzipBlockSize, rowsPerSheet: rowsPerSheet)
         let workers = RowWorkers(count: threads + 1, plan: plan, delimiter: delimiter)
-        var sequencer = Sequencer(
-            lists: plan.registries.count + plan.suppressionLists.count,
-            unmapped: PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
-                .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked),
-            dates: plan.unreadableDates(), groupColumns: plan.columns.groupBy)
+        var sequencer = Sequencer(plan: plan)
         var reading = InputsRead(totalBytes: Self.totalBytes(of: plan.inputs))
 
         // The inputs, one after the other, each on every core.

@@ -21,19 +21,22 @@ struct Sequencer {
     private let duplicates = DuplicateRule()
     private var record = CSVRecord()
 
-    init(lists: Int, unmapped: UnmappedPlaceValues, dates: UnreadableDates?, groupColumns: [Int]) {
-        self.dates = dates
-        groups = GroupCounts(columns: groupColumns)
-        tally = RunTally(lists: lists)
-        self.unmapped = unmapped
+    /// A sequencer for `plan`'s run, counting by the columns the plan placed (see ``place(_:of:)``).
+    init(plan: PipelinePlan) {
+        dates = plan.unreadableDates()
+        tally = RunTally(lists: plan.registries.count + plan.suppressionLists.count)
+        unmapped = UnmappedPlaceValues(countryColumn: "", stateColumn: "", postcodeColumn: "")
+        groups = GroupCounts(columns: [])
+        place(plan.columns, of: plan)
     }
 
-    /// Starts the counts that name columns over, for an input whose header the run read itself
-    /// (standard input read alone), which the plan could not place: the place values' column names
-    /// and `report.group_by`'s columns. Named inputs' columns are the plan's, shared by every input.
-    mutating func placeColumns(unmapped: UnmappedPlaceValues, groupColumns: [Int]) {
-        self.unmapped = unmapped
-        groups = GroupCounts(columns: groupColumns)
+    /// Starts the counts that name columns (the place values' column names, `report.group_by`'s
+    /// columns) for `columns`: the plan's, or, for standard input read alone, which the plan could
+    /// not place, those its header gave once the run read it. Every input of a run shares them.
+    mutating func place(_ columns: PipelinePlan.Columns, of plan: PipelinePlan) {
+        unmapped = PlaceFields(columns: columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
+            .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked)
+        groups = GroupCounts(columns: columns.groupBy)
     }
 
     /// Takes the next chunk in input order, with what its worker made of it.
