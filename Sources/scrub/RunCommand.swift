@@ -33,8 +33,10 @@ struct RunCommand: ParsableCommand {
         name: .customLong("history"), parsing: .upToNextOption,
         help: "Call logs (gzip or plain) for frequency caps; they replace the pipeline's history.files.")
     var historyFiles: [String] = []
-    @Option(help: "The column holding phone numbers.")
-    var phoneColumn: String?
+    @Option(
+        name: .customLong("phone-column"),
+        help: "The column holding phone numbers; repeat it for several, in priority order.")
+    var phoneColumns: [String] = []
     @Option(help: "The column holding each row's country (ISO 3166 code).")
     var countryColumn: String?
     @Option(help: "The country for rows without one.")
@@ -105,7 +107,7 @@ struct RunCommand: ParsableCommand {
             flags.history = .init(location: "--history")
             flags.history?.files = historyFiles.map { .init(value: $0, location: "--history") }
         }
-        flags.phoneColumn = located(phoneColumn, "--phone-column")
+        flags.phoneColumns = phoneColumns.map { .init(value: $0, location: "--phone-column") }
         flags.countryColumn = located(countryColumn, "--country-column")
         flags.defaultCountry = located(defaultCountry, "--default-country")
         flags.stateColumn = located(stateColumn, "--state-column")

@@ -29,7 +29,7 @@ private func run(
     try Data(bytes).write(to: dir.url.appendingPathComponent("leads.csv"))
     var flags = PipelineDefinition()
     flags.inputs = [.init(value: dir.path("leads.csv"), location: "--input")]
-    if let phoneColumn { flags.phoneColumn = .init(value: phoneColumn, location: "--phone-column") }
+    if let phoneColumn { flags.phoneColumns = [.init(value: phoneColumn, location: "--phone-column")] }
     flags.outputDirectory = .init(value: dir.path("out"), location: "--out")
     flags.countryColumn = .init(value: "country", location: "--country-column")
     if state { flags.stateColumn = .init(value: "state", location: "--state-column") }

@@ -35,7 +35,9 @@ public struct PipelineDefinition: Sendable {
     public var path: String?
     public var name: Located<String>?
     public var inputs: [Located<String>] = []
-    public var phoneColumn: Located<String>?
+    /// `phone_column`: the column holding the lead's number, or a list of columns in priority order
+    /// (`[Mobile Phone, Home Phone]`), each number decided on its own; empty means `phone`.
+    public var phoneColumns: [Located<String>] = []
     public var countryColumn: Located<String>?
     public var defaultCountry: Located<String>?
     public var stateColumn: Located<String>?
@@ -257,7 +259,7 @@ struct NodeReader {
         for entry in try mapping(node, "`input`") {
             switch entry.key {
             case "files": definition.inputs = try strings(entry.value, "files")
-            case "phone_column": definition.phoneColumn = try string(entry.value, "phone_column")
+            case "phone_column": definition.phoneColumns = try strings(entry.value, "phone_column")
             case "country_column": definition.countryColumn = try string(entry.value, "country_column")
             case "default_country": definition.defaultCountry = try string(entry.value, "default_country")
             case "state_column": definition.stateColumn = try string(entry.value, "state_column")

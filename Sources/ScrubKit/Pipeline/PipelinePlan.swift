@@ -12,7 +12,9 @@ import ScrubIndex
 public struct PipelinePlan {
     public struct Columns: Sendable, Equatable {
         public var header: [String]
-        public var phone: Int
+        /// `phone_column`'s columns in priority order: one, or several when a lead has several numbers
+        /// (each decided on its own, ``LeadNumbers``).
+        public var phones: [Int]
         public var country: Int? = nil
         public var state: Int? = nil
         public var postcode: Int? = nil
@@ -20,6 +22,13 @@ public struct PipelinePlan {
         public var person: Int? = nil
         /// `report.group_by`: the columns the report counts by, in the pipeline's order.
         public var groupBy: [Int] = []
+
+        /// The first phone column: the only one, unless the lead has several numbers.
+        public var phone: Int { phones[0] }
+        /// Whether `phone_column` names several columns.
+        public var hasSeveralPhones: Bool { phones.count > 1 }
+        /// The names of the phone columns, in priority order.
+        var phoneNames: [String] { phones.map { header[$0] } }
     }
 
     public var name: String
@@ -160,8 +169,9 @@ public struct PipelinePlan {
         if let text = pick(\.delimiter) { delimiter = try OutputSettings.delimiter(text, key: "delimiter") }
         let outputSettings = try resolveOutputSettings(definition, overrides: overrides)
 
+        let phoneColumns = overrides.phoneColumns.isEmpty ? definition.phoneColumns : overrides.phoneColumns
         let columnNames = ColumnNames(
-            phone: pick(\.phoneColumn) ?? .init(value: "phone", location: where0),
+            phones: phoneColumns.isEmpty ? [.init(value: "phone", location: where0)] : phoneColumns,
             country: pick(\.countryColumn), state: pick(\.stateColumn), postcode: pick(\.postcodeColumn),
             person: pick(\.personColumn), groupBy: definition.reportGroupBy)
         let (columns, detectedDelimiter) = try readColumns(
@@ -302,7 +312,7 @@ public struct PipelinePlan {
 
     /// The configured column names, kept so standard input's header is checked when it is read.
     public struct ColumnNames {
-        var phone: PipelineDefinition.Located<String>
+        var phones: [PipelineDefinition.Located<String>]
         var country: PipelineDefinition.Located<String>?
         var state: PipelineDefinition.Located<String>?
         var postcode: PipelineDefinition.Located<String>?
@@ -319,12 +329,21 @@ public struct PipelinePlan {
                 return index
             }
             var columns = Columns(
-                header: header, phone: try find(phone) ?? 0, country: try find(country), state: try find(state),
+                header: header, phones: [], country: try find(country), state: try find(state),
                 postcode: try find(postcode), person: try find(person))
+            for phone in phones {
+                let index = try find(phone) ?? 0
+                guard !columns.phones.contains(index) else {
+                    throw PipelineError(
+                        .configuration, "phone column `\(phone.value)` is named twice in `phone_column`",
+                        at: phone.location)
+                }
+                columns.phones.append(index)
+            }
             for column in groupBy {
                 let index = try find(column) ?? 0
                 try GroupCounts.checkGroupable(
-                    column, isPhone: index == columns.phone, isPerson: index == columns.person)
+                    column, isPhone: columns.phones.contains(index), isPerson: index == columns.person)
                 columns.groupBy.append(index)
             }
             return columns
@@ -371,7 +390,7 @@ public struct PipelinePlan {
             header = fields
         }
         // Standard input alone: its columns are found when its header is read (`columns(forHeader:of:)`).
-        guard let header else { return (Columns(header: [], phone: 0), nil) }
+        guard let header else { return (Columns(header: [], phones: [0]), nil) }
         return (try columnNames.find(in: header), detected)
     }
 

@@ -45,6 +45,7 @@ public struct HTMLReport {
         }
         html += changesSection()
         html += "<h2>Rejections by reason</h2>\n" + barChart(reasons, color: "#d64545")
+        html += numbersSection()
         html += "<h2>Rows by region</h2>\n" + barChart(regions.map { ($0.key, $0.value) }, color: "#2680c2")
         html += "<h2>Callable rows by UTC hour</h2>\n"
         html +=

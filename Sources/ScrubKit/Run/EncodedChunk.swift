@@ -21,6 +21,9 @@ struct EncodedChunk: Sendable {
     var dates: UnreadableDates?
     /// The rows that reached the duplicates rule, in input order.
     var candidates: [DuplicateCandidate] = []
+    /// The same for leads of several numbers (`phone_column` a list): the leads some of whose numbers
+    /// reached it. A chunk has these or `candidates`, never both.
+    var leadCandidates: [LeadCandidate] = []
     /// The decisions of candidates that some later rule (caps, windows) rejected, by `Counted.rejected`.
     var rejectedCandidates: [Decision] = []
     /// Worker CPU time spent deciding and encoding the chunk.
@@ -44,7 +47,24 @@ struct DuplicateCandidate: Sendable {
     var line: Int
     /// The row's record in the chunk (`ParsedChunk.record(_:into:)`), to encode it as a rejection.
     var record: Int
-    /// Whether its row is in the clean bytes (else in the rejects bytes).
+    var spot: EncodedSpot
+    var counted: Counted
+}
+
+/// A lead of several numbers some of which reached the duplicates rule: the sequencer checks each,
+/// and encodes the lead again when one is a later occurrence.
+struct LeadCandidate: Sendable {
+    var line: Int
+    /// The lead's record in the chunk (`ParsedChunk.record(_:into:)`).
+    var record: Int
+    var spot: EncodedSpot
+    /// Its numbers as the worker decided and counted them.
+    var lead: LeadNumbers
+}
+
+/// Where a row's encoding lies in its chunk's bytes, so the sequencer can cut it out.
+struct EncodedSpot: Sendable {
+    /// Whether the row is in the clean bytes (else in the rejects bytes).
     var inClean: Bool
     /// Bytes and records of each output's chunk bytes before this row.
     var cleanOffset: Int
@@ -53,5 +73,4 @@ struct DuplicateCandidate: Sendable {
     var rejectRecordsBefore: Int
     /// The length of its encoded row.
     var length: Int
-    var counted: Counted
 }

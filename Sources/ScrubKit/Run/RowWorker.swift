@@ -13,8 +13,6 @@ final class RowWorker: @unchecked Sendable {
     private let decider: RowDecider
     private let consent: ConsentPolicy?
     private let lists: Int
-    private let writesExemptionColumn: Bool
-    private let writesLocalWindows: Bool
     private var places: PlaceFields
     /// The columns `places` reads, and what it needs to read others (standard input's, once read).
     private var placeColumns: PipelinePlan.Columns
@@ -22,7 +20,7 @@ final class RowWorker: @unchecked Sendable {
     private let placeValues: PlaceValues
     /// Date columns that do not read in their format, counted for the chunk at hand.
     private var dates: UnreadableDates?
-    private var annotations: CleanAnnotations
+    private var encoder: RowEncoder
     private var record = CSVRecord()
     private let cleanBytes = ChunkBytes()
     private let rejectBytes = ChunkBytes()
@@ -33,14 +31,12 @@ final class RowWorker: @unchecked Sendable {
         decider = plan.makeDeciderForAnotherThread()
         consent = plan.compliance.consent
         lists = plan.registries.count + plan.suppressionLists.count
-        writesExemptionColumn = plan.writesExemptionColumn
-        writesLocalWindows = plan.output.localWindows
         places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
         placeColumns = plan.columns
         defaultCountry = plan.defaultCountry
         placeValues = plan.placeValues
         dates = plan.unreadableDates()
-        annotations = CleanAnnotations(delimiter: delimiter)
+        encoder = RowEncoder(plan: plan, delimiter: delimiter)
         clean = CSVWriter(sink: cleanBytes, delimiter: delimiter)
         rejects = CSVWriter(sink: rejectBytes, delimiter: delimiter)
     }
@@ -60,16 +56,14 @@ final class RowWorker: @unchecked Sendable {
         var out = EncodedChunk(
             tally: RunTally(lists: lists), unmapped: places.takeUnmapped(),
             groups: GroupCounts(columns: input.columns.groupBy))
-        let cleanBase = clean.byteCount
-        let rejectsBase = rejects.byteCount
-        let cleanRecordsBase = clean.recordCount
-        let rejectRecordsBase = rejects.recordCount
+        let start = ChunkStart(clean: clean, rejects: rejects)
+        let phoneNames = input.columns.phoneNames
         for outcome in chunk.outcomes {
             clock.beginRow()
             out.tally.rowsIn += 1
             guard case .record(let index) = outcome else {
                 if case .malformed(let bad, _) = outcome {
-                    try Self.writeMalformed(bad, of: input, to: rejects)
+                    try RowEncoder.writeMalformed(bad, of: input, to: rejects)
                     out.tally.reject(.malformedRow, number: nil)
                     out.groups.countMalformed()
                 }
@@ -82,33 +76,47 @@ final class RowWorker: @unchecked Sendable {
             let evidence = dates != nil ? consent?.evidence(of: record) : nil
             dates?.count(record, evidence: evidence)
             let person = input.personColumn.flatMap { record.withField($0, PersonKey.subject) }
-            let pending = record.withField(input.phoneColumn) { phone in
-                decider.decide(
-                    RowFacts(
-                        phone: phone, country: place.country, unknownCountry: place.unknownCountry,
-                        location: place.location, personKey: person),
-                    evidence: { evidence ?? consent?.evidence(of: record) ?? LeadEvidence() })
+            func decide(_ column: Int) -> PendingDecision {
+                record.withField(column) { phone in
+                    decider.decide(
+                        RowFacts(
+                            phone: phone, country: place.country, unknownCountry: place.unknownCountry,
+                            location: place.location, personKey: person),
+                        evidence: { evidence ?? consent?.evidence(of: record) ?? LeadEvidence() })
+                }
             }
+            let cleanOffset = clean.byteCount - start.cleanBytes
+            let rejectsOffset = rejects.byteCount - start.rejectsBytes
+            if input.columns.hasSeveralPhones {
+                let lead = LeadNumbers(input.columns.phones.map(decide), names: phoneNames)
+                clock.end(.decide)
+                let decision = lead.decision
+                out.tally.count(decision)
+                out.tally.numbers.count(lead)
+                out.groups.count(record, reason: decision.reason)
+                let inClean = try encoder.writeLead(record, lead, of: input, clean: clean, rejects: rejects)
+                if lead.reachesDuplicates {
+                    out.leadCandidates.append(
+                        LeadCandidate(
+                            line: record.line, record: index,
+                            spot: spot(since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, inClean),
+                            lead: lead))
+                }
+                clock.end(.write)
+                continue
+            }
+            let pending = decide(input.phoneColumn)
             clock.end(.decide)
             let decision = pending.decision
             out.tally.count(decision)
             out.groups.count(record, reason: decision.reason)
-            let cleanOffset = clean.byteCount - cleanBase
-            let rejectsOffset = rejects.byteCount - rejectsBase
             switch decision.outcome {
             case .clean:
-                guard let number = decision.number else {
-                    // Unreachable (only a number passes the number rule); an exit code, never a trap.
-                    throw PipelineError(.internalError, "a clean row has no number; nothing was published")
-                }
-                clean.appendFields(of: record, inputDelimiter: input.delimiter)
-                ScrubRun.withE164Text(number.e164) { clean.appendField($0) }
-                annotations.write(number.profile, decision.window, to: clean)
-                if writesExemptionColumn { clean.appendField(decision.exemption?.rawValue ?? "") }
-                if writesLocalWindows { annotations.writeLocalWindows(to: clean) }
+                guard let number = decision.number else { throw RowEncoder.cleanWithoutNumber }
+                encoder.appendClean(record, decision, number: number, of: input, to: clean)
                 try clean.endRecord()
             case .reject(let reason, let detail):
-                try Self.writeRejected(
+                try RowEncoder.writeRejected(
                     record, reason: reason, detail: detail, nextCallableAt: decision.nextCallableAt,
                     of: input, to: rejects)
             }
@@ -121,17 +129,11 @@ final class RowWorker: @unchecked Sendable {
                     counted = .rejected(out.rejectedCandidates.count)
                     out.rejectedCandidates.append(decision)
                 }
-                let inClean = decision.isClean
                 out.candidates.append(
                     DuplicateCandidate(
-                        e164: number.e164, line: record.line, record: index, inClean: inClean,
-                        cleanOffset: cleanOffset,
-                        cleanRecordsBefore: clean.recordCount - cleanRecordsBase - (inClean ? 1 : 0),
-                        rejectsOffset: rejectsOffset,
-                        rejectRecordsBefore: rejects.recordCount - rejectRecordsBase - (inClean ? 0 : 1),
-                        length: inClean
-                            ? clean.byteCount - cleanBase - cleanOffset
-                            : rejects.byteCount - rejectsBase - rejectsOffset,
+                        e164: number.e164, line: record.line, record: index,
+                        spot: spot(
+                            since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, decision.isClean),
                         counted: counted))
             }
             clock.end(.write)
@@ -142,38 +144,40 @@ final class RowWorker: @unchecked Sendable {
         record.removeAll()
         out.clean = cleanBytes.take()
         out.rejects = rejectBytes.take()
-        out.cleanRecords = clean.recordCount - cleanRecordsBase
-        out.rejectRecords = rejects.recordCount - rejectRecordsBase
+        out.cleanRecords = clean.recordCount - start.cleanRecords
+        out.rejectRecords = rejects.recordCount - start.rejectRecords
         out.unmapped = places.takeUnmapped()
         out.dates = dates?.take()
-        annotations.takeCounts(into: &out.tally)
+        encoder.takeCounts(into: &out.tally)
         (out.decideCPU, out.writeCPU) = clock.split()
         return out
     }
 
-    /// Writes a rejected row: its fields, then the reject columns (``RejectColumns``).
-    static func writeRejected(
-        _ record: CSVRecord, reason: RejectReason, detail: String, nextCallableAt: UTCTime? = nil, of input: RowInput,
-        to writer: CSVWriter
-    ) throws(ScrubIOError) {
-        writer.appendFields(of: record, inputDelimiter: input.delimiter)
-        RejectColumns.append(
-            reason: reason, detail: detail, input: input.name, line: record.line, nextCallableAt: nextCallableAt,
-            to: writer)
-        try writer.endRecord()
+    /// Both writers' counts when a chunk started: the chunk's bytes and records are counted from here.
+    private struct ChunkStart {
+        let cleanBytes: Int
+        let rejectsBytes: Int
+        let cleanRecords: Int
+        let rejectRecords: Int
+
+        init(clean: CSVWriter, rejects: CSVWriter) {
+            cleanBytes = clean.byteCount
+            rejectsBytes = rejects.byteCount
+            cleanRecords = clean.recordCount
+            rejectRecords = rejects.recordCount
+        }
     }
 
-    /// Writes a malformed row: empty fields, then its reason, what was wrong, where, and its raw bytes.
-    private static func writeMalformed(
-        _ bad: CSVMalformedRecord, of input: RowInput, to writer: CSVWriter
-    ) throws(ScrubIOError) {
-        for _ in 0..<input.width { writer.appendField(RejectColumns.empty) }
-        bad.raw.withUnsafeBytes { raw in
-            RejectColumns.append(
-                reason: .malformedRow, detail: bad.description, input: input.name, line: bad.line, raw: raw,
-                to: writer)
-        }
-        try writer.endRecord()
+    /// Where the row just written lies in the chunk's bytes: it started at the offsets given.
+    private func spot(since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool) -> EncodedSpot {
+        EncodedSpot(
+            inClean: inClean, cleanOffset: cleanOffset,
+            cleanRecordsBefore: clean.recordCount - start.cleanRecords - (inClean ? 1 : 0),
+            rejectsOffset: rejectsOffset,
+            rejectRecordsBefore: rejects.recordCount - start.rejectRecords - (inClean ? 0 : 1),
+            length: inClean
+                ? clean.byteCount - start.cleanBytes - cleanOffset
+                : rejects.byteCount - start.rejectsBytes - rejectsOffset)
     }
 }
 

@@ -144,10 +144,18 @@ extension ScrubRun {
 }
 
 extension ScrubRun {
-    /// The columns a clean row gains: ``cleanColumns``, `exemption` when a registry allows one, then
-    /// `call_windows_local` unless `output.local_windows` is false.
-    public var cleanColumns: [String] {
+    /// The columns a clean row gains: ``cleanColumns``, `exemption` when a registry allows one,
+    /// `call_windows_local` unless `output.local_windows` is false, then, when leads have several
+    /// numbers (`columns`), `phone_source` and `other_numbers`.
+    func cleanColumns(for columns: PipelinePlan.Columns) -> [String] {
         Self.cleanColumns + (plan.writesExemptionColumn ? ["exemption"] : [])
             + (plan.output.localWindows ? [Self.localWindowsColumn] : [])
+            + (columns.hasSeveralPhones ? RowEncoder.leadCleanColumns : [])
+    }
+
+    /// The columns a rejected row gains: ``rejectColumns``, then `number_reasons` when leads have
+    /// several numbers (`columns`).
+    static func rejectColumns(for columns: PipelinePlan.Columns) -> [String] {
+        rejectColumns + (columns.hasSeveralPhones ? RowEncoder.leadRejectColumns : [])
     }
 }

@@ -56,6 +56,24 @@ public struct RunReport: Sendable, Codable {
         public var valuesPastLimit: Bool
     }
 
+    /// The numbers of a run whose leads have several phone columns: rows are leads, these are the
+    /// numbers in them.
+    public struct PhoneNumberFacts: Sendable, Codable, Equatable {
+        /// The phone columns, in priority order.
+        public var columns: [String]
+        /// Numbers in non-empty phone columns, and how many of them were callable.
+        public var numbers: Int
+        public var callable: Int
+        public var rejectedByReason: [String: Int]
+        /// Callable leads by the column of the number they are called on, in the columns' order.
+        public var callableLeadsByColumn: [ColumnCount]
+
+        public struct ColumnCount: Sendable, Codable, Equatable {
+            public var column: String
+            public var leads: Int
+        }
+    }
+
     public struct Timings: Sendable, Codable {
         /// Wall-clock seconds, start to published outputs.
         public var totalSeconds: Double
@@ -121,6 +139,8 @@ public struct RunReport: Sendable, Codable {
     public var sincePreviousRun: RunChanges? = nil
     /// Rows, clean and rejected by reason for each value of the `report.group_by` columns.
     public var groups: [GroupFacts]? = nil
+    /// The numbers in the leads, when `phone_column` names several columns.
+    public var phoneNumbers: PhoneNumberFacts? = nil
     /// True for `scrub run --dry-run`: everything was read and decided, nothing was published.
     public var dryRun: Bool? = nil
     /// Varies between runs of the same inputs; everything else in the report does not.

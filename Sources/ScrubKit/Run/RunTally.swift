@@ -34,6 +34,8 @@ struct RunTally: Sendable {
     private(set) var belowMinGrade: [Int: Int] = [:]
     /// Clean rows by ``cleanKey(_:_:)``.
     private(set) var clean: [UInt64: CleanEntry] = [:]
+    /// The numbers of leads with several phone columns (rows are leads; these are their numbers).
+    var numbers = NumberCounts()
     private var rejectedByProfile: [Int: (profile: NumberProfile, rows: Int)] = [:]
     private var rejectedWithoutNumber = 0
 
@@ -96,6 +98,7 @@ struct RunTally: Sendable {
         }
         rejectedByProfile.merge(other.rejectedByProfile) { ($0.profile, $0.rows + $1.rows) }
         rejectedWithoutNumber += other.rejectedWithoutNumber
+        numbers.add(other.numbers)
     }
 
     /// The report's `rejected_by_list`: each list's count under its `reject_detail`.

@@ -29,7 +29,9 @@ extension ScrubRun {
             name: inputName, columns: columns, delimiter: reader.dialect.delimiter, width: reader.header.count)
         if plan.columns.header.isEmpty { sequencer.place(columns, of: plan) }
         layout.update { $0 = rowInput }
-        try outputs.start(header: reader.header, cleanColumns: cleanColumns, rejectColumns: Self.rejectColumns)
+        try outputs.start(
+            header: reader.header, cleanColumns: cleanColumns(for: columns),
+            rejectColumns: Self.rejectColumns(for: columns))
 
         var nextProgress = (sequencer.tally.rowsIn / 65_536 + 1) * 65_536
         while let next = try reader.next() {

@@ -112,7 +112,7 @@ public final class ScrubRun {
             directory: staging, settings: plan.output, delimiter: delimiter, level: plan.compressionLevel, pool: pool,
             blockSize: gzipBlockSize, rowsPerSheet: rowsPerSheet)
         let workers = RowWorkers(count: threads + 1, plan: plan, delimiter: delimiter)
-        var sequencer = Sequencer(plan: plan)
+        var sequencer = Sequencer(plan: plan, delimiter: delimiter)
         var reading = InputsRead(totalBytes: Self.totalBytes(of: plan.inputs))
 
         // The inputs, one after the other, each on every core.
@@ -153,6 +153,9 @@ public final class ScrubRun {
         report.callableByLocalHour = tally.callableByLocalHour(on: plan.campaignDate)
         if let names = plan.columnNames?.groupBy.map(\.value), !names.isEmpty {
             report.groups = sequencer.groups.facts(names: names)
+        }
+        if let phones = plan.columnNames?.phones.map(\.value), phones.count > 1 {
+            report.phoneNumbers = tally.numbers.facts(columns: phones)
         }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
         let previous = RunChanges.previousRun(in: folder.path)

@@ -19,10 +19,13 @@ struct Sequencer {
     private(set) var decideCPU: Duration = .zero
     private(set) var writeCPU: Duration = .zero
     private let duplicates = DuplicateRule()
+    /// Encodes the leads a duplicate number changed (rows of one number are only ever rejected here).
+    private var encoder: RowEncoder
     private var record = CSVRecord()
 
     /// A sequencer for `plan`'s run, counting by the columns the plan placed (see ``place(_:of:)``).
-    init(plan: PipelinePlan) {
+    init(plan: PipelinePlan, delimiter: UInt8) {
+        encoder = RowEncoder(plan: plan, delimiter: delimiter)
         dates = plan.unreadableDates()
         tally = RunTally(lists: plan.registries.count + plan.suppressionLists.count)
         unmapped = UnmappedPlaceValues(countryColumn: "", stateColumn: "", postcodeColumn: "")
@@ -53,40 +56,71 @@ struct Sequencer {
         var rejects = Cursor()
         try encoded.clean.withUnsafeBytes { cleanBytes in
             try encoded.rejects.withUnsafeBytes { rejectBytes in
+                /// Writes what precedes `spot` in both outputs and skips its row.
+                func cut(_ spot: EncodedSpot) throws(ScrubIOError) {
+                    try clean.copy(
+                        cleanBytes, to: spot.cleanOffset, records: spot.cleanRecordsBefore, into: outputs.clean)
+                    try rejects.copy(
+                        rejectBytes, to: spot.rejectsOffset, records: spot.rejectRecordsBefore, into: outputs.rejects)
+                    if spot.inClean {
+                        clean.skip(spot.length)
+                    } else {
+                        rejects.skip(spot.length)
+                    }
+                }
                 for candidate in encoded.candidates {
                     guard let first = duplicates.firstLine(of: candidate.e164, recordingAt: candidate.line) else {
                         continue
                     }
                     // A later occurrence: write what precedes it, skip its row, write its DUPLICATE.
-                    try clean.copy(
-                        cleanBytes, to: candidate.cleanOffset, records: candidate.cleanRecordsBefore,
-                        into: outputs.clean)
-                    try rejects.copy(
-                        rejectBytes, to: candidate.rejectsOffset, records: candidate.rejectRecordsBefore,
-                        into: outputs.rejects)
-                    if candidate.inClean {
-                        clean.skip(candidate.length)
-                    } else {
-                        rejects.skip(candidate.length)
-                    }
+                    try cut(candidate.spot)
                     let original = self.decision(counted: candidate, in: encoded)
-                    tally.count(original, by: -1)
-                    if original.isClean, let profile = original.number?.profile {
-                        tally.countClean(profile, original.window, rows: -1)
-                    }
+                    takeBack(original)
                     let duplicate = DuplicateRule.duplicate(original, firstLine: first)
                     tally.count(duplicate)
                     chunk.record(candidate.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: .duplicate)
-                    try RowWorker.writeRejected(
+                    try RowEncoder.writeRejected(
                         record, reason: .duplicate, detail: duplicate.detail ?? "", of: input, to: outputs.rejects)
+                }
+                for candidate in encoded.leadCandidates {
+                    var lead = candidate.lead
+                    var changed = false
+                    for (index, number) in lead.numbers.enumerated() where number.reachesDuplicates {
+                        guard let e164 = number.decision.number?.e164,
+                            let first = duplicates.firstLine(of: e164, recordingAt: candidate.line)
+                        else { continue }
+                        lead.markDuplicate(index, firstLine: first)
+                        changed = true
+                    }
+                    // Only a later occurrence of one of its numbers changes the lead: encode it again.
+                    guard changed else { continue }
+                    try cut(candidate.spot)
+                    let original = candidate.lead.decision
+                    takeBack(original)
+                    tally.numbers.count(candidate.lead, by: -1)
+                    tally.count(lead.decision)
+                    tally.numbers.count(lead)
+                    chunk.record(candidate.record, into: &record)
+                    groups.count(record, reason: original.reason, by: -1)
+                    groups.count(record, reason: lead.decision.reason)
+                    _ = try encoder.writeLead(record, lead, of: input, clean: outputs.clean, rejects: outputs.rejects)
+                    encoder.takeCounts(into: &tally)
                 }
                 record.removeAll()  // a view of the chunk, which is freed after this
                 try clean.copy(cleanBytes, to: cleanBytes.count, records: encoded.cleanRecords, into: outputs.clean)
                 try rejects.copy(
                     rejectBytes, to: rejectBytes.count, records: encoded.rejectRecords, into: outputs.rejects)
             }
+        }
+    }
+
+    /// Takes back a row's counted decision: its reason, list and cap, or its clean (profile, window).
+    private mutating func takeBack(_ decision: Decision) {
+        tally.count(decision, by: -1)
+        if decision.isClean, let profile = decision.number?.profile {
+            tally.countClean(profile, decision.window, rows: -1)
         }
     }
 
