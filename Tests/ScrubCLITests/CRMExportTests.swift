@@ -37,19 +37,38 @@ private struct CRMExport {
         func pick(_ options: [String]) -> String { options[Int.random(in: 0..<options.count, using: &random)] }
         line(
             [
-                "Lead ID", "First Name", "Last Name", "Mobile Phone", "State/Province", "Zip", "Country", "Created",
-                "Consent Date",
+                "Lead ID", "First Name", "Last Name", "Mobile Phone", "Home Phone", "State/Province", "Zip", "Country",
+                "Created", "Consent Date",
             ].map { Array($0.utf8) })
         let areas = [212, 213, 305, 312, 415, 617, 702, 713]
+        /// A number of `country` for `id`, as the CRM holds it.
+        func number(_ country: String, _ id: Int) -> String {
+            switch country {
+            case "US": "\(areas[id % areas.count])\(234 + id % 600)\(String(format: "%04d", id))"
+            case "FR": "+33 1 45 \(String(format: "%02d %02d %02d", id / 10_000, id / 100 % 100, id % 100))"
+            case "DE": "+49 30 1234 \(String(format: "%04d", id))"
+            default: "(214) 555-\(String(format: "%04d", id % 10_000))"
+            }
+        }
+        var lastMobile: [String: String] = [:]
         for id in 1...Self.rows {
             let country = pick(["US", "FR", "DE", "XX"])
-            var phone: String
-            switch country {
-            case "US": phone = "\(areas[id % areas.count])\(234 + id % 600)\(String(format: "%04d", id))"
-            case "FR": phone = "+33 1 45 \(String(format: "%02d %02d %02d", id / 10_000, id / 100 % 100, id % 100))"
-            case "DE": phone = "+49 30 1234 \(String(format: "%04d", id))"
-            default: phone = "(214) 555-\(String(format: "%04d", id % 10_000))"
+            // Now and then an earlier lead's mobile again: a duplicate across leads.
+            var phone = Int.random(in: 0..<8, using: &random) == 0 ? lastMobile[country] ?? "" : number(country, id)
+            if phone.isEmpty { phone = number(country, id) }
+            // The home number: none, the lead's own mobile again, an earlier lead's mobile, or its own,
+            // with an extension now and then.
+            var home: String
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0..<3: home = ""
+            case 3: home = phone
+            case 4: home = lastMobile[country] ?? ""
+            default: home = number(country, 5_000 + id)
             }
+            if country == "US", !home.isEmpty, Int.random(in: 0..<4, using: &random) == 0 {
+                home += pick([" x\(100 + id % 900)", " ext. 45"])
+            }
+            lastMobile[country] = phone
             switch Int.random(in: 0..<10, using: &random) {
             case 0: phone = "'" + phone
             case 1: phone = "=\"" + phone + "\""
@@ -79,7 +98,7 @@ private struct CRMExport {
                 }
             let last: [UInt8] = id % 7 == 0 ? [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72] : Array("Miller".utf8)  // CP-1252 ü
             line([
-                Array(String(id).utf8), Array("Ann".utf8), last, Array(phone.utf8), Array(state.utf8),
+                Array(String(id).utf8), Array("Ann".utf8), last, Array(phone.utf8), Array(home.utf8), Array(state.utf8),
                 Array("10001".utf8), Array(written.utf8), Array("01/02/2026".utf8), Array(consent.utf8),
             ])
         }
@@ -107,29 +126,52 @@ private let oracle = #"""
             except ValueError:
                 pass
         return None
-    expected, unreadable = {}, 0
+    ranks = ['MISSING_NUMBER', 'INVALID_NUMBER', 'UNSUPPORTED_REGION', 'NO_CONSENT', 'DUPLICATE']
+    def number(written, country, consented):
+        """A number's reason (or CLEAN) by the rules before duplicates, and its E.164."""
+        phone = written.strip()
+        if phone.startswith("'"):
+            phone = phone[1:]
+        elif phone.startswith('="') and phone.endswith('"'):
+            phone = phone[2:-1]
+        phone = re.sub(r'\s+(x|ext\.)\s*\d+$', '', phone)
+        if not phone:
+            return 'MISSING_NUMBER', None
+        if re.fullmatch(r'\d+([.,]\d+)?E\+\d+', phone):
+            return 'INVALID_NUMBER', None
+        digits = re.sub(r'\D', '', phone)
+        e164 = '+' + digits if phone.startswith('+') else '+1' + digits
+        if country is None:
+            return 'UNSUPPORTED_REGION', e164
+        if country in ('FR', 'DE') and not consented:
+            return 'NO_CONSENT', e164
+        return 'CLEAN', e164
+    expected, unreadable, seen = {}, 0, set()
     for row in rows:
         consent = row['Consent Date']
         day = consent_day(consent)
         if consent.strip() and (day is None or not re.fullmatch(r'\d{1,2}/\d{1,2}/\d{4}( .*)?', consent.strip())):
             unreadable += 1
             day = None
-        phone = row['Mobile Phone'].strip()
-        if phone.startswith("'"):
-            phone = phone[1:]
-        elif phone.startswith('="') and phone.endswith('"'):
-            phone = phone[2:-1]
         key = re.sub(r'[^A-Za-z0-9]', '', row['Country']).upper()
         country = countries.get(key)
-        if re.fullmatch(r'\d+([.,]\d+)?E\+\d+', phone):
-            reason = 'INVALID_NUMBER'
-        elif country is None:
-            reason = 'UNSUPPORTED_REGION'
-        elif country in ('FR', 'DE') and not (day is not None and day <= campaign):
-            reason = 'NO_CONSENT'
+        numbers = []
+        for column in ('Mobile Phone', 'Home Phone'):
+            reason, e164 = number(row[column], country, day is not None and day <= campaign)
+            if reason == 'CLEAN':
+                if e164 in seen:
+                    reason = 'DUPLICATE'
+                seen.add(e164)
+            if reason != 'MISSING_NUMBER':
+                numbers.append((column, reason, e164))
+        callable = [n for n in numbers if n[1] == 'CLEAN']
+        if callable:
+            expected[row['Lead ID']] = ('CLEAN', callable[0][0], callable[0][2])
+        elif not numbers:
+            expected[row['Lead ID']] = ('MISSING_NUMBER', None, None)
         else:
-            reason = 'CLEAN'
-        expected[row['Lead ID']] = reason
+            closest = max(numbers, key=lambda n: ranks.index(n[1]))
+            expected[row['Lead ID']] = (closest[1], closest[0], '; '.join(n[0] + ': ' + n[1] for n in numbers))
     got = {}
     for name, reason_column in (('clean.csv.gz', None), ('rejects.csv.gz', 'reject_reason')):
         text = gzip.open(out + '/' + name).read().decode('latin-1')
@@ -138,10 +180,18 @@ private let oracle = #"""
         delimiter = ';' if ';' in text.split('\n', 1)[0] else ','
         for row in csv.DictReader(io.StringIO(text, newline=''), delimiter=delimiter):
             assert row['Lead ID'] not in got, row['Lead ID']
-            got[row['Lead ID']] = row[reason_column] if reason_column else 'CLEAN'
-    wrong = [(k, expected[k], got.get(k)) for k in expected if got.get(k) != expected[k]]
+            if reason_column is None:
+                got[row['Lead ID']] = ('CLEAN', row['phone_source'], row['e164'])
+            elif row[reason_column] == 'MISSING_NUMBER':
+                got[row['Lead ID']] = ('MISSING_NUMBER', None, None)
+            else:
+                column = row['reject_detail'].split(': ', 1)[0]
+                got[row['Lead ID']] = (row[reason_column], column, row['number_reasons'])
+    wrong = [(k, expected[k], got.get(k)) for k in expected if got.get(k) != tuple(expected[k])]
+    reasons = [outcome[0] for outcome in expected.values()]
     print(json.dumps({'rows': len(rows), 'outputs': len(got), 'unreadable': unreadable, 'wrong': wrong[:10],
-                      'reasons': {r: list(expected.values()).count(r) for r in set(expected.values())}}))
+                      'reasons': {r: reasons.count(r) for r in set(reasons)},
+                      'home': sum(1 for outcome in expected.values() if outcome[1] == 'Home Phone')}))
     """#
 
 @Suite("A CRM export from a pipeline file alone")
@@ -156,7 +206,7 @@ struct CRMExportTests {
         version: 1
         input:
           files: leads.csv
-          phone_column: Mobile Phone
+          phone_column: [Mobile Phone, Home Phone]
           country_column: Country
           state_column: State/Province
           country_values: {"Vereinigte Staaten v. A.": US, "Frankr.": FR, BRD: DE}
@@ -186,9 +236,10 @@ struct CRMExportTests {
         #expect(result["rows"] as? Int == CRMExport.rows && result["outputs"] as? Int == CRMExport.rows)
         #expect((result["wrong"] as? [Any])?.isEmpty == true, "\(result)")
         let reasons = result["reasons"] as? [String: Int] ?? [:]
-        for reason in ["CLEAN", "INVALID_NUMBER", "NO_CONSENT", "UNSUPPORTED_REGION"] {
+        for reason in ["CLEAN", "INVALID_NUMBER", "NO_CONSENT", "UNSUPPORTED_REGION", "DUPLICATE"] {
             #expect(reasons[reason, default: 0] >= 20, "\(reason): \(reasons)")
         }
+        #expect(result["home"] as? Int ?? 0 >= 60, "leads decided on their home number: \(result)")
 
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("out/report.json")))
