@@ -94,6 +94,8 @@ struct LeadPhoneColumnsTests {
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: URL(fileURLWithPath: dir.path("out/report.json")))) as! [String: Any]
         #expect(report["rows_in"] as? Int == 9 && report["clean"] as? Int == 5 && report["rejected"] as? Int == 4)
+        // Seven numbers; seven leads by their first number (lead 3's is lead 1's; lead 5 has none).
+        #expect(report["distinct_numbers"] as? Int == 7 && report["distinct_leads"] as? Int == 7)
         #expect(
             report["rejected_by_reason"] as? [String: Int] == ["DUPLICATE": 2, "MISSING_NUMBER": 1, "SUPPRESSED": 1])
         let numbers = try #require(report["phone_numbers"] as? [String: Any])
@@ -228,5 +230,10 @@ struct LeadPhoneColumnsTests {
             return report as NSDictionary
         }
         #expect(try counts(dir.path("one/report.json")) == (try counts(dir.path("three/report.json"))))
+        let report = try counts(dir.path("one/report.json"))
+        let numbers = leads.flatMap { $0.compactMap { $0 } }.filter { $0 != "x" }
+        #expect(report["distinct_numbers"] as? Int == Set(numbers).count)
+        let firsts = leads.compactMap { $0.compactMap { $0 }.first { $0 != "x" } }
+        #expect(report["distinct_leads"] as? Int == Set(firsts).count)
     }
 }

@@ -26,6 +26,12 @@ struct RunChangesTests {
                 "before": before["clean"] as! Int, "now": before["clean"] as! Int, "change": 0,
             ])
         #expect(again["previous_output_set"] as? String == before["output_set"] as? String)
+        let distinct = try #require(before["distinct_leads"] as? Int)
+        #expect(
+            again["leads"] as? NSDictionary == [
+                "matched_by": "number", "before": distinct, "now": distinct, "new": 0, "gone": 0,
+                "newly_callable": 0, "newly_rejected": [String: Int](),
+            ])
 
         // Three of the callable numbers opted out since: they, and their later duplicates, are SUPPRESSED.
         let clean = try readAll(ByteReader(path: dir.path("out/clean.csv.gz")))
@@ -54,9 +60,54 @@ struct RunChangesTests {
             Set(reasons.keys)
                 == Set(reasonsBefore.filter { $0.value > 0 }.keys).union(reasonsNow.filter { $0.value > 0 }.keys))
         #expect(reasons.values.map { $0["change"]! }.reduce(0, +) + cleanChange["change"]! == 0)
+        // Lead by lead: the three leads of those numbers, whatever their duplicates.
+        let leads = try #require(changes["leads"] as? [String: Any])
+        #expect(leads["newly_rejected"] as? [String: Int] == ["SUPPRESSED": 3])
+        #expect(leads["newly_callable"] as? Int == 0 && leads["new"] as? Int == 0 && leads["gone"] as? Int == 0)
         let html = try String(contentsOfFile: dir.path("out/report.html"), encoding: .utf8)
         #expect(html.contains("<h2>Since the previous run</h2>") && html.contains("<td>Callable</td>"))
         #expect(html.contains("<td>-3</td>"))
+        #expect(html.contains("<tr><td>Newly rejected: SUPPRESSED (callable before)</td><td>3</td></tr>"))
+
+        // Back without the opt-outs: the same three are callable again.
+        #expect(try ScrubProcess.run(["run", plain, "--out", dir.path("out"), "--quiet"]).status == 0)
+        let back =
+            try #require(
+                try report(dir.path("out/report.json"))["since_previous_run"] as? [String: Any])["leads"]
+            as? [String: Any]
+        #expect(back?["newly_callable"] as? Int == 3 && back?["newly_rejected"] as? [String: Int] == [:])
+    }
+
+    @Test("leads matched by person key: a lead whose number changed is the same lead, callable or not")
+    func leadsByPerson() throws {
+        let dir = try TemporaryDirectory()
+        func run(_ rows: [String]) throws -> [String: Any]? {
+            try (["id,phone"] + rows).joined(separator: "\n").appending("\n")
+                .write(toFile: dir.path("leads.csv"), atomically: true, encoding: .utf8)
+            try """
+            version: 1
+            input: {files: leads.csv, person_column: id, default_country: US}
+            output: {directory: out}
+            campaign: {date: 2026-12-01}
+
+            """.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+            let result = try ScrubProcess.run(["run", dir.path("p.yaml"), "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let now = try report(dir.path("out/report.json"))
+            #expect(now["distinct_leads"] as? Int == Set(rows.map { $0.prefix { $0 != "," } }).count)
+            return (now["since_previous_run"] as? [String: Any])?["leads"] as? [String: Any]
+        }
+        #expect(
+            try run(["c1,212 555 0101", "c2,212 555 0102", "c3,212 555 0103", "c4,bad", "c6,(212) 555-0101"]) == nil)
+        // c1 has a new number (the same lead, still callable), c2 lost its number, c4 got one, c3 left,
+        // c5 came, and c6, c1's duplicate before, has a number of its own.
+        let leads = try #require(
+            try run(["c1,212 555 0111", "c2,", "c4,212 555 0104", "c5,212 555 0105", "c6,212 555 0106"]))
+        #expect(leads["matched_by"] as? String == "person_column")
+        #expect(leads["before"] as? Int == 5 && leads["now"] as? Int == 5)
+        #expect(leads["newly_rejected"] as? [String: Int] == ["MISSING_NUMBER": 1])
+        #expect(leads["newly_callable"] as? Int == 2)
+        #expect(leads["new"] as? Int == 1 && leads["gone"] as? Int == 1)
     }
 
     @Test("a previous report that cannot be read is warned about, and the run goes on")

@@ -63,7 +63,7 @@ struct RunOutputFormatTests {
         let result = try ScrubProcess.run(["run", dir.path("pipeline.yaml"), "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted()
-        #expect(names == ["clean.csv", "rejects.csv", "report.html", "report.json"])
+        #expect(names == ["clean.csv", "leads.bin", "rejects.csv", "report.html", "report.json"])
         let clean = try readBytes(dir.path("out/clean.csv"))
         #expect((Array(clean.prefix(3)) == [0xEF, 0xBB, 0xBF]) == bom)
         #expect(clean.starts(with: (bom ? [0xEF, 0xBB, 0xBF] : []) + bytes("id;name;phone;note;e164")))
@@ -113,7 +113,7 @@ struct RunOutputFormatTests {
         }
         #expect(outputs[0] == outputs[1])
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).sorted()
-        #expect(names == ["clean.xlsx", "rejects.xlsx", "report.html", "report.json"])
+        #expect(names == ["clean.xlsx", "leads.bin", "rejects.xlsx", "report.html", "report.json"])
         let clean = try readXLSX(dir.path("out/clean.xlsx"))
         #expect(clean.map(\.name) == ["clean"])
         #expect(Array(clean[0].rows[0].prefix(5)) == ["id", "name", "zip", "phone", "e164"])

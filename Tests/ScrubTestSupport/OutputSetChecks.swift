@@ -31,7 +31,7 @@ package struct PublishedSet: Equatable {
     /// The id of the set `OUT` links to; nil when `OUT` is not a link (a folder of an older version).
     package var linkedID: String?
 
-    /// Whether the set is whole: all four files, and report.json's `outputs[]` names the SHA-256 of the
+    /// Whether the set is whole: every file, and report.json's `outputs[]` names the SHA-256 of the
     /// very clean and rejects files beside it.
     package var isWhole: Bool {
         guard ScrubRun.outputNames.allSatisfy({ files[$0] != nil }), let json = files["report.json"],

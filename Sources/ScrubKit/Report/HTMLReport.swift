@@ -36,6 +36,8 @@ public struct HTMLReport {
             <div class="card">Rows in<b>\(report.rowsIn.grouped)</b></div>
             <div class="card">Callable<b>\(report.clean.grouped)</b>\(percent(report.clean))</div>
             <div class="card">Rejected<b>\(report.rejected.grouped)</b>\(percent(report.rejected))</div>
+            \(report.distinctLeads.map { "<div class=\"card\">Distinct leads<b>\($0.grouped)</b></div>" } ?? "")
+            \(report.distinctNumbers.map { "<div class=\"card\">Distinct numbers<b>\($0.grouped)</b></div>" } ?? "")
             </div>
 
             """

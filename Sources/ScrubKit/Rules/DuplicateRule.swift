@@ -28,6 +28,12 @@ public final class DuplicateRule {
         seen.insertIfAbsent(UInt32(clamping: line), for: e164).map(Int.init)
     }
 
+    /// How many numbers reached this rule, each counted once.
+    package var numbersSeen: Int { seen.count }
+
+    /// Whether `e164` reached this rule.
+    package func hasSeen(_ e164: UInt64) -> Bool { seen.value(for: e164) != nil }
+
     /// `decision`, made by the other rules, turned into the `DUPLICATE` of the row at `firstLine`.
     package static func duplicate(_ decision: Decision, firstLine: Int) -> Decision {
         var duplicate = decision

@@ -24,6 +24,11 @@ struct EncodedChunk: Sendable {
     /// The same for leads of several numbers (`phone_column` a list): the leads some of whose numbers
     /// reached it. A chunk has these or `candidates`, never both.
     var leadCandidates: [LeadCandidate] = []
+    /// Each row's ``LeadOutcomes`` entry, in input order (rows with no person key and no number have none).
+    var leadOutcomes: [UInt64] = []
+    /// Numbers some rule before duplicates rejected, for the report's distinct numbers (those that
+    /// reached duplicates are counted by the duplicates rule).
+    var numbersRejectedEarly: [UInt64] = []
     /// The decisions of candidates that some later rule (caps, windows) rejected, by `Counted.rejected`.
     var rejectedCandidates: [Decision] = []
     /// Worker CPU time spent deciding and encoding the chunk.
@@ -49,6 +54,8 @@ struct DuplicateCandidate: Sendable {
     var record: Int
     var spot: EncodedSpot
     var counted: Counted
+    /// Its entry in `EncodedChunk.leadOutcomes`.
+    var outcome: Int
 }
 
 /// A lead of several numbers some of which reached the duplicates rule: the sequencer checks each,
@@ -60,6 +67,8 @@ struct LeadCandidate: Sendable {
     var spot: EncodedSpot
     /// Its numbers as the worker decided and counted them.
     var lead: LeadNumbers
+    /// Its entry in `EncodedChunk.leadOutcomes`, when it has one.
+    var outcome: Int?
 }
 
 /// Where a row's encoding lies in its chunk's bytes, so the sequencer can cut it out.

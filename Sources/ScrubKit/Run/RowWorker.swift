@@ -94,13 +94,18 @@ final class RowWorker: @unchecked Sendable {
                 out.tally.count(decision)
                 out.tally.numbers.count(lead)
                 out.groups.count(record, reason: decision.reason)
+                let outcome = Self.append(
+                    person ?? lead.numbers.lazy.compactMap(\.decision.number?.e164).first, decision, to: &out)
+                for number in lead.numbers where !number.reachesDuplicates {
+                    if let e164 = number.decision.number?.e164 { out.numbersRejectedEarly.append(e164) }
+                }
                 let inClean = try encoder.writeLead(record, lead, of: input, clean: clean, rejects: rejects)
                 if lead.reachesDuplicates {
                     out.leadCandidates.append(
                         LeadCandidate(
                             line: record.line, record: index,
                             spot: spot(since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, inClean),
-                            lead: lead))
+                            lead: lead, outcome: outcome))
                 }
                 clock.end(.write)
                 continue
@@ -110,6 +115,8 @@ final class RowWorker: @unchecked Sendable {
             let decision = pending.decision
             out.tally.count(decision)
             out.groups.count(record, reason: decision.reason)
+            let outcome = Self.append(person ?? decision.number?.e164, decision, to: &out)
+            if !pending.reachesDuplicates, let e164 = decision.number?.e164 { out.numbersRejectedEarly.append(e164) }
             switch decision.outcome {
             case .clean:
                 guard let number = decision.number else { throw RowEncoder.cleanWithoutNumber }
@@ -134,7 +141,7 @@ final class RowWorker: @unchecked Sendable {
                         e164: number.e164, line: record.line, record: index,
                         spot: spot(
                             since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, decision.isClean),
-                        counted: counted))
+                        counted: counted, outcome: outcome ?? 0))
             }
             clock.end(.write)
         }
@@ -151,6 +158,13 @@ final class RowWorker: @unchecked Sendable {
         encoder.takeCounts(into: &out.tally)
         (out.decideCPU, out.writeCPU) = clock.split()
         return out
+    }
+
+    /// Appends the row's ``LeadOutcomes`` entry when it has a key; returns the entry's index.
+    private static func append(_ key: UInt64?, _ decision: Decision, to out: inout EncodedChunk) -> Int? {
+        guard let key else { return nil }
+        out.leadOutcomes.append(LeadOutcomes.entry(key, decision.reason))
+        return out.leadOutcomes.count - 1
     }
 
     /// Both writers' counts when a chunk started: the chunk's bytes and records are counted from here.

@@ -20,6 +20,23 @@ public struct RunChanges: Sendable, Codable, Equatable {
         }
     }
 
+    /// Leads matched between the two runs (``LeadOutcomes``): which changed, and how.
+    public struct Leads: Sendable, Codable, Equatable {
+        /// `person_column` when leads are known by their person key, else `number`.
+        public var matchedBy: String
+        /// Distinct leads in the previous run and in this one.
+        public var before: Int
+        public var now: Int
+        /// Leads of this run that the previous one did not have, and leads of the previous one this
+        /// run does not have.
+        public var new = 0
+        public var gone = 0
+        /// Leads rejected before and callable now.
+        public var newlyCallable = 0
+        /// Leads callable before and rejected now, by their reason now.
+        public var newlyRejected: [String: Int] = [:]
+    }
+
     /// The counts read from the previous report.
     struct Previous: Decodable {
         var outputSet: String?
@@ -36,6 +53,8 @@ public struct RunChanges: Sendable, Codable, Equatable {
     public var clean: Count
     /// Every reason either run rejected a row for.
     public var rejectedByReason: [String: Count]
+    /// Lead by lead; absent when the previous set kept no lead outcomes (an older version wrote it).
+    public var leads: Leads? = nil
 
     init(previous: Previous, now report: RunReport) {
         previousOutputSet = previous.outputSet

@@ -139,6 +139,11 @@ public struct RunReport: Sendable, Codable {
     public var sincePreviousRun: RunChanges? = nil
     /// Rows, clean and rejected by reason for each value of the `report.group_by` columns.
     public var groups: [GroupFacts]? = nil
+    /// Leads told apart by their person key (`person_column`), else by their number; rows with
+    /// neither are not counted (``LeadOutcomes``).
+    public var distinctLeads: Int? = nil
+    /// Distinct E.164 numbers in the phone columns.
+    public var distinctNumbers: Int? = nil
     /// The numbers in the leads, when `phone_column` names several columns.
     public var phoneNumbers: PhoneNumberFacts? = nil
     /// True for `scrub run --dry-run`: everything was read and decided, nothing was published.

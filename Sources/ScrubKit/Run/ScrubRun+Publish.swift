@@ -2,18 +2,21 @@ import Foundation
 import ScrubIO
 
 extension ScrubRun {
-    /// Writes the reports beside the outputs, seals the set and publishes it in one atomic switch,
+    /// Writes the reports and `leads.bin` beside the outputs, seals the set and publishes it in one atomic switch,
     /// with the status file; `beforePublishing` (the audit record) runs on the sealed set first.
     func publish(
-        _ report: RunReport, outputs: RunOutputs, staging: URL, folder: OutputFolder, setID: String,
+        _ report: RunReport, leads: [UInt64], outputs: RunOutputs, staging: URL, folder: OutputFolder, setID: String,
         stablePaths: [String], runID: String, started: Date, beforePublishing: (Result) throws -> Void
     ) throws -> Result {
         let reportFile = try OutputFile(path: staging.appendingPathComponent("report.json").path)
         try reportFile.write(try report.jsonBytes())
         let htmlFile = try OutputFile(path: staging.appendingPathComponent("report.html").path)
         try htmlFile.write(Array(HTMLReport(report: report).render().utf8))
+        // Each lead's outcome, for the next run's changes lead by lead (``LeadOutcomes``).
+        let leadsFile = try OutputFile(path: staging.appendingPathComponent(LeadOutcomes.fileName).path)
+        try leadsFile.write(LeadOutcomes.fileBytes(leads))
         // Publish only now: every output is complete and the counts balance.
-        for file in [outputs.cleanFile, outputs.rejectsFile, reportFile, htmlFile] { try file.commit() }
+        for file in [outputs.cleanFile, outputs.rejectsFile, reportFile, htmlFile, leadsFile] { try file.commit() }
         try folder.seal(setID)
         let result = Result(report: report, outputPaths: stablePaths, setID: setID, setPath: folder.setPath(setID))
         try beforePublishing(result)

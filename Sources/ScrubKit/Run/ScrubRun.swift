@@ -21,9 +21,9 @@ public final class ScrubRun {
     public static let outputNames = outputNames(for: OutputSettings())
 
     /// The files a run publishes in its output folder: the clean and rejects outputs, named by
-    /// their format, then the reports.
+    /// their format, the reports, and each lead's outcome for the next run (``LeadOutcomes``).
     public static func outputNames(for settings: OutputSettings) -> [String] {
-        [settings.fileNames.clean, settings.fileNames.rejects, "report.json", "report.html"]
+        [settings.fileNames.clean, settings.fileNames.rejects, "report.json", "report.html", LeadOutcomes.fileName]
     }
 
     public let plan: PipelinePlan
@@ -158,9 +158,18 @@ public final class ScrubRun {
             report.phoneNumbers = tally.numbers.facts(columns: phones)
         }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
+        let leads = LeadOutcomes.finished(sequencer.leadOutcomes)
+        report.distinctLeads = leads.count
+        report.distinctNumbers = sequencer.distinctNumbers()
         let previous = RunChanges.previousRun(in: folder.path)
         report.sincePreviousRun = previous.previous.map { RunChanges(previous: $0, now: report) }
         if let warning = previous.warning { report.warnings.append(warning) }
+        if report.sincePreviousRun != nil,
+            let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
+        {
+            report.sincePreviousRun?.leads = LeadOutcomes.changes(
+                previous: before, now: leads, matchedBy: plan.columnNames?.person != nil ? "person_column" : "number")
+        }
 
         if dryRun {
             report.dryRun = true
@@ -172,7 +181,8 @@ public final class ScrubRun {
         }
         // Publishing: the whole set, or nothing.
         let result = try publish(
-            report, outputs: outputs, staging: staging, folder: folder, setID: setID, stablePaths: stablePaths,
+            report, leads: leads, outputs: outputs, staging: staging, folder: folder, setID: setID,
+            stablePaths: stablePaths,
             runID: runID, started: started, beforePublishing: beforePublishing)
         published = true
         folder.prune()

@@ -15,6 +15,10 @@ struct Sequencer {
     private(set) var groups: GroupCounts
     /// Date values that did not read, added chunk by chunk in input order.
     private(set) var dates: UnreadableDates?
+    /// Every row's ``LeadOutcomes`` entry in input order, as finally decided.
+    private(set) var leadOutcomes: [UInt64] = []
+    /// Numbers rejected before duplicates, repeats included (``distinctNumbers()``).
+    private var numbersRejectedEarly: [UInt64] = []
     /// Workers' CPU time deciding and encoding, summed.
     private(set) var decideCPU: Duration = .zero
     private(set) var writeCPU: Duration = .zero
@@ -52,6 +56,9 @@ struct Sequencer {
         if let chunkDates = encoded.dates { dates?.add(chunkDates) }
         decideCPU += encoded.decideCPU
         writeCPU += encoded.writeCPU
+        let outcomesBase = leadOutcomes.count
+        leadOutcomes += encoded.leadOutcomes
+        numbersRejectedEarly += encoded.numbersRejectedEarly
         var clean = Cursor()
         var rejects = Cursor()
         try encoded.clean.withUnsafeBytes { cleanBytes in
@@ -78,6 +85,8 @@ struct Sequencer {
                     takeBack(original)
                     let duplicate = DuplicateRule.duplicate(original, firstLine: first)
                     tally.count(duplicate)
+                    leadOutcomes[outcomesBase + candidate.outcome] = LeadOutcomes.replacingOutcome(
+                        of: leadOutcomes[outcomesBase + candidate.outcome], with: .duplicate)
                     chunk.record(candidate.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: .duplicate)
@@ -102,6 +111,10 @@ struct Sequencer {
                     tally.numbers.count(candidate.lead, by: -1)
                     tally.count(lead.decision)
                     tally.numbers.count(lead)
+                    if let outcome = candidate.outcome {
+                        leadOutcomes[outcomesBase + outcome] = LeadOutcomes.replacingOutcome(
+                            of: leadOutcomes[outcomesBase + outcome], with: lead.decision.reason)
+                    }
                     chunk.record(candidate.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: lead.decision.reason)
@@ -114,6 +127,21 @@ struct Sequencer {
                     rejectBytes, to: rejectBytes.count, records: encoded.rejectRecords, into: outputs.rejects)
             }
         }
+    }
+
+    /// The distinct numbers of the run: those that reached duplicates, and those rejected before
+    /// that never did. Called once, at the end.
+    mutating func distinctNumbers() -> Int {
+        numbersRejectedEarly.sort()
+        var distinct = duplicates.numbersSeen
+        for index in numbersRejectedEarly.indices
+        where (index == 0 || numbersRejectedEarly[index - 1] != numbersRejectedEarly[index])
+            && !duplicates.hasSeen(numbersRejectedEarly[index])
+        {
+            distinct += 1
+        }
+        numbersRejectedEarly = []
+        return distinct
     }
 
     /// Takes back a row's counted decision: its reason, list and cap, or its clean (profile, window).
