@@ -123,5 +123,17 @@ struct RunChangesTests {
         let now = try report(dir.path("out/report.json"))
         #expect(now["since_previous_run"] == nil)
         #expect((now["warnings"] as? [String])?.contains { $0.contains("previous run's report") } == true)
+
+        // Lead outcomes cut short: the counts still compare, the leads are warned about.
+        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: dir.path("out"))
+        let leads = dir.path(latest + "/leads.bin")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: leads))
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: leads))
+        #expect(try ScrubProcess.run(["run", plain, "--out", dir.path("out"), "--quiet"]).status == 0)
+        let cut = try report(dir.path("out/report.json"))
+        #expect((cut["since_previous_run"] as? [String: Any])?["clean"] != nil)
+        #expect((cut["since_previous_run"] as? [String: Any])?["leads"] == nil)
+        #expect(
+            (cut["warnings"] as? [String])?.contains { $0.contains("lead outcomes") && $0.contains("damaged") } == true)
     }
 }

@@ -34,9 +34,9 @@ struct LeadOutcomes: Sendable {
 
     /// The run's entries sorted, one per key: a key of several rows is callable when any row of it is,
     /// else it keeps the reason first in precedence.
-    static func finished(_ entries: [UInt64]) -> [UInt64] {
+    static func finished(_ entries: consuming [UInt64]) -> [UInt64] {
         var sorted = entries
-        sorted.sort()
+        RadixSort.sort(&sorted, bits: 58)
         var write = 0
         for index in sorted.indices where write == 0 || sorted[write - 1] >> 8 != sorted[index] >> 8 {
             sorted[write] = sorted[index]
@@ -46,35 +46,42 @@ struct LeadOutcomes: Sendable {
         return sorted
     }
 
-    /// The file's bytes: the magic line, the reasons' names in code order (so a later version with
+    /// Writes the file: the magic line, the reasons' names in code order (so a later version with
     /// other reasons still reads it), then the entries, little-endian.
-    static func fileBytes(_ finished: [UInt64]) -> [UInt8] {
-        var bytes = magic + Array((RejectReason.allCases.map(\.rawValue).joined(separator: ",") + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + finished.count * 8)
-        for entry in finished { withUnsafeBytes(of: entry.littleEndian) { bytes.append(contentsOf: $0) } }
-        return bytes
+    static func write(_ finished: [UInt64], to file: OutputFile) throws {
+        try file.write(magic + Array((RejectReason.allCases.map(\.rawValue).joined(separator: ",") + "\n").utf8))
+        #if _endian(little)
+            try finished.withUnsafeBytes { try file.write($0) }
+        #else
+            try finished.map(\.littleEndian).withUnsafeBytes { try file.write($0) }
+        #endif
     }
 
-    /// The entries of a `leads.bin`, their outcomes as this version's codes; nil when there is no
-    /// such file or it is not one (an older version's set has none).
-    static func read(path: String) -> [UInt64]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.starts(with: magic), let end = bytes[magic.count...].firstIndex(of: 0x0A),
-            (bytes.count - end - 1) % 8 == 0
-        else { return nil }
-        let names = String(decoding: bytes[magic.count..<end], as: UTF8.self).split(separator: ",")
-        let codes = [UInt64(0)] + names.map { name in RejectReason(rawValue: String(name)).map { code($0) } ?? 0xFF }
-        var entries: [UInt64] = []
-        entries.reserveCapacity((bytes.count - end - 1) / 8)
-        bytes[(end + 1)...].withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count, by: 8) {
-                let entry = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let outcome = Int(entry & 0xFF)
-                entries.append(entry & ~0xFF | (outcome < codes.count ? codes[outcome] : 0xFF))
+    /// The entries of a `leads.bin`, their outcomes as this version's codes: nil when there is no
+    /// such file (an older version's set has none), and a warning when it is not one.
+    static func read(path: String) -> (entries: [UInt64]?, warning: String?) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (nil, nil) }
+        let entries = data.withUnsafeBytes { bytes -> [UInt64]? in
+            guard bytes.starts(with: magic), let end = bytes[magic.count...].firstIndex(of: 0x0A),
+                (bytes.count - end - 1) % 8 == 0
+            else { return nil }
+            let names = String(decoding: bytes[magic.count..<end], as: UTF8.self).split(separator: ",")
+            let codes = [UInt64(0)] + names.map { RejectReason(rawValue: String($0)).map { code($0) } ?? 0xFF }
+            let count = (bytes.count - end - 1) / 8
+            return [UInt64](unsafeUninitializedCapacity: count) { entries, initialized in
+                for index in 0..<count {
+                    let entry = UInt64(
+                        littleEndian: bytes.loadUnaligned(fromByteOffset: end + 1 + index * 8, as: UInt64.self))
+                    let outcome = Int(entry & 0xFF)
+                    entries[index] = entry & ~0xFF | (outcome < codes.count ? codes[outcome] : 0xFF)
+                }
+                initialized = count
             }
         }
-        return entries
+        guard let entries else {
+            return (nil, "the previous run's lead outcomes (\(path)) are damaged, so leads are not compared one by one")
+        }
+        return (entries, nil)
     }
 
     /// What changed between two finished entry lists.

@@ -56,6 +56,7 @@ final class RowWorker: @unchecked Sendable {
         var out = EncodedChunk(
             tally: RunTally(lists: lists), unmapped: places.takeUnmapped(),
             groups: GroupCounts(columns: input.columns.groupBy))
+        out.leadOutcomes.reserveCapacity(chunk.outcomes.count)
         let start = ChunkStart(clean: clean, rejects: rejects)
         let phoneNames = input.columns.phoneNames
         for outcome in chunk.outcomes {

@@ -14,7 +14,7 @@ extension ScrubRun {
         try htmlFile.write(Array(HTMLReport(report: report).render().utf8))
         // Each lead's outcome, for the next run's changes lead by lead (``LeadOutcomes``).
         let leadsFile = try OutputFile(path: staging.appendingPathComponent(LeadOutcomes.fileName).path)
-        try leadsFile.write(LeadOutcomes.fileBytes(leads))
+        try LeadOutcomes.write(leads, to: leadsFile)
         // Publish only now: every output is complete and the counts balance.
         for file in [outputs.cleanFile, outputs.rejectsFile, reportFile, htmlFile, leadsFile] { try file.commit() }
         try folder.seal(setID)

@@ -158,17 +158,19 @@ public final class ScrubRun {
             report.phoneNumbers = tally.numbers.facts(columns: phones)
         }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
-        let leads = LeadOutcomes.finished(sequencer.leadOutcomes)
+        let leads = LeadOutcomes.finished(sequencer.takeLeadOutcomes())
         report.distinctLeads = leads.count
         report.distinctNumbers = sequencer.distinctNumbers()
         let previous = RunChanges.previousRun(in: folder.path)
         report.sincePreviousRun = previous.previous.map { RunChanges(previous: $0, now: report) }
         if let warning = previous.warning { report.warnings.append(warning) }
-        if report.sincePreviousRun != nil,
+        if report.sincePreviousRun != nil {
             let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
-        {
-            report.sincePreviousRun?.leads = LeadOutcomes.changes(
-                previous: before, now: leads, matchedBy: plan.columnNames?.person != nil ? "person_column" : "number")
+            report.sincePreviousRun?.leads = before.entries.map {
+                LeadOutcomes.changes(
+                    previous: $0, now: leads, matchedBy: plan.columnNames?.person != nil ? "person_column" : "number")
+            }
+            if let warning = before.warning { report.warnings.append(warning) }
         }
 
         if dryRun {

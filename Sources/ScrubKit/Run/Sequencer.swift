@@ -16,7 +16,7 @@ struct Sequencer {
     /// Date values that did not read, added chunk by chunk in input order.
     private(set) var dates: UnreadableDates?
     /// Every row's ``LeadOutcomes`` entry in input order, as finally decided.
-    private(set) var leadOutcomes: [UInt64] = []
+    private var leadOutcomes: [UInt64] = []
     /// Numbers rejected before duplicates, repeats included (``distinctNumbers()``).
     private var numbersRejectedEarly: [UInt64] = []
     /// Workers' CPU time deciding and encoding, summed.
@@ -129,10 +129,18 @@ struct Sequencer {
         }
     }
 
+    /// Hands over the rows' ``LeadOutcomes`` entries (called once, at the end), so they are sorted
+    /// in place rather than copied.
+    mutating func takeLeadOutcomes() -> [UInt64] {
+        var taken: [UInt64] = []
+        swap(&taken, &leadOutcomes)
+        return taken
+    }
+
     /// The distinct numbers of the run: those that reached duplicates, and those rejected before
     /// that never did. Called once, at the end.
     mutating func distinctNumbers() -> Int {
-        numbersRejectedEarly.sort()
+        RadixSort.sort(&numbersRejectedEarly, bits: 50)
         var distinct = duplicates.numbersSeen
         for index in numbersRejectedEarly.indices
         where (index == 0 || numbersRejectedEarly[index - 1] != numbersRejectedEarly[index])
