@@ -19,7 +19,7 @@ extension ScrubServer {
             }
         }
         // Recorded before the answer is given: a check the log cannot record is not answered (500).
-        try checkLog?.append(
+        try await checkLog?.append(
             zip(queries, answers).map { query, answer in
                 (answer.decision.number?.e164Text ?? query.request.input, answer.decision.reason?.rawValue ?? "CLEAN")
             }, keyName: key.name, time: arrived)

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import ScrubAccess
 import ScrubRecords
@@ -62,5 +63,36 @@ struct ServeCheckLogTests {
         for digits in ["4155550104", "2125550101", "3055550102"] { #expect(!text.contains(digits)) }
         var info = stat()
         #expect(stat(log, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    }
+
+    @Test("concurrent checks share writes, and every one is answered after its own whole line is written")
+    func concurrentChecks() async throws {
+        let fixture = try ServeFixture()
+        let key = CheckLogKey()
+        let log = fixture.dir.path("checks.jsonl")
+        let token = try #require(fixture.tokens[.dialer])
+        let numbers = (0..<400).map { "+1415234\(String(format: "%04d", $0))" }
+        let requests = numbers.map { number in
+            (
+                method: HTTPRequest.Method.post, uri: "/v1/check", token: token,
+                body: Optional(json(["number": number]))
+            )
+        }
+        let recorded = Mutex<[Int]>([])
+        let answers = try await fixture.server(checkLog: (log, key)).application().test(.live) { client in
+            let port = try #require(client.port)
+            return try await ServeFixture.concurrently(port: port, clients: 16, requests) {
+                // Lines on disk when an answer arrives, read in turn: never fewer than the answers so far.
+                recorded.withLock { $0.append((try? lines(of: log).count) ?? 0) }
+            }
+        }
+        #expect(answers.count == numbers.count && answers.allSatisfy { $0.answer.status == HTTPResponse.Status.ok })
+        let observed = recorded.withLock { $0 }
+        #expect(observed.enumerated().allSatisfy { $0.element >= $0.offset + 1 }, "a check answered before its line")
+        let checks = try lines(of: log).map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }.filter { $0["record"] as? String == "check" }
+        #expect(checks.count == numbers.count)
+        #expect(Set(checks.compactMap { $0["number_hmac"] as? String }) == Set(numbers.map(key.pseudonym)))
     }
 }
