@@ -112,6 +112,25 @@ struct LeadPhoneColumnsTests {
         #expect(html.contains("<tr><td>Work Phone</td><td>1</td></tr>"))
     }
 
+    @Test(
+        "a phone column list that names none, names one twice, or shares a column with group_by is refused at load",
+        arguments: [
+            ("[]", "", "`phone_column` names no column"),
+            ("[Mobile Phone, Home Phone, Mobile Phone]", "", "phone column `Mobile Phone` is named twice"),
+            ("[Mobile Phone, Home Phone]", "report:\n  group_by: [Home Phone]\n", "`Home Phone`"),
+        ])
+    func refusals(columns: String, section: String, message: String) throws {
+        let dir = try TemporaryDirectory()
+        let pipeline = try writePipeline(in: dir, leads: "id,Mobile Phone,Home Phone,Work Phone\n1,,,\n", optOuts: [])
+        let text = try String(contentsOfFile: pipeline, encoding: .utf8)
+        try (text.replacingOccurrences(of: "[Mobile Phone, Home Phone, Work Phone]", with: columns) + section)
+            .write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let run = try ScrubProcess.run(["run", pipeline, "--quiet"])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("p.yaml:") && run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")), "nothing is published")
+    }
+
     @Test("generated leads agree with an oracle of the rule, at one thread and at three with small chunks")
     func generated() throws {
         // 100 numbers written four ways, 20 of them opted out, and values that are no number.

@@ -259,7 +259,13 @@ struct NodeReader {
         for entry in try mapping(node, "`input`") {
             switch entry.key {
             case "files": definition.inputs = try strings(entry.value, "files")
-            case "phone_column": definition.phoneColumns = try strings(entry.value, "phone_column")
+            case "phone_column":
+                definition.phoneColumns = try strings(entry.value, "phone_column")
+                guard !definition.phoneColumns.isEmpty else {
+                    throw PipelineError(
+                        .configuration, "`phone_column` names no column: name one, or several in priority order",
+                        at: place(entry.value))
+                }
             case "country_column": definition.countryColumn = try string(entry.value, "country_column")
             case "default_country": definition.defaultCountry = try string(entry.value, "default_country")
             case "state_column": definition.stateColumn = try string(entry.value, "state_column")
