@@ -23,6 +23,11 @@ public enum RejectReason: String, Sendable, Codable, CaseIterable, Comparable {
     case noCallingWindow = "NO_CALLING_WINDOW"
 
     public static func < (lhs: RejectReason, rhs: RejectReason) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.precedence < rhs.precedence
     }
+
+    /// The reason's place in precedence order (0 first): per row, so read from a table made once
+    /// rather than from `allCases`, which builds its array at every use.
+    package var precedence: Int { Self.ordered.firstIndex(of: self)! }
+    private static let ordered = allCases
 }

@@ -54,8 +54,8 @@ struct DuplicateCandidate: Sendable {
     var record: Int
     var spot: EncodedSpot
     var counted: Counted
-    /// Its entry in `EncodedChunk.leadOutcomes`.
-    var outcome: Int
+    /// Its entry in `EncodedChunk.leadOutcomes` (every row with a number has one).
+    var outcome: Int?
 }
 
 /// A lead of several numbers some of which reached the duplicates rule: the sequencer checks each,

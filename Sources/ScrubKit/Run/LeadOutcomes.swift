@@ -21,10 +21,10 @@ struct LeadOutcomes: Sendable {
         key << 8 | code(reason)
     }
 
-    /// 0 for callable, else 1 + the reason's place in ``RejectReason/allCases``.
+    /// 0 for callable, else 1 + the reason's place in precedence order.
     static func code(_ reason: RejectReason?) -> UInt64 {
         guard let reason else { return 0 }
-        return UInt64(RejectReason.allCases.firstIndex(of: reason)! + 1)
+        return UInt64(reason.precedence + 1)
     }
 
     /// `entry` with its outcome replaced by `reason`'s.

@@ -142,7 +142,7 @@ final class RowWorker: @unchecked Sendable {
                         e164: number.e164, line: record.line, record: index,
                         spot: spot(
                             since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, decision.isClean),
-                        counted: counted, outcome: outcome ?? 0))
+                        counted: counted, outcome: outcome))
             }
             clock.end(.write)
         }

@@ -85,8 +85,10 @@ struct Sequencer {
                     takeBack(original)
                     let duplicate = DuplicateRule.duplicate(original, firstLine: first)
                     tally.count(duplicate)
-                    leadOutcomes[outcomesBase + candidate.outcome] = LeadOutcomes.replacingOutcome(
-                        of: leadOutcomes[outcomesBase + candidate.outcome], with: .duplicate)
+                    if let outcome = candidate.outcome {
+                        leadOutcomes[outcomesBase + outcome] = LeadOutcomes.replacingOutcome(
+                            of: leadOutcomes[outcomesBase + outcome], with: .duplicate)
+                    }
                     chunk.record(candidate.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: .duplicate)
