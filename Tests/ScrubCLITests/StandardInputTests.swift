@@ -58,16 +58,55 @@ struct StandardInputTests {
         #expect(twice.stderr.contains("standard input"))
     }
 
-    @Test("consent columns with standard input read alone are refused with a reason, not an empty header")
+    @Test("consent columns with standard input read alone are placed from its header: the outputs of the file named")
     func consentWithStandardInput() throws {
         let dir = try TemporaryDirectory()
+        // Every consent date of the sample read as consent, so that consent regions are decided by it.
+        let section = "consent:\n  columns: {timestamp: created_at}\nreport:\n  group_by: [source]\n"
+        let named = try samplePipeline(in: dir, adding: section, name: "named.yaml")
+        let piped = try samplePipeline(in: dir, adding: section, name: "stdin.yaml", standardInput: true)
+        let file = try ScrubProcess.run(["run", named, "--out", dir.path("file"), "--quiet"])
+        let result = try ScrubProcess.run(
+            ["run", piped, "--out", dir.path("piped"), "--quiet"],
+            stdinBytes: try Data(contentsOf: URL(fileURLWithPath: "SampleData/leads.csv.gz")))
+        #expect(file.status == 0 && result.status == 0, "\(file.stderr)\(result.stderr)")
+        #expect(try gunzip(file: dir.path("piped/clean.csv.gz")) == (try gunzip(file: dir.path("file/clean.csv.gz"))))
+        // Rejects name their input: `-` for standard input.
+        func rejects(_ path: String) throws -> [[[UInt8]]] {
+            let file = try readAll(ByteReader(path: path))
+            let column = try #require(file.header.firstIndex(of: Array("input_file".utf8)))
+            return file.records.map { record in record.enumerated().filter { $0.offset != column }.map(\.element) }
+        }
+        #expect(try rejects(dir.path("piped/rejects.csv.gz")) == (try rejects(dir.path("file/rejects.csv.gz"))))
+        func counts(_ path: String) throws -> NSDictionary {
+            let report =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+            return report.filter { ["rejected_by_reason", "compliance", "groups", "clean"].contains($0.key) }
+                as NSDictionary
+        }
+        #expect(try counts(dir.path("piped/report.json")) == (try counts(dir.path("file/report.json"))))
+        let report =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir.path("piped/report.json")))) as! [String: Any]
+        let reasons = report["rejected_by_reason"] as? [String: Int] ?? [:]
+        #expect(reasons["NO_CONSENT", default: 0] < 32, "the consent dates count: \(reasons)")
+        #expect(
+            !((report["warnings"] as? [String]) ?? []).contains { $0.contains("names no consent columns") },
+            "\(report["warnings"] ?? "")")
+    }
+
+    @Test("a consent column standard input's header lacks is refused naming the pipeline's place, nothing published")
+    func consentColumnMissingFromStandardInput() throws {
+        let dir = try TemporaryDirectory()
         let piped = try samplePipeline(
-            in: dir, adding: "consent:\n  columns: {timestamp: created_at}\n", name: "stdin.yaml", standardInput: true)
+            in: dir, adding: "consent:\n  columns: {timestamp: consented_on}\n", name: "stdin.yaml",
+            standardInput: true)
         let result = try ScrubProcess.run(
             ["run", piped, "--out", dir.path("out"), "--quiet"],
             stdinBytes: try Data(contentsOf: URL(fileURLWithPath: "SampleData/leads.csv.gz")))
         #expect(result.status == 78, "\(result.stderr)")
-        #expect(result.stderr.contains("stdin.yaml:") && result.stderr.contains("standard input read alone"))
+        #expect(result.stderr.contains("stdin.yaml:") && result.stderr.contains("`consented_on`"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("out/clean.csv.gz")))
     }
 }

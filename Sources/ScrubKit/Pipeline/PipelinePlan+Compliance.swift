@@ -67,6 +67,7 @@ extension PipelinePlan {
             ?? ConsentPolicy(
                 columns: .init(), requirements: ConsentRequirement.legal, campaignDate: campaignDate, purpose: purpose)
         compliance = RowCompliance(consent: consent, registryExemptions: exemptions)
+        consentSection = definition.consent
         writesExemptionColumn = exemptions.contains { !$0.isEmpty }
         let files = overrides.history?.files.isEmpty == false ? overrides.history!.files : definition.history?.files
         if let files, !files.isEmpty {
@@ -125,16 +126,11 @@ extension PipelinePlan {
         return result
     }
 
-    private func consentPolicy(_ section: PipelineDefinition.Consent) throws(PipelineError) -> ConsentPolicy {
+    func consentPolicy(_ section: PipelineDefinition.Consent) throws(PipelineError) -> ConsentPolicy {
         func find(_ column: PipelineDefinition.Located<String>?) throws(PipelineError) -> Int? {
             guard let column else { return nil }
-            if columns.header.isEmpty, !inputs.isEmpty, inputs.allSatisfy({ $0 == "-" }) {
-                throw PipelineError(
-                    .configuration,
-                    "`consent.columns` cannot be placed in standard input read alone, whose header is read only "
-                        + "when the run starts; save the leads to a file and name it in input.files",
-                    at: column.location)
-            }
+            // Standard input read alone: placed when the run reads its header (`placed(forHeader:of:)`).
+            if readsStandardInputAlone { return nil }
             guard let index = columns.header.firstIndex(of: column.value) else {
                 throw PipelinePlan.missingColumn(column, header: columns.header)
             }

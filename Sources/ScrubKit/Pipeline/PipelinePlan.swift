@@ -42,6 +42,8 @@ public struct PipelinePlan {
     public var columns: Columns
     /// The configured column names, for standard input's header (read only by the run).
     public var columnNames: ColumnNames?
+    /// The pipeline's `consent` section, for standard input's header (``placed(forHeader:of:)``).
+    var consentSection: PipelineDefinition.Consent?
     public var defaultCountry: String
     /// The pipeline's own country and state spellings (`country_values`, `state_values`).
     public var placeValues = PlaceValues.builtIn
@@ -348,6 +350,19 @@ public struct PipelinePlan {
             }
             return columns
         }
+    }
+
+    /// Whether the only input is standard input, whose header, and so the columns, are known only
+    /// once the run reads it.
+    var readsStandardInputAlone: Bool { columns.header.isEmpty && inputs.allSatisfy { $0 == "-" } }
+
+    /// The plan for standard input read alone, its header read: the configured columns, the consent
+    /// columns among them, found in it (``readsStandardInputAlone``).
+    public func placed(forHeader header: [String], of input: String) throws(PipelineError) -> PipelinePlan {
+        var placed = self
+        placed.columns = try columns(forHeader: header, of: input)
+        if let section = consentSection { placed.compliance.consent = try placed.consentPolicy(section) }
+        return placed
     }
 
     /// The columns of an input whose header is known only once it is read (standard input): the same

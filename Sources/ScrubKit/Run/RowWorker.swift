@@ -14,10 +14,6 @@ final class RowWorker: @unchecked Sendable {
     private let consent: ConsentPolicy?
     private let lists: Int
     private var places: PlaceFields
-    /// The columns `places` reads, and what it needs to read others (standard input's, once read).
-    private var placeColumns: PipelinePlan.Columns
-    private let defaultCountry: String
-    private let placeValues: PlaceValues
     /// Date columns that do not read in their format, counted for the chunk at hand.
     private var dates: UnreadableDates?
     private var encoder: RowEncoder
@@ -32,9 +28,6 @@ final class RowWorker: @unchecked Sendable {
         consent = plan.compliance.consent
         lists = plan.registries.count + plan.suppressionLists.count
         places = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
-        placeColumns = plan.columns
-        defaultCountry = plan.defaultCountry
-        placeValues = plan.placeValues
         dates = plan.unreadableDates()
         encoder = RowEncoder(plan: plan, delimiter: delimiter)
         clean = CSVWriter(sink: cleanBytes, delimiter: delimiter)
@@ -48,11 +41,6 @@ final class RowWorker: @unchecked Sendable {
     /// rules' contract (a clean row without a number).
     func encode(_ chunk: ParsedChunk, of input: RowInput) throws -> EncodedChunk {
         var clock = StageClock()
-        if input.columns != placeColumns {
-            // Standard input read alone: its header placed the columns after the workers were made.
-            places = PlaceFields(columns: input.columns, defaultCountry: defaultCountry, values: placeValues)
-            placeColumns = input.columns
-        }
         var out = EncodedChunk(
             tally: RunTally(lists: lists), unmapped: places.takeUnmapped(),
             groups: GroupCounts(columns: input.columns.groupBy))

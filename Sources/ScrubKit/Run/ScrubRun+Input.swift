@@ -13,22 +13,28 @@ extension ScrubRun {
         let digest = stdin == nil ? BackgroundDigest(path: input) : nil
         let bytes = PrefetchingByteSource(try stdin.map { try ByteReader(source: $0) } ?? ByteReader(path: input))
         // Set once the header is read, before the first chunk is handed to a worker.
-        let layout = GuardedState<RowInput?>(nil)
+        let layout = GuardedState<(input: RowInput, workers: RowWorkers)?>(nil)
         let reader = try ParallelCSVReader(
             source: bytes, options: .init(delimiter: plan.delimiter), pool: pool, chunkSize: max(1, chunkSize)
         ) { chunk in
-            guard let input = layout.update({ $0 }) else { preconditionFailure("a chunk before its header") }
+            guard let (input, workers) = layout.update({ $0 }) else { preconditionFailure("a chunk before its header") }
             return try workers.with { worker in try worker.encode(chunk, of: input) }
         }
         let inputName = URL(fileURLWithPath: input).lastPathComponent
+        var inputWorkers = workers
+        if stdin != nil, plan.readsStandardInputAlone {
+            // Its header places the columns, consent's among them: the deciders and counts follow.
+            plan = try plan.placed(forHeader: reader.header.texts, of: input)
+            inputWorkers = RowWorkers(count: threads + 1, plan: plan, delimiter: plan.outputDelimiter)
+            sequencer.place(plan)
+        }
         let columns =
             stdin == nil
             ? plan.columns
             : try plan.columns(forHeader: reader.header.texts, of: input)
         let rowInput = RowInput(
             name: inputName, columns: columns, delimiter: reader.dialect.delimiter, width: reader.header.count)
-        if plan.columns.header.isEmpty { sequencer.place(columns, of: plan) }
-        layout.update { $0 = rowInput }
+        layout.update { $0 = (rowInput, inputWorkers) }
         try outputs.start(
             header: reader.header, cleanColumns: cleanColumns(for: columns),
             rejectColumns: Self.rejectColumns(for: columns))

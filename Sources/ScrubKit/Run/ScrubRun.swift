@@ -26,7 +26,8 @@ public final class ScrubRun {
         [settings.fileNames.clean, settings.fileNames.rejects, "report.json", "report.html", LeadOutcomes.fileName]
     }
 
-    public let plan: PipelinePlan
+    /// The plan; for standard input read alone, placed against its header once the run read it.
+    public internal(set) var plan: PipelinePlan
     /// Threads doing CPU work: parsing, deciding and compressing, on one shared pool (inflating runs
     /// on a thread of its own besides; the thread that takes chunks in input order mostly waits).
     /// With 1, all of that work runs on the calling thread. Outputs are byte-identical whatever the count.

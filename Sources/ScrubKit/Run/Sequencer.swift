@@ -27,23 +27,23 @@ struct Sequencer {
     private var encoder: RowEncoder
     private var record = CSVRecord()
 
-    /// A sequencer for `plan`'s run, counting by the columns the plan placed (see ``place(_:of:)``).
+    /// A sequencer for `plan`'s run, counting by the columns the plan placed (see ``place(_:)``).
     init(plan: PipelinePlan, delimiter: UInt8) {
         encoder = RowEncoder(plan: plan, delimiter: delimiter)
-        dates = plan.unreadableDates()
         tally = RunTally(lists: plan.registries.count + plan.suppressionLists.count)
         unmapped = UnmappedPlaceValues(countryColumn: "", stateColumn: "", postcodeColumn: "")
         groups = GroupCounts(columns: [])
-        place(plan.columns, of: plan)
+        place(plan)
     }
 
     /// Starts the counts that name columns (the place values' column names, `report.group_by`'s
-    /// columns) for `columns`: the plan's, or, for standard input read alone, which the plan could
-    /// not place, those its header gave once the run read it. Every input of a run shares them.
-    mutating func place(_ columns: PipelinePlan.Columns, of plan: PipelinePlan) {
-        unmapped = PlaceFields(columns: columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
+    /// columns, the date columns) for `plan`'s columns: as resolved, or, for standard input read alone,
+    /// as placed once the run read its header. Every input of a run shares them.
+    mutating func place(_ plan: PipelinePlan) {
+        unmapped = PlaceFields(columns: plan.columns, defaultCountry: plan.defaultCountry, values: plan.placeValues)
             .unmapped.emptied(tracked: UnmappedPlaceValues.maxTracked)
-        groups = GroupCounts(columns: columns.groupBy)
+        groups = GroupCounts(columns: plan.columns.groupBy)
+        dates = plan.unreadableDates()
     }
 
     /// Takes the next chunk in input order, with what its worker made of it.
