@@ -57,7 +57,7 @@ let package = Package(
             name: "PhoneNumbers",
             exclude: ["NOTICE"]
         ),
-        // C at the edge: a software-prefetch hint for batched index lookups.
+        // C at the edge: a software-prefetch hint for batched index lookups and the seen-number map.
         .target(name: "CScrubPrefetch"),
         // Registry and suppression indexes: memory-mapped sorted hash tables of E.164 keys.
         // Knows nothing of CSV or phone-number rules; key parsing is injected.
@@ -89,6 +89,7 @@ let package = Package(
         .target(
             name: "ScrubKit",
             dependencies: [
+                "CScrubPrefetch",
                 "ScrubIO",
                 "ScrubRecords",
                 "PhoneNumbers",

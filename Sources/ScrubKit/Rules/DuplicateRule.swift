@@ -28,6 +28,9 @@ public final class DuplicateRule {
         seen.insertIfAbsent(UInt32(clamping: line), for: e164).map(Int.init)
     }
 
+    /// Starts loading where `e164`'s look-up will go: for a caller some rows ahead of it.
+    package func prefetch(_ e164: UInt64) { seen.prefetch(e164) }
+
     /// How many numbers reached this rule, each counted once.
     package var numbersSeen: Int { seen.count }
 

@@ -75,7 +75,13 @@ struct Sequencer {
                         rejects.skip(spot.length)
                     }
                 }
-                for candidate in encoded.candidates {
+                let candidates = encoded.candidates
+                for index in candidates.indices {
+                    // The seen-number map outgrows the caches: start loading a later candidate's slot.
+                    if index + Self.prefetchDistance < candidates.count {
+                        duplicates.prefetch(candidates[index + Self.prefetchDistance].e164)
+                    }
+                    let candidate = candidates[index]
                     guard let first = duplicates.firstLine(of: candidate.e164, recordingAt: candidate.line) else {
                         continue
                     }
@@ -130,6 +136,9 @@ struct Sequencer {
             }
         }
     }
+
+    /// How many candidates ahead the seen-number map's slots are prefetched.
+    static let prefetchDistance = 16
 
     /// Hands over the rows' ``LeadOutcomes`` entries (called once, at the end), so they are sorted
     /// in place rather than copied.
