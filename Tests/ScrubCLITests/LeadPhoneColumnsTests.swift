@@ -110,6 +110,26 @@ struct LeadPhoneColumnsTests {
         #expect(html.contains("<h2>Phone numbers in the leads</h2>"))
         #expect(html.contains("<tr><td>Rejected: DUPLICATE</td><td>5</td></tr>"))
         #expect(html.contains("<tr><td>Work Phone</td><td>1</td></tr>"))
+        #expect(html.contains("Distinct leads<b>7</b>") && html.contains("Distinct numbers<b>7</b>"))
+    }
+
+    @Test("--phone-column, repeated, gives the same list in priority order")
+    func repeatedFlag() throws {
+        let dir = try TemporaryDirectory()
+        let pipeline = try writePipeline(
+            in: dir, leads: "id,Mobile Phone,Home Phone,Work Phone\n1,212 555 0198,(212) 555-0102,\n",
+            optOuts: ["+12125550198"])
+        let text = try String(contentsOfFile: pipeline, encoding: .utf8)
+        try text.replacingOccurrences(of: "  phone_column: [Mobile Phone, Home Phone, Work Phone]\n", with: "")
+            .write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let run = try ScrubProcess.run([
+            "run", pipeline, "--quiet", "--phone-column", "Mobile Phone", "--phone-column", "Home Phone",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try outcomes(in: dir.path("out"))["1"] == [
+                "CLEAN", "+12125550102", "Home Phone", "Mobile Phone: SUPPRESSED",
+            ])
     }
 
     @Test(

@@ -20,16 +20,14 @@ extension HTMLReport {
             return html + "<p class=\"note\">The previous run kept no lead outcomes, so leads are not compared "
                 + "one by one.</p>\n"
         }
-        let matched = leads.matchedBy == "number" ? "their number" : "their person key (person_column)"
+        let matched = leads.matchedBy == .number ? "their number" : "their person key (person_column)"
         html += "<p class=\"note\">Lead by lead, leads matched by \(matched): \(leads.before.grouped) before, "
-        html += "\(leads.now.grouped) now.</p>\n<table><tr><th>Leads</th><th>Count</th></tr>\n"
-        html += "<tr><td>Newly callable (rejected before)</td><td>\(leads.newlyCallable.grouped)</td></tr>\n"
-        for reason in RejectReason.allCases.map(\.rawValue) {
-            guard let count = leads.newlyRejected[reason] else { continue }
-            html += "<tr><td>Newly rejected: \(reason) (callable before)</td><td>\(count.grouped)</td></tr>\n"
-        }
-        html += "<tr><td>New (not in the previous run)</td><td>\(leads.new.grouped)</td></tr>\n"
-        html += "<tr><td>Gone (only in the previous run)</td><td>\(leads.gone.grouped)</td></tr>\n"
-        return html + "</table>\n"
+        html += "\(leads.now.grouped) now.</p>\n"
+        return html
+            + countTable(
+                ("Leads", "Count"),
+                [("Newly callable (rejected before)", leads.newlyCallable)]
+                    + reasonRows(leads.newlyRejected) { "Newly rejected: \($0) (callable before)" }
+                    + [("New (not in the previous run)", leads.new), ("Gone (only in the previous run)", leads.gone)])
     }
 }

@@ -146,6 +146,18 @@ public struct HTMLReport {
         return svg + "<text x=\"0\" y=\"15\">\(maxValue.grouped)</text></svg>\n"
     }
 
+    /// A table of labelled counts under a two-column heading, labels escaped.
+    func countTable(_ heading: (label: String, count: String), _ rows: [(label: String, count: Int)]) -> String {
+        var html = "<table><tr><th>\(escape(heading.label))</th><th>\(escape(heading.count))</th></tr>\n"
+        for row in rows { html += "<tr><td>\(escape(row.label))</td><td>\(row.count.grouped)</td></tr>\n" }
+        return html + "</table>\n"
+    }
+
+    /// The rows of `counts` (by reason code) in precedence order, each labelled by `label`.
+    func reasonRows(_ counts: [String: Int], label: (String) -> String) -> [(label: String, count: Int)] {
+        RejectReason.allCases.compactMap { reason in counts[reason.rawValue].map { (label(reason.rawValue), $0) } }
+    }
+
     func escape(_ text: String) -> String {
         var out = ""
         for character in text {

@@ -21,6 +21,10 @@ struct LeadNumbers: Sendable {
     private(set) var numbers: [Number]
     /// The phone columns' names, for the details that name a column.
     let names: [String]
+    /// The index in ``numbers`` of the number the lead goes by, and the lead's decision: made once
+    /// per change of a number (``settle()``), since the worker, the encoder and the counts all read them.
+    private(set) var chosen = 0
+    private(set) var decision = Decision()
 
     /// - Parameter pending: each phone column's decision by the order-independent rules, in column order.
     init(_ pending: [PendingDecision], names: [String]) {
@@ -43,31 +47,32 @@ struct LeadNumbers: Sendable {
             }
         }
         self.numbers = numbers
+        settle()
     }
 
     /// Makes number `index` the `DUPLICATE` of the row at `firstLine` (the sequencer found it earlier).
     mutating func markDuplicate(_ index: Int, firstLine: Int) {
         numbers[index].decision = DuplicateRule.duplicate(numbers[index].decision, firstLine: firstLine)
+        settle()
     }
 
     /// Whether some number takes part in the duplicates rule, so the lead's fate depends on earlier rows.
     var reachesDuplicates: Bool { numbers.contains { $0.reachesDuplicates } }
 
-    /// The index in ``numbers`` of the number the lead goes by: its first callable one, else the closest.
-    var chosen: Int {
-        if let callable = numbers.firstIndex(where: { $0.decision.isClean }) { return callable }
-        var best = 0
-        for index in numbers.indices.dropFirst()
-        where Self.closer(numbers[index].decision, than: numbers[best].decision) {
-            best = index
+    /// Chooses the number the lead goes by (its first callable one, else the closest) and makes the
+    /// lead's decision: that number's, with its column named in the detail when it is rejected.
+    private mutating func settle() {
+        if let callable = numbers.firstIndex(where: { $0.decision.isClean }) {
+            chosen = callable
+        } else {
+            chosen = 0
+            for index in numbers.indices.dropFirst()
+            where Self.closer(numbers[index].decision, than: numbers[chosen].decision) {
+                chosen = index
+            }
         }
-        return best
-    }
-
-    /// The lead's decision: its callable number's, or the closest number's with its column named in the detail.
-    var decision: Decision {
         let number = numbers[chosen]
-        var decision = number.decision
+        decision = number.decision
         if case .reject(let reason, let detail) = decision.outcome {
             let allEmpty = reason == .missingNumber
             decision.outcome = .reject(
@@ -76,7 +81,6 @@ struct LeadNumbers: Sendable {
                     ? "every phone column is empty (\(names.joined(separator: ", ")))"
                     : "\(names[number.column]): \(detail)")
         }
-        return decision
     }
 
     /// The name of the column the lead is called on; nil when it is not callable.

@@ -49,30 +49,26 @@ struct DuplicateCandidate: Sendable {
     }
 
     var e164: UInt64
-    var line: Int
-    /// The row's record in the chunk (`ParsedChunk.record(_:into:)`), to encode it as a rejection.
-    var record: Int
-    var spot: EncodedSpot
+    var row: CandidateRow
     var counted: Counted
-    /// Its entry in `EncodedChunk.leadOutcomes` (every row with a number has one).
-    var outcome: Int?
 }
 
 /// A lead of several numbers some of which reached the duplicates rule: the sequencer checks each,
 /// and encodes the lead again when one is a later occurrence.
 struct LeadCandidate: Sendable {
-    var line: Int
-    /// The lead's record in the chunk (`ParsedChunk.record(_:into:)`).
-    var record: Int
-    var spot: EncodedSpot
+    var row: CandidateRow
     /// Its numbers as the worker decided and counted them.
     var lead: LeadNumbers
-    /// Its entry in `EncodedChunk.leadOutcomes`, when it has one.
-    var outcome: Int?
 }
 
-/// Where a row's encoding lies in its chunk's bytes, so the sequencer can cut it out.
-struct EncodedSpot: Sendable {
+/// A row whose fate depends on earlier rows: which row it is, its entry among the chunk's lead
+/// outcomes, and where its encoding lies in the chunk's bytes, so the sequencer can cut it out.
+struct CandidateRow: Sendable {
+    var line: Int
+    /// The row's record in the chunk (`ParsedChunk.record(_:into:)`), to encode it again.
+    var record: Int
+    /// Its entry in `EncodedChunk.leadOutcomes`, when it has one (every row with a number has).
+    var outcome: Int?
     /// Whether the row is in the clean bytes (else in the rejects bytes).
     var inClean: Bool
     /// Bytes and records of each output's chunk bytes before this row.

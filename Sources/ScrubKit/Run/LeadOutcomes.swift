@@ -85,7 +85,7 @@ struct LeadOutcomes: Sendable {
     }
 
     /// What changed between two finished entry lists.
-    static func changes(previous: [UInt64], now: [UInt64], matchedBy: String) -> RunChanges.Leads {
+    static func changes(previous: [UInt64], now: [UInt64], matchedBy: RunChanges.Leads.Key) -> RunChanges.Leads {
         var changes = RunChanges.Leads(matchedBy: matchedBy, before: previous.count, now: now.count)
         var reasons: [UInt64: RejectReason] = [:]
         for (index, reason) in RejectReason.allCases.enumerated() { reasons[UInt64(index + 1)] = reason }

@@ -92,9 +92,10 @@ final class RowWorker: @unchecked Sendable {
                 if lead.reachesDuplicates {
                     out.leadCandidates.append(
                         LeadCandidate(
-                            line: record.line, record: index,
-                            spot: spot(since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, inClean),
-                            lead: lead, outcome: outcome))
+                            row: row(
+                                index, outcome: outcome, since: start, cleanOffset: cleanOffset,
+                                rejectsOffset: rejectsOffset, inClean),
+                            lead: lead))
                 }
                 clock.end(.write)
                 continue
@@ -127,10 +128,11 @@ final class RowWorker: @unchecked Sendable {
                 }
                 out.candidates.append(
                     DuplicateCandidate(
-                        e164: number.e164, line: record.line, record: index,
-                        spot: spot(
-                            since: start, cleanOffset: cleanOffset, rejectsOffset: rejectsOffset, decision.isClean),
-                        counted: counted, outcome: outcome))
+                        e164: number.e164,
+                        row: row(
+                            index, outcome: outcome, since: start, cleanOffset: cleanOffset,
+                            rejectsOffset: rejectsOffset, decision.isClean),
+                        counted: counted))
             }
             clock.end(.write)
         }
@@ -171,10 +173,12 @@ final class RowWorker: @unchecked Sendable {
         }
     }
 
-    /// Where the row just written lies in the chunk's bytes: it started at the offsets given.
-    private func spot(since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool) -> EncodedSpot {
-        EncodedSpot(
-            inClean: inClean, cleanOffset: cleanOffset,
+    /// The row just written (record `index`, `record` viewing it), which started at the offsets given.
+    private func row(
+        _ index: Int, outcome: Int?, since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool
+    ) -> CandidateRow {
+        CandidateRow(
+            line: record.line, record: index, outcome: outcome, inClean: inClean, cleanOffset: cleanOffset,
             cleanRecordsBefore: clean.recordCount - start.cleanRecords - (inClean ? 1 : 0),
             rejectsOffset: rejectsOffset,
             rejectRecordsBefore: rejects.recordCount - start.rejectRecords - (inClean ? 0 : 1),

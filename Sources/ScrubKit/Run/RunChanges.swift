@@ -22,8 +22,15 @@ public struct RunChanges: Sendable, Codable, Equatable {
 
     /// Leads matched between the two runs (``LeadOutcomes``): which changed, and how.
     public struct Leads: Sendable, Codable, Equatable {
-        /// `person_column` when leads are known by their person key, else `number`.
-        public var matchedBy: String
+        /// What leads are known by (``LeadOutcomes``).
+        public enum Key: String, Sendable, Codable {
+            /// Their person key, `person_column`.
+            case personColumn = "person_column"
+            /// Their first number.
+            case number
+        }
+
+        public var matchedBy: Key
         /// Distinct leads in the previous run and in this one.
         public var before: Int
         public var now: Int

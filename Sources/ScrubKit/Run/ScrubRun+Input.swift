@@ -4,8 +4,11 @@ import ScrubIO
 extension ScrubRun {
     /// Reads one input on every core: workers parse, decide and encode its chunks; this thread hands
     /// them to the sequencer in input order.
+    ///
+    /// - Parameter workers: the run's workers; nil for standard input read alone, whose workers are
+    ///   made here from the plan its header placed.
     func scrub(
-        _ input: String, pool: WorkerPool, workers: RowWorkers, sequencer: inout Sequencer, outputs: RunOutputs,
+        _ input: String, pool: WorkerPool, workers: RowWorkers?, sequencer: inout Sequencer, outputs: RunOutputs,
         reading: inout InputsRead
     ) throws {
         // Standard input cannot be read twice: it is hashed as it is read, not on a thread of its own.
@@ -21,17 +24,15 @@ extension ScrubRun {
             return try workers.with { worker in try worker.encode(chunk, of: input) }
         }
         let inputName = URL(fileURLWithPath: input).lastPathComponent
-        var inputWorkers = workers
         if stdin != nil, plan.readsStandardInputAlone {
             // Its header places the columns, consent's among them: the deciders and counts follow.
             plan = try plan.placed(forHeader: reader.header.texts, of: input)
-            inputWorkers = RowWorkers(count: threads + 1, plan: plan, delimiter: plan.outputDelimiter)
             sequencer.place(plan)
+        } else if stdin != nil {
+            _ = try plan.columns(forHeader: reader.header.texts, of: input)  // the named inputs' header
         }
-        let columns =
-            stdin == nil
-            ? plan.columns
-            : try plan.columns(forHeader: reader.header.texts, of: input)
+        let inputWorkers = workers ?? RowWorkers(count: threads + 1, plan: plan, delimiter: plan.outputDelimiter)
+        let columns = plan.columns
         let rowInput = RowInput(
             name: inputName, columns: columns, delimiter: reader.dialect.delimiter, width: reader.header.count)
         layout.update { $0 = (rowInput, inputWorkers) }

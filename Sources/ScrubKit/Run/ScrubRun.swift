@@ -112,7 +112,9 @@ public final class ScrubRun {
         let outputs = try RunOutputs(
             directory: staging, settings: plan.output, delimiter: delimiter, level: plan.compressionLevel, pool: pool,
             blockSize: gzipBlockSize, rowsPerSheet: rowsPerSheet)
-        let workers = RowWorkers(count: threads + 1, plan: plan, delimiter: delimiter)
+        // Standard input read alone gets its workers once its header has placed the plan.
+        let workers =
+            plan.readsStandardInputAlone ? nil : RowWorkers(count: threads + 1, plan: plan, delimiter: delimiter)
         var sequencer = Sequencer(plan: plan, delimiter: delimiter)
         var reading = InputsRead(totalBytes: Self.totalBytes(of: plan.inputs))
 
@@ -169,7 +171,7 @@ public final class ScrubRun {
             let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
             report.sincePreviousRun?.leads = before.entries.map {
                 LeadOutcomes.changes(
-                    previous: $0, now: leads, matchedBy: plan.columnNames?.person != nil ? "person_column" : "number")
+                    previous: $0, now: leads, matchedBy: plan.columnNames?.person != nil ? .personColumn : .number)
             }
             if let warning = before.warning { report.warnings.append(warning) }
         }

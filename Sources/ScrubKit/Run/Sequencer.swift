@@ -63,16 +63,16 @@ struct Sequencer {
         var rejects = Cursor()
         try encoded.clean.withUnsafeBytes { cleanBytes in
             try encoded.rejects.withUnsafeBytes { rejectBytes in
-                /// Writes what precedes `spot` in both outputs and skips its row.
-                func cut(_ spot: EncodedSpot) throws(ScrubIOError) {
+                /// Writes what precedes `row` in both outputs and skips it.
+                func cut(_ row: CandidateRow) throws(ScrubIOError) {
                     try clean.copy(
-                        cleanBytes, to: spot.cleanOffset, records: spot.cleanRecordsBefore, into: outputs.clean)
+                        cleanBytes, to: row.cleanOffset, records: row.cleanRecordsBefore, into: outputs.clean)
                     try rejects.copy(
-                        rejectBytes, to: spot.rejectsOffset, records: spot.rejectRecordsBefore, into: outputs.rejects)
-                    if spot.inClean {
-                        clean.skip(spot.length)
+                        rejectBytes, to: row.rejectsOffset, records: row.rejectRecordsBefore, into: outputs.rejects)
+                    if row.inClean {
+                        clean.skip(row.length)
                     } else {
-                        rejects.skip(spot.length)
+                        rejects.skip(row.length)
                     }
                 }
                 let candidates = encoded.candidates
@@ -82,20 +82,20 @@ struct Sequencer {
                         duplicates.prefetch(candidates[index + Self.prefetchDistance].e164)
                     }
                     let candidate = candidates[index]
-                    guard let first = duplicates.firstLine(of: candidate.e164, recordingAt: candidate.line) else {
+                    guard let first = duplicates.firstLine(of: candidate.e164, recordingAt: candidate.row.line) else {
                         continue
                     }
                     // A later occurrence: write what precedes it, skip its row, write its DUPLICATE.
-                    try cut(candidate.spot)
+                    try cut(candidate.row)
                     let original = self.decision(counted: candidate, in: encoded)
                     takeBack(original)
                     let duplicate = DuplicateRule.duplicate(original, firstLine: first)
                     tally.count(duplicate)
-                    if let outcome = candidate.outcome {
+                    if let outcome = candidate.row.outcome {
                         leadOutcomes[outcomesBase + outcome] = LeadOutcomes.replacingOutcome(
                             of: leadOutcomes[outcomesBase + outcome], with: .duplicate)
                     }
-                    chunk.record(candidate.record, into: &record)
+                    chunk.record(candidate.row.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: .duplicate)
                     try RowEncoder.writeRejected(
@@ -106,24 +106,24 @@ struct Sequencer {
                     var changed = false
                     for (index, number) in lead.numbers.enumerated() where number.reachesDuplicates {
                         guard let e164 = number.decision.number?.e164,
-                            let first = duplicates.firstLine(of: e164, recordingAt: candidate.line)
+                            let first = duplicates.firstLine(of: e164, recordingAt: candidate.row.line)
                         else { continue }
                         lead.markDuplicate(index, firstLine: first)
                         changed = true
                     }
                     // Only a later occurrence of one of its numbers changes the lead: encode it again.
                     guard changed else { continue }
-                    try cut(candidate.spot)
+                    try cut(candidate.row)
                     let original = candidate.lead.decision
                     takeBack(original)
                     tally.numbers.count(candidate.lead, by: -1)
                     tally.count(lead.decision)
                     tally.numbers.count(lead)
-                    if let outcome = candidate.outcome {
+                    if let outcome = candidate.row.outcome {
                         leadOutcomes[outcomesBase + outcome] = LeadOutcomes.replacingOutcome(
                             of: leadOutcomes[outcomesBase + outcome], with: lead.decision.reason)
                     }
-                    chunk.record(candidate.record, into: &record)
+                    chunk.record(candidate.row.record, into: &record)
                     groups.count(record, reason: original.reason, by: -1)
                     groups.count(record, reason: lead.decision.reason)
                     _ = try encoder.writeLead(record, lead, of: input, clean: outputs.clean, rejects: outputs.rejects)
