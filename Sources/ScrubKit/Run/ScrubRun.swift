@@ -157,9 +157,7 @@ public final class ScrubRun {
         if let names = plan.columnNames?.groupBy.map(\.value), !names.isEmpty {
             report.groups = sequencer.groups.facts(names: names)
         }
-        if let phones = plan.columnNames?.phones.map(\.value), phones.count > 1 {
-            report.phoneNumbers = tally.numbers.facts(columns: phones)
-        }
+        if plan.columns.hasSeveralPhones { report.phoneNumbers = tally.numbers.facts(columns: plan.columns.phoneNames) }
         report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
         let leads = LeadOutcomes.finished(sequencer.takeLeadOutcomes())
         report.distinctLeads = leads.count
@@ -171,7 +169,7 @@ public final class ScrubRun {
             let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
             report.sincePreviousRun?.leads = before.entries.map {
                 LeadOutcomes.changes(
-                    previous: $0, now: leads, matchedBy: plan.columnNames?.person != nil ? .personColumn : .number)
+                    previous: $0, now: leads, matchedBy: plan.columns.person != nil ? .personColumn : .number)
             }
             if let warning = before.warning { report.warnings.append(warning) }
         }
