@@ -8,7 +8,8 @@ let package = Package(
         .library(
             name: "ScrubKit",
             targets: [
-                "ScrubIO", "PhoneNumbers", "ScrubKit", "ScrubIndex", "CallingWindows", "ScrubRecords", "ScrubSample",
+                "ScrubIO", "PhoneNumbers", "ScrubRules", "ScrubPipeline", "ScrubKit", "ScrubIndex", "CallingWindows",
+                "ScrubRecords", "ScrubSample",
             ]
         ),
         // Bytes only, for tools (and benchmarks) that need gzip and CSV streaming without the pipeline.
@@ -85,9 +86,10 @@ let package = Package(
         ),
         // Sample data: a reproducible lead file, registry and suppression list for benchmarks. Bytes only.
         .target(name: "ScrubSample", dependencies: ["ScrubIO"]),
-        // The pipeline: composes the stages below into runs, reports and audit records.
+        // The decision: each rule one value in precedence order, the lists, registries and stages they
+        // consult, consent evidence, dates and contact history. Knows nothing of pipeline files or of the run.
         .target(
-            name: "ScrubKit",
+            name: "ScrubRules",
             dependencies: [
                 "CScrubPrefetch",
                 "ScrubIO",
@@ -97,6 +99,32 @@ let package = Package(
                 "CallingWindows",
                 "ScrubYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The pipeline: its definition read from YAML with locations, and the plan made from it (columns
+        // placed, lists opened, the rules built); `scrub check` decides a request through the plan.
+        .target(
+            name: "ScrubPipeline",
+            dependencies: [
+                "ScrubRules",
+                "ScrubIO",
+                "ScrubRecords",
+                "ScrubIndex",
+                "CallingWindows",
+                "ScrubYAML",
+            ]
+        ),
+        // The run engine: workers deciding chunks on every core, the sequencer, the outputs, the report
+        // and the audit record of a run.
+        .target(
+            name: "ScrubKit",
+            dependencies: [
+                "ScrubIO",
+                "ScrubRecords",
+                "ScrubRules",
+                "ScrubPipeline",
+                "ScrubIndex",
+                "CallingWindows",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -123,6 +151,7 @@ let package = Package(
         .target(
             name: "ScrubServe",
             dependencies: [
+                "ScrubRules", "ScrubPipeline",
                 "ScrubAccess",
                 "ScrubIO",
                 "ScrubKit",
@@ -143,6 +172,7 @@ let package = Package(
         .executableTarget(
             name: "scrub",
             dependencies: [
+                "ScrubRules", "ScrubPipeline",
                 "ScrubIO",
                 "ScrubKit",
                 "ScrubRecords",
@@ -163,6 +193,7 @@ let package = Package(
             name: "ScrubTestSupport",
             // Yams: debug builds enable testing, which makes ScrubYAML's internal import visible to clients.
             dependencies: [
+                "ScrubRules",
                 "ScrubIO", "ScrubKit", "ScrubRecords", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -175,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "ScrubCLITests",
             dependencies: [
+                "ScrubRules", "ScrubPipeline",
                 "ScrubKit", "ScrubRecords", "ScrubIndex", "ScrubTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -182,6 +214,7 @@ let package = Package(
         .testTarget(
             name: "ScrubKitTests",
             dependencies: [
+                "ScrubRules", "ScrubPipeline",
                 "ScrubKit", "ScrubRecords", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -189,6 +222,7 @@ let package = Package(
         .testTarget(
             name: "ScrubRecordsTests",
             dependencies: [
+                "ScrubRules",
                 "ScrubRecords", "ScrubKit", "ScrubIO", "ScrubIndex", "ScrubTestSupport",
                 // Crypto: the tests forge records with a key of their own, as an attacker would.
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -201,6 +235,7 @@ let package = Package(
         .testTarget(
             name: "ScrubServeTests",
             dependencies: [
+                "ScrubRules", "ScrubPipeline",
                 "ScrubServe", "ScrubAccess", "ScrubKit", "ScrubRecords", "ScrubIndex", "CallingWindows",
                 "ScrubTestSupport", "ScrubYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),

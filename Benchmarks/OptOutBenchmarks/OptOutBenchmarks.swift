@@ -3,6 +3,7 @@ import BenchmarkSupport
 import Foundation
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 
 // The opt-out journal and the contact history. The suite makes its own data in the temporary directory
 // (kept between runs): a journal of SCRUB_BENCH_EVENTS events (default 1,000,000; 10% re-consent, a

@@ -2,6 +2,8 @@ import Benchmark
 import Foundation
 import ScrubIndex
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubSample
 
 // End to end: a whole `scrub run` (inflate, parse, normalise, registry and suppression look-ups,

@@ -1,7 +1,9 @@
 import CallingWindows
 import Foundation
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 /// One number to check, read from a `POST /v1/check` body: the fields `scrub check` takes as flags,
 /// read as strictly as the flags are, so that the server and the command decide the same.

@@ -1,5 +1,7 @@
 import CallingWindows
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import Synchronization
 
 /// Deciders of one generation's plans, lent to one request at a time.

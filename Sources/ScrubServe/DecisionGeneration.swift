@@ -1,6 +1,8 @@
 import CallingWindows
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 /// Everything a check consults, opened together from the pipeline's files: one plan per call channel,
 /// the opt-out index with the journal's later events over it, and the deciders made from them.

@@ -1,5 +1,6 @@
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 import Synchronization
 
 /// The pipeline's opt-out suppression index with the journal's newer events laid over it, so an

@@ -1,6 +1,7 @@
 import Hummingbird
 import ScrubAccess
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
 
 extension ScrubServer {

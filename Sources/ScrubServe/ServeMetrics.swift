@@ -1,5 +1,6 @@
 import Prometheus
 import ScrubKit
+import ScrubRules
 import Synchronization
 
 /// The counters `/metrics` shows: requests by route and status, checks by decision. No numbers, no

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

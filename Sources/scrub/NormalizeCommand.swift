@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhoneNumbers
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
 
 /// `scrub normalize`: phone numbers to E.164 with region, line type, subdivision, time zones and

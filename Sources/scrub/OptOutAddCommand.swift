@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 
 /// Options shared by `scrub optout add` and `scrub optout reconsent`.
 struct OptOutEventOptions: ParsableArguments {

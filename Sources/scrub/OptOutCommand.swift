@@ -4,6 +4,7 @@ import ScrubIO
 import ScrubIndex
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 
 /// `scrub optout`: the company's own do-not-call journal, with evidence.
 struct OptOutCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 
 struct OptOutImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

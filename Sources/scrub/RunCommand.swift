@@ -3,7 +3,9 @@ import Foundation
 import Logging
 import ScrubIO
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

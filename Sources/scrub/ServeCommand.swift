@@ -6,7 +6,9 @@ import Metrics
 import Prometheus
 import ScrubAccess
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubServe
 import ServiceLifecycle
 

@@ -2,7 +2,9 @@ import Foundation
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

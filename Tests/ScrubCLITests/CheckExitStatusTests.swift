@@ -1,4 +1,5 @@
 import Foundation
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

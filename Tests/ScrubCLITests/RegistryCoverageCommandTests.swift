@@ -1,5 +1,6 @@
 import Foundation
 import ScrubIO
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

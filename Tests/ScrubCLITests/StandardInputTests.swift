@@ -1,6 +1,7 @@
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

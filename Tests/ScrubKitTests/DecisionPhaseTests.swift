@@ -1,6 +1,8 @@
 import CallingWindows
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -1,7 +1,9 @@
 import CallingWindows
 import Foundation
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

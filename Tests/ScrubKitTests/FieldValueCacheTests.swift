@@ -1,4 +1,5 @@
 import ScrubKit
+import ScrubRules
 import Testing
 
 @Suite("Field value cache")

@@ -2,6 +2,7 @@ import ScrubRecords
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubRules
 
 @Suite("LeadNumbers: a lead's outcome from its numbers'")
 struct LeadNumbersTests {

@@ -3,6 +3,7 @@ import ScrubTestSupport
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubRules
 
 @Suite("Line types: wireless blocks, ported numbers and the wireless-consent rule")
 struct LineTypesTests {

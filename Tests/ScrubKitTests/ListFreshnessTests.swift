@@ -1,6 +1,8 @@
 import CallingWindows
 import Foundation
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

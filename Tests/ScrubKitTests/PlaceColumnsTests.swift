@@ -5,6 +5,8 @@ import ScrubTestSupport
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubPipeline
+@testable import ScrubRules
 
 /// A run's outputs, each row as (column name -> text), clean and rejected.
 private struct Outcome {

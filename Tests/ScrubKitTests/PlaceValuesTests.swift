@@ -6,6 +6,8 @@ import ScrubTestSupport
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubPipeline
+@testable import ScrubRules
 
 /// A pipeline file over `csv` with `input` lines added to its `input` section, loaded.
 private func pipeline(_ dir: TemporaryDirectory, _ csv: String, input: String) throws -> PipelineDefinition {

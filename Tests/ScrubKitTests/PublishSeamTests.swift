@@ -2,6 +2,7 @@ import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
 import ScrubTestSupport
 import Testing

@@ -3,6 +3,7 @@ import ScrubTestSupport
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubRules
 
 @Suite("Reassigned numbers: answers files and the REASSIGNED rule")
 struct ReassignedNumbersTests {

@@ -2,6 +2,8 @@ import CallingWindows
 import Foundation
 import ScrubIndex
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import ScrubKit
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

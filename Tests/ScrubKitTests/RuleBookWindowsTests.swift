@@ -2,6 +2,7 @@ import CallingWindows
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubRules
 
 @Suite("Rule-book windows")
 struct RuleBookWindowsTests {

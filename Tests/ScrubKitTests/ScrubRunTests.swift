@@ -2,7 +2,9 @@ import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import ScrubTestSupport
 import Testing
 
 @testable import ScrubKit
+@testable import ScrubRules
 
 @Suite("UInt64 map")
 struct UInt64MapTests {

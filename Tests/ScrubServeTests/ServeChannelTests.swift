@@ -3,7 +3,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -3,7 +3,9 @@ import Foundation
 import HummingbirdTesting
 import ScrubAccess
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

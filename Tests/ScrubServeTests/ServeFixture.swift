@@ -6,7 +6,9 @@ import Prometheus
 import ScrubAccess
 import ScrubIndex
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 import ScrubServe
 import ScrubTestSupport
 import Testing

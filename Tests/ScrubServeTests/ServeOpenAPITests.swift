@@ -1,5 +1,7 @@
 import Foundation
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubTestSupport
 import ScrubYAML
 import Testing

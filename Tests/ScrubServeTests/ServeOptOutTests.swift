@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import ScrubAccess
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
 import ScrubTestSupport
 import Testing

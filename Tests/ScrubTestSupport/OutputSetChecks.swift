@@ -1,6 +1,7 @@
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubRules
 
 /// What a reader of an output folder sees, resolved once: the set `OUT` links to and its four files.
 package struct PublishedSet: Equatable {

@@ -1,4 +1,5 @@
 import ScrubKit
+import ScrubRules
 
 /// Both phases of the decision on one thread, as the run calls them: for tests that decide rows one by one.
 package struct SerialDecider {

@@ -1,4 +1,5 @@
 import ScrubKit
+import ScrubRules
 
 /// A small, exact normaliser for pipeline tests, so the run can be tested apart from numbering-plan
 /// data: `+` and 8-15 digits is an E.164 number (region from the country code: 1 US, 44 GB,

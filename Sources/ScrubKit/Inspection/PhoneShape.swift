@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// A cheap test of whether a value is shaped like a phone number, for finding phone columns.
 ///
 /// It does not validate numbers (the normaliser does). It accepts an optional `tel:`, then 7 to 15

@@ -1,5 +1,6 @@
 import Foundation
 import ScrubRecords
+import ScrubRules
 
 /// The audit record of a command that changes the lists runs use (`registry build`, `registry update`,
 /// `optout compile`): who made which file, when, with what outcome.

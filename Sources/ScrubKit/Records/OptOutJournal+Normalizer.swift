@@ -1,4 +1,5 @@
 import ScrubRecords
+import ScrubRules
 
 extension NumberNormalizing {
     /// This normaliser as the opt-out journal reads numbers: the E.164 number, or why there is none.

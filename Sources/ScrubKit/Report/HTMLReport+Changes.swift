@@ -1,3 +1,5 @@
+import ScrubRules
+
 extension HTMLReport {
     /// Rows in, callable rows and each reason against the previous run of the same output folder.
     func changesSection() -> String {

@@ -1,3 +1,5 @@
+import ScrubRules
+
 extension HTMLReport {
     /// The opt-out journal, consent, exemptions and frequency caps, when the run had any.
     func complianceSection() -> String {

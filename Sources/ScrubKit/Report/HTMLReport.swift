@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// Renders a run report as one self-contained HTML page for marketing-ops readers.
 ///
 /// No scripts, fonts or images are fetched: charts are inline SVG. The page holds counts and list

@@ -1,4 +1,6 @@
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 extension ScrubRun {
     /// The opt-out journal's state and the call logs a run used, for its audit record.

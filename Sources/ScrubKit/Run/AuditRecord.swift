@@ -1,5 +1,7 @@
 import Foundation
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 extension ScrubRun {
     /// The audit record of a run: who ran what, on which inputs and lists, and what came out.

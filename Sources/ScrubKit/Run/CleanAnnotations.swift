@@ -1,4 +1,5 @@
 import ScrubIO
+import ScrubRules
 
 /// The columns a clean row gains after `e164` (region, line type, zones, windows, rules,
 /// ambiguity), encoded once per distinct (number profile, window annotation), and how many clean

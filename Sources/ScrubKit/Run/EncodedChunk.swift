@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// A chunk of input rows as a worker leaves it for the sequencer: its clean and rejects rows encoded
 /// in input order, what they count, and the rows whose fate still depends on earlier rows.
 ///

@@ -1,6 +1,7 @@
 import ScrubIO
 import ScrubIndex
 import ScrubRecords
+import ScrubRules
 
 /// Maps every error that ends a command or a run to a sysexits-style exit code, in one place, so the
 /// CLI's exit and an attempt's audit record give the same status.

@@ -1,5 +1,6 @@
 import Foundation
 import ScrubIO
+import ScrubRules
 
 /// Each lead's key and outcome, kept with a published set as `leads.bin`, so that the next run of the
 /// same output folder can say which leads changed (``RunChanges/Leads``): newly callable, newly

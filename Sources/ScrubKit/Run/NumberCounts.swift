@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// The phone numbers of a run whose leads have several (`phone_column` a list), counted apart from
 /// the leads: the report's rows are leads, these are the numbers in them.
 ///

@@ -1,5 +1,7 @@
 import CallingWindows
 import ScrubIO
+import ScrubPipeline
+import ScrubRules
 
 /// A row's country, state and postcode fields as the run reads them: each distinct value is looked up
 /// in `PlaceNames` once, by its interned id, so a row costs a few cache look-ups.

@@ -1,5 +1,6 @@
 import ScrubIO
 import ScrubRecords
+import ScrubRules
 
 /// The columns a rejected row gains after its own fields: their names for the header and the one
 /// encoder that fills them, so the header and every writer of a rejection (a worker's rejections and

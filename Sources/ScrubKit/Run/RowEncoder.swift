@@ -1,5 +1,7 @@
 import ScrubIO
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 /// The one encoder of output rows: a clean row with its annotation columns, a rejected row with its
 /// reject columns, a malformed row, and a lead of several numbers (``LeadNumbers``) to whichever

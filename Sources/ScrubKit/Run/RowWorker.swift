@@ -1,5 +1,7 @@
 import ScrubIO
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 /// One worker's state for deciding and encoding rows: its own copies of everything that caches as
 /// rows come (the decider's normaliser, windows and caps; the place fields; the clean annotations'

@@ -1,6 +1,8 @@
 import Foundation
 import ScrubIO
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 /// One attempt at a run, audited whatever happens: what a nightly job needs, whether the CLI or a
 /// library caller starts it.

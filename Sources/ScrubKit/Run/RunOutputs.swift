@@ -1,5 +1,7 @@
 import Foundation
 import ScrubIO
+import ScrubPipeline
+import ScrubRules
 
 /// The clean and rejects outputs of one run, in its staging folder, in the pipeline's format: each a
 /// gzip stream compressed on the run's shared pool (`csv.gz`), plain CSV (`csv`, with a byte order

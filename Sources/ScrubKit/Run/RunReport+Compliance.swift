@@ -1,3 +1,6 @@
+import ScrubPipeline
+import ScrubRules
+
 extension RunReport {
     /// How a suppression index compiled from the opt-out journal compares with the journal.
     public struct OptOutJournalFacts: Sendable, Codable {

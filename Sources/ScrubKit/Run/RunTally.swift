@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// Running counts of the run's decisions for the report.
 ///
 /// Everything is counted from the ``Decision`` values, by identity: rejections by list position and

@@ -1,5 +1,6 @@
 import Foundation
 import ScrubIO
+import ScrubRules
 
 extension ScrubRun {
     /// Reads one input on every core: workers parse, decide and encode its chunks; this thread hands

@@ -1,6 +1,7 @@
 import CallingWindows
 import Foundation
 import ScrubIO
+import ScrubRules
 
 extension ScrubRun {
     /// The run's report from its counts: lists and their ages, coverage gaps, warnings.
@@ -51,13 +52,6 @@ extension ScrubRun {
             cleanByLineType: summary.cleanByLineType, ambiguousTimeZones: summary.ambiguous,
             callableByUTCHour: summary.hours, callableHoursStart: hourText, inputs: inputs, lists: lists,
             outputs: outputs, warnings: warnings, timings: timings)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
     }
 }
 

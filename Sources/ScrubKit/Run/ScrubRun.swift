@@ -2,6 +2,8 @@ import CallingWindows
 import Foundation
 import Logging
 import ScrubIO
+import ScrubPipeline
+import ScrubRules
 
 /// Runs a resolved pipeline: one visible loop over the input records, each decided once and
 /// written to exactly one of the clean and rejects outputs.

@@ -1,4 +1,6 @@
 import ScrubIO
+import ScrubPipeline
+import ScrubRules
 
 /// The one part of a run that sees rows in input order: it applies the duplicates rule to the rows
 /// that reached it (the first occurrence of a number wins), adds the chunks' counts up, and appends

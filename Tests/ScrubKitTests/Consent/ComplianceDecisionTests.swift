@@ -1,6 +1,7 @@
 import CallingWindows
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import CallingWindows
 import ScrubKit
+import ScrubRules
 import Testing
 
 private func date(_ text: String) -> LocalDate { LocalDate(text)! }

@@ -1,5 +1,6 @@
 import CallingWindows
 import ScrubKit
+import ScrubRules
 import Testing
 
 @Suite("Dates as CRM exports write them")

@@ -2,6 +2,8 @@ import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubKit
+import ScrubPipeline
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

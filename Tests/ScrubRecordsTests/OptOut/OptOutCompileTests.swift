@@ -2,6 +2,7 @@ import Foundation
 import ScrubIndex
 import ScrubKit
 import ScrubRecords
+import ScrubRules
 import ScrubTestSupport
 import Testing
 

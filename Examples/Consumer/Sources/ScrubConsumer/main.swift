@@ -6,7 +6,9 @@ import PhoneNumbers
 import ScrubIO
 import ScrubIndex
 import ScrubKit
+import ScrubPipeline
 import ScrubRecords
+import ScrubRules
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("scrub-consumer: \(message)\n".utf8))

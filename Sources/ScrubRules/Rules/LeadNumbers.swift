@@ -8,26 +8,26 @@
 /// when every column is empty (`MISSING_NUMBER`). A number that repeats an earlier column of the same
 /// lead is that column's `DUPLICATE` when the earlier one reached duplicates, so the sequencer sees
 /// each number of a lead once.
-struct LeadNumbers: Sendable {
-    struct Number: Sendable {
+package struct LeadNumbers: Sendable {
+    package struct Number: Sendable {
         /// The column's position among the phone columns.
-        var column: Int
-        var decision: Decision
+        package var column: Int
+        package var decision: Decision
         /// Whether it takes part in the duplicates rule (``PendingDecision/reachesDuplicates``).
-        var reachesDuplicates: Bool
+        package var reachesDuplicates: Bool
     }
 
     /// The lead's numbers in column order, empty columns left out (all of them kept when all are empty).
-    private(set) var numbers: [Number]
+    package private(set) var numbers: [Number]
     /// The phone columns' names, for the details that name a column.
     let names: [String]
     /// The index in ``numbers`` of the number the lead goes by, and the lead's decision: made once
     /// per change of a number (``settle()``), since the worker, the encoder and the counts all read them.
-    private(set) var chosen = 0
-    private(set) var decision = Decision()
+    package private(set) var chosen = 0
+    package private(set) var decision = Decision()
 
     /// - Parameter pending: each phone column's decision by the order-independent rules, in column order.
-    init(_ pending: [PendingDecision], names: [String]) {
+    package init(_ pending: [PendingDecision], names: [String]) {
         self.names = names
         var numbers: [Number] = []
         for (column, decided) in pending.enumerated() where decided.decision.reason != .missingNumber {
@@ -51,13 +51,13 @@ struct LeadNumbers: Sendable {
     }
 
     /// Makes number `index` the `DUPLICATE` of the row at `firstLine` (the sequencer found it earlier).
-    mutating func markDuplicate(_ index: Int, firstLine: Int) {
+    package mutating func markDuplicate(_ index: Int, firstLine: Int) {
         numbers[index].decision = DuplicateRule.duplicate(numbers[index].decision, firstLine: firstLine)
         settle()
     }
 
     /// Whether some number takes part in the duplicates rule, so the lead's fate depends on earlier rows.
-    var reachesDuplicates: Bool { numbers.contains { $0.reachesDuplicates } }
+    package var reachesDuplicates: Bool { numbers.contains { $0.reachesDuplicates } }
 
     /// Chooses the number the lead goes by (its first callable one, else the closest) and makes the
     /// lead's decision: that number's, with its column named in the detail when it is rejected.
@@ -84,14 +84,14 @@ struct LeadNumbers: Sendable {
     }
 
     /// The name of the column the lead is called on; nil when it is not callable.
-    var callableColumn: String? {
+    package var callableColumn: String? {
         let number = numbers[chosen]
         return number.decision.isClean ? names[number.column] : nil
     }
 
     /// What happened to each number but `except` (an index in ``numbers``): `Home Phone: DNC_REGISTRY;
     /// Work Phone: CLEAN`, for `other_numbers` and `number_reasons`.
-    func outcomes(except: Int? = nil) -> String {
+    package func outcomes(except: Int? = nil) -> String {
         numbers.indices.filter { $0 != except }.map { index in
             "\(names[numbers[index].column]): \(numbers[index].decision.reason?.rawValue ?? "CLEAN")"
         }.joined(separator: "; ")

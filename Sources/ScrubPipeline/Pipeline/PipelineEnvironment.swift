@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRules
 
 /// The stages a pipeline is built from, supplied by the caller so each can be tested alone.
 public struct PipelineEnvironment {

@@ -1,4 +1,5 @@
 import CallingWindows
+import ScrubRules
 import ScrubYAML
 
 /// Country and state values as a pipeline's own maps spell them (`country_values`, `state_values`),

@@ -2,6 +2,7 @@ import CallingWindows
 import Foundation
 import ScrubIO
 import ScrubIndex
+import ScrubRules
 
 /// A pipeline resolved and checked against the file system, ready to run.
 ///
@@ -28,7 +29,7 @@ public struct PipelinePlan {
         /// Whether `phone_column` names several columns.
         public var hasSeveralPhones: Bool { phones.count > 1 }
         /// The names of the phone columns, in priority order.
-        var phoneNames: [String] { phones.map { header[$0] } }
+        package var phoneNames: [String] { phones.map { header[$0] } }
     }
 
     public var name: String
@@ -319,7 +320,7 @@ public struct PipelinePlan {
         var state: PipelineDefinition.Located<String>?
         var postcode: PipelineDefinition.Located<String>?
         var person: PipelineDefinition.Located<String>?
-        var groupBy: [PipelineDefinition.Located<String>] = []
+        package var groupBy: [PipelineDefinition.Located<String>] = []
 
         /// The configured columns' positions in `header`.
         func find(in header: [String]) throws(PipelineError) -> Columns {
@@ -344,7 +345,7 @@ public struct PipelinePlan {
             }
             for column in groupBy {
                 let index = try find(column) ?? 0
-                try GroupCounts.checkGroupable(
+                try checkGroupable(
                     column, isPhone: columns.phones.contains(index), isPerson: index == columns.person)
                 columns.groupBy.append(index)
             }
@@ -354,7 +355,7 @@ public struct PipelinePlan {
 
     /// Whether the only input is standard input, whose header, and so the columns, are known only
     /// once the run reads it.
-    var readsStandardInputAlone: Bool { columns.header.isEmpty && inputs.allSatisfy { $0 == "-" } }
+    package var readsStandardInputAlone: Bool { columns.header.isEmpty && inputs.allSatisfy { $0 == "-" } }
 
     /// The plan for standard input read alone, its header read: the configured columns, the consent
     /// columns among them, found in it (``readsStandardInputAlone``).
@@ -414,7 +415,7 @@ public struct PipelinePlan {
     /// It goes to the audit log, which is never erased: the header is quoted only when no field of it
     /// looks like lead data (a header-less file's first row holds a lead's name and number).
     static func missingColumn(_ column: PipelineDefinition.Located<String>, header: [String]) -> PipelineError {
-        if let data = header.firstIndex(where: looksLikeData) {
+        if let data = header.firstIndex(where: HeaderField.looksLikeData) {
             return PipelineError(
                 .configuration,
                 "column `\(column.value)` is not in the input header, and the first row looks like data, not a "
@@ -426,12 +427,6 @@ public struct PipelinePlan {
             .configuration,
             "column `\(column.value)` is not in the input header (columns: \(header.joined(separator: ", ")))",
             at: column.location)
-    }
-
-    /// Whether a header field looks like a lead's data rather than a column name: it holds a phone
-    /// number (seven or more digits) or an email address.
-    static func looksLikeData(_ field: String) -> Bool {
-        field.utf8.filter { (0x30...0x39).contains($0) }.count >= 7 || field.utf8.contains(UInt8(ascii: "@"))
     }
 
     static func openList(

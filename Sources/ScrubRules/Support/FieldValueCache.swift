@@ -84,7 +84,7 @@ package struct FieldValueCache {
     /// Trimmed of spaces and tabs, upper-cased if asked; nil when blank. ASCII is handled byte by
     /// byte; other text (Windows-1252 when it is not valid UTF-8, as Excel exports it) through
     /// Foundation, which knows every Unicode space and case.
-    static func decode(_ field: UnsafeRawBufferPointer, uppercased: Bool) -> String? {
+    package static func decode(_ field: UnsafeRawBufferPointer, uppercased: Bool) -> String? {
         guard field.allSatisfy({ $0 < 0x80 }) else {
             let text = Windows1252.text(field).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }

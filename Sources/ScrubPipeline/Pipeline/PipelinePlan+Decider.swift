@@ -1,5 +1,6 @@
 import CallingWindows
 import ScrubRecords
+import ScrubRules
 
 extension PipelinePlan {
     /// The plan's rules in precedence order: the one decision behind `scrub run` and `scrub check`.

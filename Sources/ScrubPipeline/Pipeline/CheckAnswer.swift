@@ -1,5 +1,6 @@
 import Foundation
 import ScrubRecords
+import ScrubRules
 
 /// `scrub check`'s answer: the decision a run would make for one number, with every rule's
 /// explanation, as text for people and as one JSON object for a dialer or a test.

@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRules
 import ScrubYAML
 
 /// A pipeline as written in its YAML file, before any check against the file system.

@@ -1,6 +1,7 @@
 import CallingWindows
 import Foundation
 import ScrubRecords
+import ScrubRules
 
 extension PipelinePlan {
     /// The opt-out journal a run checks its suppression index against.

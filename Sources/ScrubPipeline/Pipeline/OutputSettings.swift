@@ -1,3 +1,5 @@
+import ScrubRules
+
 /// How a run writes its clean and rejects outputs (`output.format`, `output.delimiter`, `output.bom`,
 /// `output.local_windows`).
 ///

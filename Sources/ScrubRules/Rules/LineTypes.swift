@@ -74,17 +74,6 @@ public struct LineTypes: Sendable {
         return nil
     }
 
-    /// `report.json`'s `line_types`: the data's date and its files with their digests.
-    var facts: RunReport.LineTypeFacts {
-        RunReport.LineTypeFacts(
-            asOf: asOf.description,
-            files: files.map {
-                .init(
-                    path: $0.path, sha256: try? FileDigest.sha256(path: $0.path), source: $0.source.rawValue,
-                    entries: $0.entries)
-            })
-    }
-
     /// The line types a number's own plan leaves open to the data: geographic types only, never a
     /// toll-free or premium-rate number.
     static let replaceable: Set<String> = ["fixed_line_or_mobile", "fixed_line", "mobile"]

@@ -1,6 +1,7 @@
 import CallingWindows
 import Foundation
 import ScrubRecords
+import ScrubRules
 
 /// One number and the lead fields beside it, as `scrub check` (or a dialer's question) gives them.
 public struct CheckRequest: Sendable {

@@ -89,18 +89,4 @@ public struct ReassignedNumbers: Sendable {
 
     /// The number of answers held.
     public var count: Int { numbers.count }
-
-    /// `report.json`'s `reassigned`: the files (with their digests) and the rows counted by finding,
-    /// every finding present so that a zero is written, not left out.
-    func facts(rows: [Finding: Int]) -> RunReport.ReassignedFacts {
-        RunReport.ReassignedFacts(
-            files: files.map { file in
-                .init(
-                    path: file.path, sha256: try? FileDigest.sha256(path: file.path),
-                    answers: Dictionary(
-                        uniqueKeysWithValues: Answer.allCases.map { ($0.rawValue, file.answers[$0] ?? 0) }),
-                    firstDateAsked: file.firstDateAsked?.description, lastDateAsked: file.lastDateAsked?.description)
-            },
-            rows: Dictionary(uniqueKeysWithValues: Finding.allCases.map { ($0.rawValue, rows[$0] ?? 0) }))
-    }
 }

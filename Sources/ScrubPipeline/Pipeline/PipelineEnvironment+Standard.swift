@@ -1,5 +1,6 @@
 import CallingWindows
 import Foundation
+import ScrubRules
 
 extension PipelineEnvironment {
     /// The production stages: the given normaliser, memory-mapped index files, and the bundled

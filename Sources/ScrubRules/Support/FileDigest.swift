@@ -31,7 +31,7 @@ public enum FileDigest {
 ///
 /// Releasing it before `wait()` (the run failed) stops the thread at its next buffer; the thread
 /// and the owner share only a `GuardedState`, so there is nothing to unbalance or trap on.
-final class BackgroundDigest {
+package final class BackgroundDigest {
     private struct Progress: Sendable {
         var result: Result<String, ScrubIOError>?
         var cancelled = false
@@ -39,7 +39,7 @@ final class BackgroundDigest {
 
     private let shared = GuardedState(Progress())
 
-    init(path: String) {
+    package init(path: String) {
         let shared = self.shared
         let thread = Thread {
             let result = Result { () throws(ScrubIOError) in
@@ -56,7 +56,7 @@ final class BackgroundDigest {
     }
 
     /// The digest, once the thread has finished.
-    func wait() throws(ScrubIOError) -> String {
+    package func wait() throws(ScrubIOError) -> String {
         try shared.wait(until: { $0.result != nil }) { $0.result! }.get()
     }
 }

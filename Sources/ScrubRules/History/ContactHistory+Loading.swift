@@ -23,7 +23,7 @@ extension ContactHistory.Builder {
             guard let index = names.firstIndex(of: name.lowercased()) else {
                 // Quoted only when it looks like a header: a header-less log's first row holds a number.
                 let header =
-                    names.contains(where: PipelinePlan.looksLikeData)
+                    names.contains(where: HeaderField.looksLikeData)
                     ? "(its first row looks like data, not a header: the call log seems to have no header)"
                     : "(\(names.joined(separator: ", ")))"
                 throw PipelineError(

@@ -1,3 +1,4 @@
+import ScrubRules
 import ScrubYAML
 
 extension PipelineDefinition {

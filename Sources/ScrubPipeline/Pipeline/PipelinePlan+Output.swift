@@ -1,3 +1,5 @@
+import ScrubRules
+
 extension PipelinePlan {
     /// The `output` section's format, delimiter, BOM and local windows, each checked with its location.
     static func resolveOutputSettings(

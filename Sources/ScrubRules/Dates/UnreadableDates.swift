@@ -65,7 +65,7 @@ public struct UnreadableDates: Sendable {
 
     /// Counts `record`'s date columns that do not read, taking the policy's columns' days from
     /// `evidence` (the row's, read by the same policy) rather than reading each date twice.
-    mutating func count(_ record: CSVRecord, evidence: LeadEvidence?) {
+    package mutating func count(_ record: CSVRecord, evidence: LeadEvidence?) {
         for position in columns.indices {
             let column = columns[position]
             guard column.index < record.count else { continue }
