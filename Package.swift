@@ -220,6 +220,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ScrubRulesTests",
+            dependencies: ["ScrubRules", "ScrubRecords", "ScrubIO", "ScrubIndex", "CallingWindows", "ScrubTestSupport"]
+        ),
+        .testTarget(
             name: "ScrubRecordsTests",
             dependencies: [
                 "ScrubRules",

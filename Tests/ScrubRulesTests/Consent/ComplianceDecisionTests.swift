@@ -1,5 +1,4 @@
 import CallingWindows
-import ScrubKit
 import ScrubRecords
 import ScrubRules
 import ScrubTestSupport

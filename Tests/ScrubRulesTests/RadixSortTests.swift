@@ -1,6 +1,5 @@
 import Testing
 
-@testable import ScrubKit
 @testable import ScrubRules
 
 @Suite("RadixSort: UInt64s in order, as the standard library sorts them")

@@ -1,7 +1,6 @@
 import CallingWindows
 import Testing
 
-@testable import ScrubKit
 @testable import ScrubRules
 
 @Suite("Rule-book windows")

@@ -1,4 +1,3 @@
-import ScrubKit
 import ScrubRules
 import Testing
 

@@ -2,7 +2,6 @@ import CallingWindows
 import ScrubTestSupport
 import Testing
 
-@testable import ScrubKit
 @testable import ScrubRules
 
 @Suite("Line types: wireless blocks, ported numbers and the wireless-consent rule")

@@ -1,5 +1,4 @@
 import CallingWindows
-import ScrubKit
 import ScrubRules
 import Testing
 

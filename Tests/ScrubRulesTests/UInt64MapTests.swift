@@ -1,7 +1,6 @@
 import ScrubTestSupport
 import Testing
 
-@testable import ScrubKit
 @testable import ScrubRules
 
 @Suite("UInt64 map")

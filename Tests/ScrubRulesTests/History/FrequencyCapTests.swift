@@ -1,5 +1,4 @@
 import Foundation
-import ScrubKit
 import ScrubRecords
 import ScrubRules
 import ScrubTestSupport
