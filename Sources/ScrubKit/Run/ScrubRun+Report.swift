@@ -4,6 +4,51 @@ import ScrubIO
 import ScrubRules
 
 extension ScrubRun {
+    /// The finished run's whole report: its counts, timings and warnings, the facts of its lists, and
+    /// what changed since the folder's previous run, lead by lead.
+    func finalReport(
+        of sequencer: inout Sequencer, leads: [UInt64], reading: InputsRead, outputs: RunOutputs, folder: OutputFolder,
+        stablePaths: [String], elapsed: Duration, processCPU: Duration
+    ) -> RunReport {
+        let tally = sequencer.tally
+        var report = makeReport(
+            tally: tally, inputs: reading.facts,
+            outputs: outputs.facts(cleanPath: stablePaths[0], rejectsPath: stablePaths[1]),
+            timings: .init(
+                totalSeconds: elapsed.seconds,
+                rowsPerSecond: elapsed.seconds > 0 ? Double(tally.rowsIn) / elapsed.seconds : 0,
+                cpuSeconds: RunReport.Timings.cpuStages(
+                    inflate: reading.inflateCPU.seconds, parse: reading.parseCPU.seconds,
+                    decide: sequencer.decideCPU.seconds, write: sequencer.writeCPU.seconds,
+                    sequencer: reading.sequencerCPU.seconds, compress: outputs.compressionCPU.seconds,
+                    process: processCPU.seconds)),
+            readWarnings: reading.warnings)
+        addCompliance(to: &report, exempted: tally.exemptedRows, rejectedByCap: tally.rejectedByCapName)
+        report.reassigned = plan.compliance.reassigned?.facts(rows: tally.reassigned)
+        report.lineTypes = plan.compliance.lineTypes?.table.facts
+        report.auditLog = plan.auditLog
+        report.callableByLocalHour = tally.callableByLocalHour(on: plan.campaignDate)
+        if let names = plan.columnNames?.groupBy.map(\.value), !names.isEmpty {
+            report.groups = sequencer.groups.facts(names: names)
+        }
+        if plan.columns.hasSeveralPhones { report.phoneNumbers = tally.numbers.facts(columns: plan.columns.phoneNames) }
+        report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
+        report.distinctLeads = leads.count
+        report.distinctNumbers = sequencer.distinctNumbers()
+        let previous = RunChanges.previousRun(in: folder.path)
+        report.sincePreviousRun = previous.previous.map { RunChanges(previous: $0, now: report) }
+        if let warning = previous.warning { report.warnings.append(warning) }
+        if report.sincePreviousRun != nil {
+            let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
+            report.sincePreviousRun?.leads = before.entries.map {
+                LeadOutcomes.changes(
+                    previous: $0, now: leads, matchedBy: plan.columns.person != nil ? .personColumn : .number)
+            }
+            if let warning = before.warning { report.warnings.append(warning) }
+        }
+        return report
+    }
+
     /// The run's report from its counts: lists and their ages, coverage gaps, warnings.
     func makeReport(
         tally: RunTally, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts], timings: RunReport.Timings,

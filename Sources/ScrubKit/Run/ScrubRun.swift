@@ -136,45 +136,12 @@ public final class ScrubRun {
                 "rows do not balance: \(tally.rowsIn) in, \(tally.cleanRows) clean, \(tally.rejectedRows) rejected; "
                     + "nothing was published")
         }
-        let total = ContinuousClock.now - clockStarted
         let stablePaths = Self.outputNames(for: plan.output).map { folder.path + "/" + $0 }
-        var report = makeReport(
-            tally: tally, inputs: reading.facts,
-            outputs: outputs.facts(cleanPath: stablePaths[0], rejectsPath: stablePaths[1]),
-            timings: .init(
-                totalSeconds: total.seconds,
-                rowsPerSecond: total.seconds > 0 ? Double(tally.rowsIn) / total.seconds : 0,
-                cpuSeconds: RunReport.Timings.cpuStages(
-                    inflate: reading.inflateCPU.seconds, parse: reading.parseCPU.seconds,
-                    decide: sequencer.decideCPU.seconds, write: sequencer.writeCPU.seconds,
-                    sequencer: reading.sequencerCPU.seconds, compress: outputs.compressionCPU.seconds,
-                    process: (CPUTime.process() - processCPUAtStart).seconds)),
-            readWarnings: reading.warnings)
-        addCompliance(to: &report, exempted: tally.exemptedRows, rejectedByCap: tally.rejectedByCapName)
-        report.reassigned = plan.compliance.reassigned?.facts(rows: tally.reassigned)
-        report.lineTypes = plan.compliance.lineTypes?.table.facts
-        report.outputSet = dryRun ? nil : setID
-        report.auditLog = plan.auditLog
-        report.callableByLocalHour = tally.callableByLocalHour(on: plan.campaignDate)
-        if let names = plan.columnNames?.groupBy.map(\.value), !names.isEmpty {
-            report.groups = sequencer.groups.facts(names: names)
-        }
-        if plan.columns.hasSeveralPhones { report.phoneNumbers = tally.numbers.facts(columns: plan.columns.phoneNames) }
-        report.warnings += sequencer.unmapped.warnings + (sequencer.dates?.warnings ?? []) + outputs.warnings
         let leads = LeadOutcomes.finished(sequencer.takeLeadOutcomes())
-        report.distinctLeads = leads.count
-        report.distinctNumbers = sequencer.distinctNumbers()
-        let previous = RunChanges.previousRun(in: folder.path)
-        report.sincePreviousRun = previous.previous.map { RunChanges(previous: $0, now: report) }
-        if let warning = previous.warning { report.warnings.append(warning) }
-        if report.sincePreviousRun != nil {
-            let before = LeadOutcomes.read(path: folder.path + "/" + LeadOutcomes.fileName)
-            report.sincePreviousRun?.leads = before.entries.map {
-                LeadOutcomes.changes(
-                    previous: $0, now: leads, matchedBy: plan.columns.person != nil ? .personColumn : .number)
-            }
-            if let warning = before.warning { report.warnings.append(warning) }
-        }
+        var report = finalReport(
+            of: &sequencer, leads: leads, reading: reading, outputs: outputs, folder: folder, stablePaths: stablePaths,
+            elapsed: ContinuousClock.now - clockStarted, processCPU: CPUTime.process() - processCPUAtStart)
+        report.outputSet = dryRun ? nil : setID
 
         if dryRun {
             report.dryRun = true
