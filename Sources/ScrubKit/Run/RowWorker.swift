@@ -49,6 +49,11 @@ final class RowWorker: @unchecked Sendable {
         out.leadOutcomes.reserveCapacity(chunk.outcomes.count)
         let start = ChunkStart(clean: clean, rejects: rejects)
         let phoneNames = input.columns.phoneNames
+        // The reusable record, borrowed for the chunk: a stored property handed to each call would be
+        // copied (its buffers retained and released) at every call, several times a row.
+        var record = CSVRecord()
+        swap(&record, &self.record)
+        defer { swap(&record, &self.record) }
         for outcome in chunk.outcomes {
             clock.beginRow()
             out.tally.rowsIn += 1
@@ -95,7 +100,7 @@ final class RowWorker: @unchecked Sendable {
                     out.leadCandidates.append(
                         LeadCandidate(
                             row: row(
-                                index, outcome: outcome, since: start, cleanOffset: cleanOffset,
+                                index, line: record.line, outcome: outcome, since: start, cleanOffset: cleanOffset,
                                 rejectsOffset: rejectsOffset, inClean),
                             lead: lead))
                 }
@@ -132,7 +137,7 @@ final class RowWorker: @unchecked Sendable {
                     DuplicateCandidate(
                         e164: number.e164,
                         row: row(
-                            index, outcome: outcome, since: start, cleanOffset: cleanOffset,
+                            index, line: record.line, outcome: outcome, since: start, cleanOffset: cleanOffset,
                             rejectsOffset: rejectsOffset, decision.isClean),
                         counted: counted))
             }
@@ -175,12 +180,12 @@ final class RowWorker: @unchecked Sendable {
         }
     }
 
-    /// The row just written (record `index`, `record` viewing it), which started at the offsets given.
+    /// The row just written (record `index`, at input line `line`), which started at the offsets given.
     private func row(
-        _ index: Int, outcome: Int?, since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool
+        _ index: Int, line: Int, outcome: Int?, since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool
     ) -> CandidateRow {
         CandidateRow(
-            line: record.line, record: index, outcome: outcome, inClean: inClean, cleanOffset: cleanOffset,
+            line: line, record: index, outcome: outcome, inClean: inClean, cleanOffset: cleanOffset,
             cleanRecordsBefore: clean.recordCount - start.cleanRecords - (inClean ? 1 : 0),
             rejectsOffset: rejectsOffset,
             rejectRecordsBefore: rejects.recordCount - start.rejectRecords - (inClean ? 0 : 1),
