@@ -1,5 +1,4 @@
 import CScrubPrefetch
-import ScrubIO
 
 /// A hash map from `UInt64` keys, for the run's per-row lookups: seen numbers, interned profiles,
 /// window and output caches.
@@ -8,19 +7,14 @@ import ScrubIO
 /// when keys are already well-spread integers; this table uses open addressing with linear probing
 /// and a multiplicative hash, and stores keys and values in flat buffers (12 bytes a slot for
 /// `UInt32` values), at most three quarters full. `UInt64.max` is reserved as the empty marker.
-///
-/// Its look-ups are `@inlinable`: the run's other targets (the clean annotations, the sequencer) call
-/// them per row, and across a target a generic method would otherwise run unspecialised.
 package final class UInt64Map<Value> {
-    @usableFromInline var keys: UnsafeMutablePointer<UInt64>
-    @usableFromInline var values: UnsafeMutablePointer<Value>
-    @usableFromInline var capacity: Int
-    @usableFromInline var shift: UInt64
-    /// The entries held.
-    package var count: Int { entries }
-    @usableFromInline var entries = 0
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var values: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    private var shift: UInt64
+    package private(set) var count = 0
 
-    @usableFromInline static var empty: UInt64 { .max }
+    private static var empty: UInt64 { .max }
 
     /// - Parameter minimumCapacity: entries to hold before the first growth.
     package init(minimumCapacity: Int = 0) {
@@ -28,26 +22,26 @@ package final class UInt64Map<Value> {
         while capacity * 3 / 4 < minimumCapacity { capacity *= 2 }
         self.capacity = capacity
         self.shift = UInt64(64 - capacity.trailingZeroBitCount)
-        keys = LargeTable.allocate(UInt64.self, count: capacity)
+        keys = .allocate(capacity: capacity)
         keys.initialize(repeating: Self.empty, count: capacity)
-        values = LargeTable.allocate(Value.self, count: capacity)
+        values = .allocate(capacity: capacity)
     }
 
     deinit {
         for slot in 0..<capacity where keys[slot] != Self.empty { (values + slot).deinitialize(count: 1) }
-        LargeTable.deallocate(keys)
-        LargeTable.deallocate(values)
+        keys.deallocate()
+        values.deallocate()
     }
 
-    @inlinable @inline(__always)
-    func home(_ key: UInt64) -> Int {
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Starts loading the slot where `key`'s look-up begins, key and value, so that a caller going
     /// through many keys (the sequencer's candidates) has it in cache when it gets there: in a map
     /// larger than the caches every look-up is a miss otherwise. A hint: it changes nothing.
-    @inlinable @inline(__always)
+    @inline(__always)
     package func prefetch(_ key: UInt64) {
         let slot = home(key)
         scrub_prefetch_read(keys + slot)
@@ -55,7 +49,7 @@ package final class UInt64Map<Value> {
     }
 
     /// The value stored for `key`, if any.
-    @inlinable @inline(__always)
+    @inline(__always)
     package func value(for key: UInt64) -> Value? {
         var slot = home(key)
         while true {
@@ -68,7 +62,7 @@ package final class UInt64Map<Value> {
 
     /// Stores `value` for `key` unless `key` is present; returns the value already stored, if any.
     /// One probe sequence either way, so "first time seen?" costs a single lookup.
-    @inlinable @discardableResult
+    @discardableResult
     package func insertIfAbsent(_ value: Value, for key: UInt64) -> Value? {
         precondition(key != Self.empty, "UInt64.max is reserved")
         var slot = home(key)
@@ -80,27 +74,27 @@ package final class UInt64Map<Value> {
         }
         keys[slot] = key
         (values + slot).initialize(to: value)
-        entries += 1
-        if entries * 4 > capacity * 3 { grow() }
+        count += 1
+        if count * 4 > capacity * 3 { grow() }
         return nil
     }
 
-    @usableFromInline func grow() {
+    private func grow() {
         let oldKeys = keys
         let oldValues = values
         let oldCapacity = capacity
         capacity *= 2
         shift -= 1
-        keys = LargeTable.allocate(UInt64.self, count: capacity)
+        keys = .allocate(capacity: capacity)
         keys.initialize(repeating: Self.empty, count: capacity)
-        values = LargeTable.allocate(Value.self, count: capacity)
+        values = .allocate(capacity: capacity)
         for old in 0..<oldCapacity where oldKeys[old] != Self.empty {
             var slot = home(oldKeys[old])
             while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = oldKeys[old]
             (values + slot).moveInitialize(from: oldValues + old, count: 1)
         }
-        LargeTable.deallocate(oldKeys)
-        LargeTable.deallocate(oldValues)
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 }
