@@ -182,7 +182,8 @@ final class RowWorker: @unchecked Sendable {
 
     /// The row just written (record `index`, at input line `line`), which started at the offsets given.
     private func row(
-        _ index: Int, line: Int, outcome: Int?, since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int, _ inClean: Bool
+        _ index: Int, line: Int, outcome: Int?, since start: ChunkStart, cleanOffset: Int, rejectsOffset: Int,
+        _ inClean: Bool
     ) -> CandidateRow {
         CandidateRow(
             line: line, record: index, outcome: outcome, inClean: inClean, cleanOffset: cleanOffset,
