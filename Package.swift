@@ -115,7 +115,7 @@ let package = Package(
             ]
         ),
         // The run engine: workers deciding chunks on every core, the sequencer, the outputs, the report
-        // and the audit record of a run.
+        // and the audit record of a run; and file inspection (`scrub inspect`).
         .target(
             name: "ScrubKit",
             dependencies: [

@@ -49,8 +49,9 @@ extension ScrubRun {
         return report
     }
 
-    /// The run's report from its counts: lists and their ages, coverage gaps, warnings.
-    func makeReport(
+    /// The report's core, from the counts: lists and their ages, coverage gaps, warnings; only
+    /// ``finalReport(of:leads:reading:outputs:folder:stablePaths:elapsed:processCPU:)`` adds the rest.
+    private func makeReport(
         tally: RunTally, inputs: [RunReport.FileFacts], outputs: [RunReport.FileFacts], timings: RunReport.Timings,
         readWarnings: [String]
     ) -> RunReport {
